@@ -1,0 +1,64 @@
+package io.rapport.devstack;
+
+import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.util.KeyUtils;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.PrivateKey;
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Signs bearer tokens with the repository's dev key, for tests and local runs only: the services' {@code prod}
+ * profile refuses this key. {@code deploy/dev-token} and every test mint their tokens here, the same way.
+ */
+public final class DevTokens {
+
+    /** The issuer the services expect in the dev and test profiles. */
+    public static final String ISSUER = "https://rapport.dev/issuer";
+    public static final List<String> ROLES = List.of("msl", "medical-manager", "admin", "integration", "reporting");
+
+    private static final PrivateKey KEY = loadKey();
+
+    private DevTokens() {
+    }
+
+    /**
+     * A token for {@code subject} with the given roles.
+     *
+     * @param team the optional {@code team} claim (null for none)
+     * @throws IllegalArgumentException for a role Rapport does not know
+     */
+    public static String mint(String subject, String team, Duration ttl, String... roles) {
+        Set<String> groups = new LinkedHashSet<>(List.of(roles));
+        for (String role : groups) {
+            if (!ROLES.contains(role)) {
+                throw new IllegalArgumentException("Unknown role '" + role + "'; one of " + ROLES);
+            }
+        }
+        var claims = Jwt.issuer(ISSUER).subject(subject).upn(subject).groups(groups).expiresIn(ttl);
+        if (team != null) {
+            claims.claim("team", team);
+        }
+        return claims.jws().keyId("rapport-dev").sign(KEY);
+    }
+
+    /** A one-hour token. */
+    public static String mint(String subject, String... roles) {
+        return mint(subject, null, Duration.ofHours(1), roles);
+    }
+
+    private static PrivateKey loadKey() {
+        try (InputStream in = DevTokens.class.getResourceAsStream("/dev-keys/privateKey.pem")) {
+            if (in == null) {
+                throw new DevstackException("dev-keys/privateKey.pem is missing from the devstack jar");
+            }
+            return KeyUtils.decodePrivateKey(new String(in.readAllBytes(), StandardCharsets.US_ASCII));
+        } catch (IOException | java.security.GeneralSecurityException e) {
+            throw new DevstackException("Cannot read the dev private key: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package io.rapport.platform.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Settings of the shared technical parts; every service inherits the defaults. */
+@ConfigMapping(prefix = "rapport.platform")
+public interface PlatformConfig {
+
+    /**
+     * Prepended to every Kafka topic name this service produces to or consumes from. Empty in production;
+     * tests that share a running devstack set it so their topics never mix with anybody else's.
+     */
+    Optional<String> topicPrefix();
+
+    Outbox outbox();
+
+    Datasource datasource();
+
+    /** Largest request body accepted, in bytes, except on endpoints that stream their body (bulk import). */
+    @WithDefault("1048576")
+    long maxBodyBytes();
+
+    /** How long an {@code Idempotency-Key} is remembered. */
+    @WithDefault("PT24H")
+    Duration idempotencyKeyRetention();
+
+    interface Outbox {
+
+        /** Whether this instance runs a relay; several may, only one publishes at a time. */
+        @WithDefault("true")
+        boolean relayEnabled();
+
+        /** Rows published per relay transaction. */
+        @WithDefault("500")
+        int batchSize();
+
+        /** The relay also wakes on this timer, so a row whose notification was missed still goes out. */
+        @WithDefault("PT1S")
+        Duration sweepInterval();
+
+        /** Published rows are deleted after this age. */
+        @WithDefault("P7D")
+        Duration retention();
+
+        /** How often published rows past their retention are deleted. */
+        @WithDefault("PT1H")
+        Duration cleanupInterval();
+
+        /**
+         * The producer's {@code linger.ms}. The relay already hands Kafka whole batches, so waiting for more
+         * records only adds latency; 0 by default.
+         */
+        @WithDefault("0")
+        int lingerMs();
+
+        /** The wellness check reports DOWN when the oldest unpublished row is older than this. */
+        @WithDefault("PT60S")
+        Duration maxBacklogAge();
+    }
+
+    interface Datasource {
+
+        /** A request that cannot get a connection fails after this long (then 503), never hangs. */
+        @WithDefault("PT2S")
+        Duration acquireTimeout();
+
+        /** TCP connect timeout to PostgreSQL. */
+        @WithDefault("PT1S")
+        Duration connectTimeout();
+    }
+}

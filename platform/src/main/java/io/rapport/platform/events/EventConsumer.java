@@ -1,0 +1,151 @@
+package io.rapport.platform.events;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.kafka.KafkaMessageFactory;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.rapport.platform.persistence.DatabaseErrors;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.jboss.logging.Logger;
+
+/**
+ * Applies a batch of Kafka records idempotently. Each event id is recorded in {@code processed_event} in the
+ * same transaction as the handler's projection update, so a redelivered event changes nothing.
+ *
+ * <ul>
+ * <li>A record that is not a readable CloudEvent with JSON data, or whose data fails the consumer's schema,
+ * goes to {@code <topic>.dlq} with the reason; the others are still applied.</li>
+ * <li>A transient failure (database unreachable) is retried with backoff, holding the partition, so nothing
+ * accepted is lost or skipped.</li>
+ * </ul>
+ */
+@ApplicationScoped
+public class EventConsumer {
+
+    private static final Logger LOG = Logger.getLogger(EventConsumer.class);
+    private static final String MARK_PROCESSED = "INSERT INTO processed_event (event_id, type) VALUES (:id, :type) "
+            + "ON CONFLICT (event_id) DO NOTHING";
+
+    private final DeadLetters deadLetters;
+    private final ObjectMapper json;
+
+    public EventConsumer(DeadLetters deadLetters, ObjectMapper json) {
+        this.deadLetters = deadLetters;
+        this.json = json;
+    }
+
+    /** Call from an {@code @Incoming} method that receives a batch ({@code batch=true}) of byte[] records. */
+    public Uni<Void> process(Iterable<ConsumerRecord<String, byte[]>> records, EventHandler handler) {
+        Executor onContext = contextExecutor();
+        List<Parsed> good = new ArrayList<>();
+        Uni<Void> poison = Uni.createFrom().voidItem();
+        for (ConsumerRecord<String, byte[]> record : records) {
+            try {
+                good.add(new Parsed(record, parse(record)));
+            } catch (PoisonEventException e) {
+                poison = poison.chain(() -> deadLetters.send(record, e.getMessage()));
+            }
+        }
+        if (good.isEmpty()) {
+            return poison;
+        }
+        return poison.chain(() -> retryWhileTransient(() -> Panache.withTransaction(() -> applyAll(good, handler)),
+                        onContext)
+                .onFailure().recoverWithUni(e -> {
+                    LOG.warnf("A batch of %d events failed (%s); applying them one by one", good.size(), e.toString());
+                    return oneByOne(good, handler, onContext);
+                }));
+    }
+
+    private Uni<Void> applyAll(List<Parsed> events, EventHandler handler) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (Parsed parsed : events) {
+            chain = chain.chain(() -> apply(parsed.event, handler));
+        }
+        return chain;
+    }
+
+    private Uni<Void> oneByOne(List<Parsed> events, EventHandler handler, Executor onContext) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (Parsed parsed : events) {
+            chain = chain.chain(() -> retryWhileTransient(() -> Panache.withTransaction(() -> apply(parsed.event, handler)),
+                            onContext)
+                    .onFailure().recoverWithUni(e -> deadLetters.send(parsed.record, reason(e))));
+        }
+        return chain;
+    }
+
+    private Uni<Void> apply(IncomingEvent event, EventHandler handler) {
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery(MARK_PROCESSED).setParameter("id", event.id())
+                        .setParameter("type", event.type()).executeUpdate())
+                .chain(inserted -> inserted == 1 ? handler.handle(event) : Uni.createFrom().voidItem());
+    }
+
+    /** Retries a database step while the database is unreachable; the partition waits meanwhile. */
+    private static Uni<Void> retryWhileTransient(Supplier<Uni<Void>> step, Executor onContext) {
+        return Uni.createFrom().<Void>deferred(step::get)
+                .runSubscriptionOn(onContext)
+                .onFailure(DatabaseErrors::isTransient)
+                .invoke(e -> LOG.warnf("Database unavailable while consuming (%s); retrying", e.toString()))
+                .onFailure(DatabaseErrors::isTransient)
+                .retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).indefinitely();
+    }
+
+    private IncomingEvent parse(ConsumerRecord<String, byte[]> record) {
+        CloudEvent event;
+        try {
+            event = KafkaMessageFactory.createReader(record).toEvent();
+        } catch (RuntimeException e) {
+            throw new PoisonEventException("not a CloudEvent: " + e.getMessage());
+        }
+        if (event.getData() == null) {
+            throw new PoisonEventException("CloudEvent " + event.getId() + " has no data");
+        }
+        JsonNode data;
+        try {
+            data = json.readTree(event.getData().toBytes());
+        } catch (Exception e) {
+            throw new PoisonEventException("data of " + event.getId() + " is not JSON: " + e.getMessage());
+        }
+        if (data == null || !data.isObject()) {
+            throw new PoisonEventException("data of " + event.getId() + " is not a JSON object");
+        }
+        UUID id;
+        try {
+            id = UUID.fromString(event.getId());
+        } catch (IllegalArgumentException e) {
+            throw new PoisonEventException("CloudEvent id " + event.getId() + " is not a UUID");
+        }
+        Instant time = event.getTime() == null ? Instant.ofEpochMilli(record.timestamp()) : event.getTime().toInstant();
+        return new IncomingEvent(id, event.getType(), String.valueOf(event.getSource()), event.getSubject(), time, data,
+                record.topic(), record.partition(), record.offset());
+    }
+
+    private static String reason(Throwable failure) {
+        return failure instanceof PoisonEventException ? failure.getMessage() : failure.toString();
+    }
+
+    private static Executor contextExecutor() {
+        Context context = Vertx.currentContext();
+        if (context == null) {
+            throw new IllegalStateException("Events must be consumed on a Vert.x context");
+        }
+        return command -> context.runOnContext(ignored -> command.run());
+    }
+
+    private record Parsed(ConsumerRecord<String, byte[]> record, IncomingEvent event) {
+    }
+}

@@ -1,0 +1,63 @@
+package io.rapport.platform.health;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.smallrye.health.api.AsyncHealthCheck;
+import io.smallrye.health.api.Wellness;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+import java.util.Properties;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+
+/**
+ * Kafka reachability, under {@code /q/health/well}: a Kafka outage must not take the service out of rotation
+ * (readiness checks the database only), because the outbox keeps accepting writes meanwhile.
+ */
+@Wellness
+@ApplicationScoped
+public class KafkaWellness implements AsyncHealthCheck {
+
+    private final String bootstrapServers;
+    private volatile Admin admin;
+
+    public KafkaWellness(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+        this.bootstrapServers = bootstrapServers;
+    }
+
+    @Override
+    public Uni<HealthCheckResponse> call() {
+        return Uni.createFrom().completionStage(() -> admin().describeCluster(new DescribeClusterOptions()
+                        .timeoutMs(2000)).nodes().toCompletionStage())
+                .map(nodes -> HealthCheckResponse.named("kafka").up().withData("brokers", nodes.size())
+                        .withData("bootstrap", bootstrapServers).build())
+                .onFailure().recoverWithItem(e -> HealthCheckResponse.named("kafka").down()
+                        .withData("bootstrap", bootstrapServers).withData("error", String.valueOf(e.getMessage()))
+                        .build());
+    }
+
+    private Admin admin() {
+        if (admin == null) {
+            synchronized (this) {
+                if (admin == null) {
+                    Properties config = new Properties();
+                    config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+                    config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "2000");
+                    config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "2000");
+                    admin = Admin.create(config);
+                }
+            }
+        }
+        return admin;
+    }
+
+    void close(@Observes ShutdownEvent shutdown) {
+        if (admin != null) {
+            admin.close(Duration.ofSeconds(2));
+        }
+    }
+}

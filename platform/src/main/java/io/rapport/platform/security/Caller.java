@@ -1,0 +1,46 @@
+package io.rapport.platform.security;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.RequestScoped;
+import java.util.Optional;
+import java.util.Set;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/** Who is calling: the token's subject (the user id) and roles. */
+@RequestScoped
+public class Caller {
+
+    private final SecurityIdentity identity;
+    private final JsonWebToken token;
+
+    public Caller(SecurityIdentity identity, JsonWebToken token) {
+        this.identity = identity;
+        this.token = token;
+    }
+
+    public String subject() {
+        return token.getSubject() != null ? token.getSubject() : identity.getPrincipal().getName();
+    }
+
+    public boolean is(String role) {
+        return identity.hasRole(role);
+    }
+
+    public boolean isAny(String... roles) {
+        for (String role : roles) {
+            if (identity.hasRole(role)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public Set<String> roles() {
+        return identity.getRoles();
+    }
+
+    /** The optional {@code team} claim; who manages whom follows the MSL directory, not this claim. */
+    public Optional<String> teamClaim() {
+        return Optional.ofNullable(token.getClaim("team"));
+    }
+}

@@ -1,0 +1,21 @@
+package io.rapport.platform.testapp;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import java.time.Instant;
+import java.util.UUID;
+
+@Entity
+public class Note extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+    public String title;
+    public String body;
+    public String owner;
+    public long version;
+    @Column(name = "created_at")
+    public Instant createdAt;
+}

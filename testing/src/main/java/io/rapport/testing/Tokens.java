@@ -1,0 +1,26 @@
+package io.rapport.testing;
+
+import io.rapport.devstack.DevTokens;
+import java.time.Duration;
+
+/** Bearer tokens for tests, minted exactly as {@code deploy/dev-token} mints them. */
+public final class Tokens {
+
+    private Tokens() {
+    }
+
+    /** {@code Bearer <token>} for a user with one or more roles. */
+    public static String bearer(String subject, String... roles) {
+        return "Bearer " + DevTokens.mint(subject, roles);
+    }
+
+    /** {@code Bearer <token>} with a {@code team} claim. */
+    public static String bearer(String subject, String team, String role) {
+        return "Bearer " + DevTokens.mint(subject, team, Duration.ofHours(1), role);
+    }
+
+    /** A token that expired an hour ago (signature valid). */
+    public static String expired(String subject, String role) {
+        return "Bearer " + DevTokens.mint(subject, null, Duration.ofHours(-1), role);
+    }
+}
