@@ -24,6 +24,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -128,7 +129,7 @@ class OutboxTest {
     @Test
     void shouldPublishTenThousandRowsOverFiftyKeysExactlyOnceInOrderWithTwoRelays() {
         OutboxRelay second = new OutboxRelay(pool, vertx, new KafkaPublisher(DevstackResource.bootstrapServers(),
-                "platform-test", config), config, "platform-test", reactiveUrl, "postgres", "postgres",
+                "platform-test", config), config, "platform-test", reactiveUrl, Optional.of("postgres"), Optional.of("postgres"),
                 new SimpleMeterRegistry());
         String run = UUID.randomUUID().toString().substring(0, 8);
         try (EmittedEvents events = EmittedEvents.on(TOPIC)) {

@@ -211,43 +211,36 @@ public class ProblemMappers {
         }
     }
 
-    /** {@code create.request.name.given} becomes {@code name.given}; a query parameter keeps its name. */
+    /**
+     * {@code create.request.name.given} becomes {@code name.given}, an element of a list {@code items[2].id}; a
+     * query parameter keeps its name.
+     */
     static String fieldOf(Path path) {
         List<String> body = new ArrayList<>();
         String parameter = null;
         for (Path.Node node : path) {
             if (node.getKind() == ElementKind.PARAMETER) {
                 parameter = node.getName();
-            } else if (node.getKind() == ElementKind.PROPERTY || node.getKind() == ElementKind.CONTAINER_ELEMENT) {
-                String name = node.getName() == null ? "" : node.getName();
-                String index = node.getIndex() != null ? "[" + node.getIndex() + "]"
-                        : node.getKey() != null ? "[" + node.getKey() + "]" : "";
-                if (node.getKind() == ElementKind.CONTAINER_ELEMENT && !body.isEmpty()) {
-                    body.set(body.size() - 1, body.get(body.size() - 1) + index);
-                } else if (!name.isEmpty() || !index.isEmpty()) {
-                    body.add(name + index);
+                continue;
+            }
+            if (node.isInIterable() && !body.isEmpty()) {
+                Object position = node.getIndex() != null ? node.getIndex() : node.getKey();
+                if (position != null) {
+                    body.set(body.size() - 1, body.get(body.size() - 1) + "[" + position + "]");
                 }
+            }
+            if (node.getKind() == ElementKind.PROPERTY && node.getName() != null) {
+                body.add(node.getName());
             }
         }
         if (body.isEmpty()) {
             return parameter == null ? "body" : parameter;
         }
-        return String.join(".", body).replace(".[", "[");
+        return String.join(".", body);
     }
 
     static String pathOf(JsonMappingException e) {
-        StringBuilder path = new StringBuilder();
-        for (JsonMappingException.Reference ref : e.getPath()) {
-            if (ref.getFieldName() != null) {
-                if (!path.isEmpty()) {
-                    path.append('.');
-                }
-                path.append(ref.getFieldName());
-            } else if (ref.getIndex() >= 0) {
-                path.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        return path.isEmpty() ? "body" : path.toString();
+        return JsonBodies.path(e);
     }
 
     private static String describe(Class<?> type) {
@@ -270,10 +263,6 @@ public class ProblemMappers {
     }
 
     private static String firstLine(String message) {
-        if (message == null) {
-            return "unreadable";
-        }
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
+        return JsonBodies.firstLine(message);
     }
 }

@@ -21,6 +21,7 @@ import jakarta.enterprise.event.Observes;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -67,8 +68,8 @@ public class OutboxRelay {
     public OutboxRelay(Pool pool, Vertx vertx, KafkaPublisher publisher, PlatformConfig config,
             @ConfigProperty(name = "quarkus.application.name") String service,
             @ConfigProperty(name = "quarkus.datasource.reactive.url") String reactiveUrl,
-            @ConfigProperty(name = "quarkus.datasource.username", defaultValue = "postgres") String username,
-            @ConfigProperty(name = "quarkus.datasource.password", defaultValue = "") String password,
+            @ConfigProperty(name = "quarkus.datasource.username") Optional<String> username,
+            @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password,
             MeterRegistry registry) {
         this.pool = pool;
         this.vertx = vertx;
@@ -76,8 +77,8 @@ public class OutboxRelay {
         this.config = config;
         this.service = service;
         this.reactiveUrl = reactiveUrl;
-        this.username = username;
-        this.password = password;
+        this.username = username.orElse(null);
+        this.password = password.orElse(null);
         Gauge.builder("rapport.outbox.backlog", backlog, AtomicLong::get)
                 .description("Outbox rows not yet published").register(registry);
         Gauge.builder("rapport.outbox.oldest.age", oldestAgeSeconds, AtomicLong::get).baseUnit("seconds")
@@ -102,7 +103,13 @@ public class OutboxRelay {
             return;
         }
         stopped = false;
-        PgConnectOptions options = PgConnectOptions.fromUri(reactiveUrl).setUser(username).setPassword(password);
+        PgConnectOptions options = PgConnectOptions.fromUri(reactiveUrl);
+        if (username != null) {
+            options.setUser(username);
+        }
+        if (password != null) {
+            options.setPassword(password);
+        }
         subscriber = PgSubscriber.subscriber(vertx, options).reconnectPolicy(attempt -> 1000L);
         subscriber.channel(CHANNEL).handler(payload -> wake());
         subscriber.connect().subscribe().with(ok -> wake(),

@@ -1,0 +1,32 @@
+package io.rapport.kol.api;
+
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import io.rapport.kol.domain.Contactability;
+import io.rapport.kol.domain.Kol;
+import io.rapport.kol.domain.KolProfile;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * A KOL as the API shows it: the profile's fields (what a merge patch changes) side by side with the
+ * read-only ones (id, status, version, assignments, derived contactability, who changed it when).
+ */
+@Schema(name = "Kol", description = "The profile fields plus read-only id, version, assignments and contactability")
+public record KolView(
+        UUID id,
+        @Schema(description = "ETag of this version; send it in If-Match to change the KOL") long version,
+        List<String> assignedMsls,
+        @Schema(description = "Derived: whether MSLs may contact this KOL now, and why not") Contactability contactability,
+        Instant createdAt,
+        String createdBy,
+        Instant updatedAt,
+        String updatedBy,
+        @JsonUnwrapped @Schema(implementation = KolProfile.class) KolProfile profile) {
+
+    static KolView from(Kol kol) {
+        return new KolView(kol.id(), kol.version(), kol.assignedMsls(), kol.contactability(), kol.createdAt(),
+                kol.createdBy(), kol.updatedAt(), kol.updatedBy(), kol.profile());
+    }
+}

@@ -1,0 +1,129 @@
+package io.rapport.kol.api;
+
+import io.rapport.kol.domain.MslEntry;
+import io.rapport.kol.domain.ReferenceData;
+import io.rapport.platform.security.Roles;
+import io.rapport.platform.validation.Identifier;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Therapeutic areas, products and the MSL directory: read by everyone, maintained by admins and integrations. */
+@Path("/api/v1")
+@Tag(name = "Reference data", description = "Therapeutic areas, products and the MSL directory")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ReferenceDataResource {
+
+    private static final String CODE = "[A-Z0-9_-]{1,40}";
+
+    private final ReferenceData reference;
+
+    public ReferenceDataResource(ReferenceData reference) {
+        this.reference = reference;
+    }
+
+    @GET
+    @Path("therapeutic-areas")
+    @RolesAllowed({Roles.MSL, Roles.MEDICAL_MANAGER, Roles.ADMIN, Roles.INTEGRATION, Roles.REPORTING})
+    @Operation(summary = "List therapeutic areas")
+    public Uni<List<TherapeuticAreaView>> therapeuticAreas() {
+        return reference.therapeuticAreas()
+                .map(list -> list.stream().map(a -> new TherapeuticAreaView(a.code(), a.name(), a.version())).toList());
+    }
+
+    @PUT
+    @Path("therapeutic-areas/{code}")
+    @RolesAllowed({Roles.ADMIN, Roles.INTEGRATION})
+    @Operation(summary = "Create or rename a therapeutic area", description = "201 when created, 200 otherwise.")
+    public Uni<Response> putTherapeuticArea(@PathParam("code") @Pattern(regexp = CODE, message = "A-Z, 0-9, _ or -")
+            String code, @Valid @NotNull TherapeuticAreaBody body) {
+        return reference.upsertTherapeuticArea(code, body.name()).map(up -> respond(up.outcome(),
+                new TherapeuticAreaView(up.value().code(), up.value().name(), up.value().version())));
+    }
+
+    @GET
+    @Path("products")
+    @RolesAllowed({Roles.MSL, Roles.MEDICAL_MANAGER, Roles.ADMIN, Roles.INTEGRATION, Roles.REPORTING})
+    @Operation(summary = "List products")
+    public Uni<List<ProductView>> products() {
+        return reference.products().map(list -> list.stream()
+                .map(p -> new ProductView(p.code(), p.name(), p.therapeuticArea(), p.markets(), p.version())).toList());
+    }
+
+    @PUT
+    @Path("products/{code}")
+    @RolesAllowed({Roles.ADMIN, Roles.INTEGRATION})
+    @Operation(summary = "Create or change a product", description = "Its therapeutic area must exist (400).")
+    public Uni<Response> putProduct(@PathParam("code") @Pattern(regexp = CODE, message = "A-Z, 0-9, _ or -") String code,
+            @Valid @NotNull ProductBody body) {
+        return reference.upsertProduct(code, body.name(), body.therapeuticArea(), body.markets())
+                .map(up -> respond(up.outcome(), new ProductView(up.value().code(), up.value().name(),
+                        up.value().therapeuticArea(), up.value().markets(), up.value().version())));
+    }
+
+    @GET
+    @Path("msls")
+    @RolesAllowed({Roles.MSL, Roles.MEDICAL_MANAGER, Roles.ADMIN, Roles.INTEGRATION, Roles.REPORTING})
+    @Operation(summary = "The MSL directory")
+    public Uni<List<MslView>> msls() {
+        return reference.directory()
+                .map(list -> list.stream().map(m -> new MslView(m.userId(), m.entry(), m.version())).toList());
+    }
+
+    @GET
+    @Path("msls/{id}")
+    @RolesAllowed({Roles.MSL, Roles.MEDICAL_MANAGER, Roles.ADMIN, Roles.INTEGRATION, Roles.REPORTING})
+    @Operation(summary = "One MSL of the directory")
+    public Uni<MslView> msl(@PathParam("id") String id) {
+        return reference.msl(id).map(m -> new MslView(m.userId(), m.entry(), m.version()));
+    }
+
+    @PUT
+    @Path("msls/{id}")
+    @RolesAllowed({Roles.ADMIN, Roles.INTEGRATION})
+    @Operation(summary = "Create or change an MSL's directory entry", description = "The id is the user's token "
+            + "subject. Team and manager decide what managers see in every service.")
+    public Uni<Response> putMsl(@PathParam("id") @Size(min = 1, max = 100) String id, @Valid @NotNull MslEntry entry) {
+        return reference.upsertMsl(id, entry).map(up -> respond(up.outcome(),
+                new MslView(up.value().userId(), up.value().entry(), up.value().version())));
+    }
+
+    private static Response respond(ReferenceData.Outcome outcome, Object body) {
+        return Response.status(outcome == ReferenceData.Outcome.CREATED ? 201 : 200).entity(body).build();
+    }
+
+    public record TherapeuticAreaBody(@NotBlank @Size(max = 100) String name) {
+    }
+
+    public record TherapeuticAreaView(String code, String name, long version) {
+    }
+
+    public record ProductBody(
+            @NotBlank @Size(max = 100) String name,
+            @NotBlank @Pattern(regexp = CODE, message = "a therapeutic area code") String therapeuticArea,
+            @NotNull @Size(max = 250) List<@NotNull @Identifier(Identifier.Kind.COUNTRY) String> markets) {
+    }
+
+    public record ProductView(String code, String name, String therapeuticArea, List<String> markets, long version) {
+    }
+
+    /** A directory entry with its user id. */
+    public record MslView(String userId, @com.fasterxml.jackson.annotation.JsonUnwrapped MslEntry entry, long version) {
+    }
+}

@@ -1,0 +1,22 @@
+package io.rapport.kol.domain;
+
+import io.smallrye.mutiny.Uni;
+
+/**
+ * What the domain tells the rest of Rapport, in the transaction of the change. Implemented in {@code events}
+ * (the published shapes live there, not here).
+ */
+public interface KolEvents {
+
+    Uni<Void> created(Kol kol);
+
+    Uni<Void> updated(Kol kol);
+
+    Uni<Void> erased(Kol kol);
+
+    Uni<Void> therapeuticAreaChanged(TherapeuticArea area);
+
+    Uni<Void> productChanged(Product product);
+
+    Uni<Void> mslChanged(Msl msl);
+}

@@ -1,0 +1,46 @@
+package io.rapport.kol.domain;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.rapport.kol.persistence.KolRepository;
+import io.rapport.platform.api.Page;
+import io.rapport.platform.api.PageRequest;
+import io.rapport.platform.audit.AuditEntryView;
+import io.rapport.platform.audit.AuditTrail;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.UUID;
+
+/** Reading KOLs: one, a search, a history; each under the caller's visibility rules. */
+@ApplicationScoped
+public class KolQueries {
+
+    private final KolRepository kols;
+    private final KolAccess access;
+    private final AuditTrail audit;
+
+    public KolQueries(KolRepository kols, KolAccess access, AuditTrail audit) {
+        this.kols = kols;
+        this.access = access;
+        this.audit = audit;
+    }
+
+    @WithSession
+    public Uni<Kol> get(UUID id) {
+        return kols.findById(id).map(kol -> access.readable(kol, id));
+    }
+
+    /** Ranked by relevance when searching words, else by creation; erased KOLs are never found. */
+    @WithSession
+    public Uni<Page<Kol>> search(KolSearch search, PageRequest page) {
+        return kols.search(search, page).map(rows -> page.page(rows, r -> search.q() != null
+                        ? List.of(String.valueOf(r.rank()), r.kol().id().toString())
+                        : List.of(r.kol().createdAt().toString(), r.kol().id().toString()))
+                .map(KolRepository.Ranked::kol));
+    }
+
+    @WithSession
+    public Uni<Page<AuditEntryView>> history(UUID id, PageRequest page) {
+        return get(id).chain(kol -> audit.history("kol", id, page));
+    }
+}

@@ -1,0 +1,174 @@
+package io.rapport.kol.domain;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.rapport.kol.persistence.ErasedIdentifierRepository;
+import io.rapport.kol.persistence.KolIdentifierRepository;
+import io.rapport.kol.persistence.KolRepository;
+import io.rapport.platform.api.FieldError;
+import io.rapport.platform.api.JsonBodies;
+import io.rapport.platform.api.ProblemException;
+import io.rapport.platform.api.Versions;
+import io.rapport.platform.audit.AuditRecord;
+import io.rapport.platform.audit.AuditTrail;
+import io.rapport.platform.security.Caller;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Creating and changing KOL profiles: each change is checked against the reference data and the identifier
+ * index, written with its audit entry and its event in one transaction, and only when something changed.
+ */
+@ApplicationScoped
+public class KolService {
+
+    private final KolRepository kols;
+    private final KolIdentifierRepository identifiers;
+    private final ErasedIdentifierRepository erasedIdentifiers;
+    private final ErasureHash erasureHash;
+    private final ReferenceData reference;
+    private final KolAccess access;
+    private final KolEvents events;
+    private final AuditTrail audit;
+    private final Caller caller;
+    private final JsonBodies bodies;
+
+    public KolService(KolRepository kols, KolIdentifierRepository identifiers, ErasedIdentifierRepository erasedIdentifiers,
+            ErasureHash erasureHash, ReferenceData reference, KolAccess access, KolEvents events, AuditTrail audit,
+            Caller caller, JsonBodies bodies) {
+        this.kols = kols;
+        this.identifiers = identifiers;
+        this.erasedIdentifiers = erasedIdentifiers;
+        this.erasureHash = erasureHash;
+        this.reference = reference;
+        this.access = access;
+        this.events = events;
+        this.audit = audit;
+        this.caller = caller;
+        this.bodies = bodies;
+    }
+
+    /** How an upsert ended. */
+    public enum Outcome { CREATED, UPDATED, UNCHANGED }
+
+    public record Saved(Kol kol, Outcome outcome) {
+    }
+
+    @WithTransaction
+    public Uni<Kol> create(KolProfile profile) {
+        List<String> assigned = access.createsAsMsl() ? List.of(caller.subject()) : List.of();
+        Kol kol = Kol.create(UUID.randomUUID(), profile, caller.subject(), assigned);
+        return checked(profile)
+                .chain(() -> kols.persist(kol)).chain(() -> kols.flush())
+                .chain(() -> claimIdentifiers(kol))
+                .chain(() -> audit.record(AuditRecord.of("kol", kol.id(), kol.version(), "created", null, Snapshot.of(kol))))
+                .chain(() -> events.created(kol))
+                .replaceWith(kol);
+    }
+
+    /** JSON Merge Patch of the profile, at the version the client read. */
+    @WithTransaction
+    public Uni<Kol> patch(UUID id, String ifMatch, JsonNode patch) {
+        return kols.findForUpdate(id).map(kol -> access.changeable(kol, id)).chain(kol -> {
+            Versions.check(ifMatch, kol.version());
+            return save(kol, bodies.patched(kol.profile(), patch, KolProfile.class), "updated").map(Saved::kol);
+        });
+    }
+
+    /**
+     * The CRM sync: the profile of the KOL with this external id becomes exactly {@code profile}; created when
+     * unknown, unchanged (no new version, no event) when it is the same.
+     */
+    @WithTransaction
+    public Uni<Saved> upsert(String system, String externalId, KolProfile profile) {
+        KolIdentifiers.External key = new KolIdentifiers.External(system, externalId);
+        profile.identifiers().external().stream()
+                .filter(e -> e.system().equals(system) && !e.id().equals(externalId)).findAny()
+                .ifPresent(e -> {
+                    throw ProblemException.badRequest("identifiers.external",
+                            "the " + system + " id must be the one in the path (" + externalId + ")");
+                });
+        KolProfile complete = profile.withIdentifiers(profile.identifiers().with(key));
+        return identifiers.holder("EXTERNAL:" + system, externalId).chain(holder -> holder == null
+                ? create(complete).map(kol -> new Saved(kol, Outcome.CREATED))
+                : kols.findForUpdate(holder).map(kol -> access.changeable(kol, holder))
+                        .chain(kol -> save(kol, complete, "upserted")));
+    }
+
+    /** Replaces the assigned MSLs; a manager assigns only MSLs they manage, per the directory. */
+    @WithTransaction
+    public Uni<Kol> assign(UUID id, String ifMatch, List<String> msls) {
+        List<String> wanted = msls.stream().distinct().sorted().toList();
+        return reference.msls(wanted).chain(known -> {
+            checkAssignable(wanted, known);
+            return kols.findForUpdate(id).map(kol -> access.changeable(kol, id));
+        }).chain(kol -> {
+            Versions.check(ifMatch, kol.version());
+            if (kol.assignedMsls().equals(wanted)) {
+                return Uni.createFrom().item(kol);
+            }
+            Snapshot before = Snapshot.of(kol);
+            kol.assign(wanted, caller.subject());
+            return audit.record(AuditRecord.of("kol", id, kol.version(), "assigned", before, Snapshot.of(kol)))
+                    .chain(() -> events.updated(kol)).replaceWith(kol);
+        });
+    }
+
+    Uni<Saved> save(Kol kol, KolProfile changed, String action) {
+        Snapshot before = Snapshot.of(kol);
+        return checked(changed).chain(() -> {
+            if (!kol.update(changed, caller.subject())) {
+                return Uni.createFrom().item(new Saved(kol, Outcome.UNCHANGED));
+            }
+            return claimIdentifiers(kol)
+                    .chain(() -> audit.record(AuditRecord.of("kol", kol.id(), kol.version(), action, before,
+                            Snapshot.of(kol))))
+                    .chain(() -> events.updated(kol))
+                    .replaceWith(new Saved(kol, Outcome.UPDATED));
+        });
+    }
+
+    /** The profile rules Bean Validation cannot check: known therapeutic areas, no erased status. */
+    private Uni<Void> checked(KolProfile profile) {
+        if (profile.status() == KolStatus.ERASED) {
+            throw ProblemException.badRequest("status", "ERASED is set only by an erasure (POST /kols/{id}/erasure)");
+        }
+        return reference.requireKnown("therapeuticAreas", profile.therapeuticAreas());
+    }
+
+    /** Refuses identifiers of erased KOLs (409 kol-erased) or held by another KOL (409 naming it). */
+    private Uni<Void> claimIdentifiers(Kol kol) {
+        List<String[]> claims = kol.identifierClaims();
+        return erasedIdentifiers.anyErased(erasureHash.of(claims)).chain(erased -> {
+            if (erased) {
+                throw ProblemException.conflict("kol-erased", "An identifier of this profile belonged to a KOL who "
+                        + "was erased (GDPR Art. 17); the profile cannot be re-created");
+            }
+            return identifiers.claim(kol.id(), claims);
+        }).invoke(taken -> taken.ifPresent(t -> {
+            throw ProblemException.conflict("identifier-taken", t.kind() + " " + t.value() + " belongs to KOL "
+                    + t.otherKolId()).with("otherKolId", t.otherKolId()).with("identifier", t.kind());
+        })).replaceWithVoid();
+    }
+
+    private void checkAssignable(List<String> wanted, List<Msl> known) {
+        List<FieldError> errors = new java.util.ArrayList<>();
+        for (int i = 0; i < wanted.size(); i++) {
+            String msl = wanted.get(i);
+            Msl entry = known.stream().filter(m -> m.userId().equals(msl)).findFirst().orElse(null);
+            if (entry == null) {
+                errors.add(new FieldError("msls[" + i + "]", "'" + msl + "' is not in the MSL directory"));
+            } else if (caller.is(io.rapport.platform.security.Roles.MEDICAL_MANAGER)
+                    && !caller.is(io.rapport.platform.security.Roles.ADMIN)
+                    && !caller.subject().equals(entry.entry().manager())) {
+                throw ProblemException.forbidden("A medical manager assigns only the MSLs they manage; " + msl
+                        + " is managed by someone else");
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+    }
+}

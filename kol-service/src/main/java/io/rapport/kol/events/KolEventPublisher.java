@@ -1,0 +1,64 @@
+package io.rapport.kol.events;
+
+import io.rapport.kol.domain.Kol;
+import io.rapport.kol.domain.KolEvents;
+import io.rapport.kol.domain.Msl;
+import io.rapport.kol.domain.MslEntry;
+import io.rapport.kol.domain.Product;
+import io.rapport.kol.domain.TherapeuticArea;
+import io.rapport.platform.outbox.DomainEvent;
+import io.rapport.platform.outbox.Outbox;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.Map;
+
+/** Turns domain changes into events in the outbox, in the transaction of the change. */
+@ApplicationScoped
+public class KolEventPublisher implements KolEvents {
+
+    private final Outbox outbox;
+
+    public KolEventPublisher(Outbox outbox) {
+        this.outbox = outbox;
+    }
+
+    @Override
+    public Uni<Void> created(Kol kol) {
+        return outbox.append(DomainEvent.of(KolEventTypes.KOL_TOPIC, KolEventTypes.KOL_CREATED, kol.id(), KolChanged.from(kol)));
+    }
+
+    @Override
+    public Uni<Void> updated(Kol kol) {
+        return outbox.append(DomainEvent.of(KolEventTypes.KOL_TOPIC, KolEventTypes.KOL_UPDATED, kol.id(), KolChanged.from(kol)));
+    }
+
+    @Override
+    public Uni<Void> erased(Kol kol) {
+        return outbox.append(DomainEvent.of(KolEventTypes.KOL_TOPIC, KolEventTypes.KOL_ERASED, kol.id(),
+                Map.of("kolId", kol.id(), "status", kol.status().name(), "aggregateVersion", kol.version(),
+                        "erasedAt", kol.updatedAt() == null ? Instant.now() : kol.updatedAt())));
+    }
+
+    @Override
+    public Uni<Void> therapeuticAreaChanged(TherapeuticArea area) {
+        return outbox.append(DomainEvent.of(KolEventTypes.REFERENCE_TOPIC, KolEventTypes.THERAPEUTIC_AREA_CHANGED,
+                "therapeutic-area:" + area.code(), new ReferenceChanged.TherapeuticArea(area.code(), area.name(),
+                        area.version())));
+    }
+
+    @Override
+    public Uni<Void> productChanged(Product product) {
+        return outbox.append(DomainEvent.of(KolEventTypes.REFERENCE_TOPIC, KolEventTypes.PRODUCT_CHANGED,
+                "product:" + product.code(), new ReferenceChanged.Product(product.code(), product.name(),
+                        product.therapeuticArea(), product.markets(), product.version())));
+    }
+
+    @Override
+    public Uni<Void> mslChanged(Msl msl) {
+        MslEntry entry = msl.entry();
+        return outbox.append(DomainEvent.of(KolEventTypes.REFERENCE_TOPIC, KolEventTypes.MSL_CHANGED, "msl:" + msl.userId(),
+                new ReferenceChanged.Msl(msl.userId(), entry.team(), entry.manager(), entry.territoryCountries(),
+                        entry.therapeuticAreas(), entry.timeZone(), msl.version())));
+    }
+}

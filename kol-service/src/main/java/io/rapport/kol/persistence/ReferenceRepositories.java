@@ -1,0 +1,26 @@
+package io.rapport.kol.persistence;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.rapport.kol.domain.Msl;
+import io.rapport.kol.domain.Product;
+import io.rapport.kol.domain.TherapeuticArea;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** Repositories of the reference data and the MSL directory. */
+public final class ReferenceRepositories {
+
+    private ReferenceRepositories() {
+    }
+
+    @ApplicationScoped
+    public static class TherapeuticAreas implements PanacheRepositoryBase<TherapeuticArea, String> {
+    }
+
+    @ApplicationScoped
+    public static class Products implements PanacheRepositoryBase<Product, String> {
+    }
+
+    @ApplicationScoped
+    public static class Msls implements PanacheRepositoryBase<Msl, String> {
+    }
+}
