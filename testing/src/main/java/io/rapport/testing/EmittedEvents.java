@@ -74,6 +74,11 @@ public final class EmittedEvents implements AutoCloseable {
         return List.copyOf(received);
     }
 
+    /** Everything received so far (without waiting). */
+    public List<ReceivedEvent> received() {
+        return List.copyOf(poll());
+    }
+
     /** The events of the given type about the given aggregate. */
     public static Predicate<ReceivedEvent> ofType(String type, Object subject) {
         return e -> type.equals(e.type()) && String.valueOf(subject).equals(e.subject());

@@ -1,0 +1,55 @@
+package io.rapport.kol;
+
+import static io.rapport.kol.Fixtures.create;
+import static io.rapport.kol.Fixtures.msl;
+import static io.rapport.kol.Fixtures.profile;
+import static io.rapport.testing.EmittedEvents.ofType;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.rapport.testing.EmittedEvents;
+import io.rapport.testing.EventSchemas;
+import io.rapport.testing.ReceivedEvent;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** What kol-service publishes on rapport.kol.v1: the documented shapes, never personal data or free text. */
+@QuarkusTest
+class KolEventsTest {
+
+    @BeforeEach
+    void referenceData() {
+        Fixtures.referenceData();
+    }
+
+    @Test
+    void shouldPublishCreatedAndUpdatedEventsMatchingTheCatalogue() {
+        String family = Fixtures.unique("Eventful");
+        Map<String, Object> profile = profile(family);
+        profile.put("contact", Map.of("email", "eventful@example.org", "phone", "+33 1 23 45 67 89"));
+        profile.put("researchInterests", List.of("Immunotherapy Resistance (NSCLC)"));
+        profile.put("preferences", Map.of("channels", List.of("VIDEO"), "meetingLengthMinutes", 45,
+                "maxContactsPerQuarter", 2, "notes", "secret note"));
+        profile.put("doNotContact", Map.of("active", false, "reason", "private reason"));
+        try (EmittedEvents events = EmittedEvents.on("rapport.kol.v1")) {
+            String id = create(msl("msl-ada"), profile).then().statusCode(201).extract().path("id");
+            KolResourceTest.patch(msl("msl-ada"), id, "\"1\"", Map.of("tier", 1)).then().statusCode(200);
+            ReceivedEvent created = events.await(ofType("rapport.kol.created.v1", id));
+            ReceivedEvent updated = events.await(ofType("rapport.kol.updated.v1", id));
+            EventSchemas.assertValid(created);
+            EventSchemas.assertValid(updated);
+            assertThat(created.headers()).containsEntry("ce_source", "/kol-service");
+            assertThat(created.data().path("aggregateVersion").asLong()).isEqualTo(1);
+            assertThat(updated.data().path("aggregateVersion").asLong()).isEqualTo(2);
+            assertThat(created.data().path("researchInterestTags").get(0).asText())
+                    .isEqualTo("immunotherapy-resistance-nsclc");
+            assertThat(created.data().path("preferences").path("maxContactsPerQuarter").asInt()).isEqualTo(2);
+            assertThat(created.data().path("assignedMsls").get(0).asText()).isEqualTo("msl-ada");
+            String all = created.toString() + updated;
+            assertThat(all).doesNotContain(family, "eventful@example.org", "+33 1", "secret note", "private reason",
+                    (String) ((Map<?, ?>) profile.get("identifiers")).get("npi"));
+        }
+    }
+}
