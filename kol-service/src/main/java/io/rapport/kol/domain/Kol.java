@@ -119,15 +119,20 @@ public class Kol {
 
     /** The identifiers that must be unique, as (kind, value) pairs. */
     public List<String[]> identifierClaims() {
+        return claimsOf(profile);
+    }
+
+    /** The (kind, value) pairs of a profile's identifiers: external ids first, then NPI, then ORCID. */
+    public static List<String[]> claimsOf(KolProfile profile) {
         List<String[]> claims = new ArrayList<>();
         KolIdentifiers ids = profile.identifiers();
+        ids.external().forEach(e -> claims.add(new String[] {"EXTERNAL:" + e.system(), e.id()}));
         if (ids.npi() != null) {
             claims.add(new String[] {"NPI", ids.npi()});
         }
         if (ids.orcid() != null) {
             claims.add(new String[] {"ORCID", ids.orcid()});
         }
-        ids.external().forEach(e -> claims.add(new String[] {"EXTERNAL:" + e.system(), e.id()}));
         return claims;
     }
 

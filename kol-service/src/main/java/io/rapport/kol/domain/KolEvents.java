@@ -14,6 +14,9 @@ public interface KolEvents {
 
     Uni<Void> erased(Kol kol);
 
+    /** The KOLs a bulk import batch created and changed, in one statement. */
+    Uni<Void> imported(java.util.List<Kol> created, java.util.List<Kol> updated);
+
     Uni<Void> therapeuticAreaChanged(TherapeuticArea area);
 
     Uni<Void> productChanged(Product product);

@@ -38,6 +38,14 @@ public record KolIdentifiers(
         return external.stream().map(External::system).filter(Objects::nonNull).distinct().count() == external.size();
     }
 
+    /** These identifiers, completed by the stored ones this row leaves out (an import row may carry only some). */
+    public KolIdentifiers over(KolIdentifiers stored) {
+        List<External> all = new java.util.ArrayList<>(external);
+        stored.external().stream().filter(s -> external.stream().noneMatch(e -> e.system().equals(s.system())))
+                .forEach(all::add);
+        return new KolIdentifiers(npi != null ? npi : stored.npi(), orcid != null ? orcid : stored.orcid(), all);
+    }
+
     /** The same identifiers plus the given external id, unless that system already has one. */
     public KolIdentifiers with(External id) {
         if (external.stream().anyMatch(e -> e.system().equals(id.system()))) {

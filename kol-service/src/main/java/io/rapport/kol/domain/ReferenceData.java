@@ -139,6 +139,15 @@ public class ReferenceData {
         return msls.findById(userId).onItem().ifNull().failWith(() -> ProblemException.notFound("MSL", userId));
     }
 
+    /** Every therapeutic area code, for checking many profiles at once. */
+    public Uni<Set<String>> therapeuticAreaCodes() {
+        return areas.listAll().map(list -> {
+            Set<String> codes = new HashSet<>();
+            list.forEach(a -> codes.add(a.code()));
+            return codes;
+        });
+    }
+
     /** Users known to the directory, among those given. */
     public Uni<List<Msl>> msls(List<String> userIds) {
         return userIds.isEmpty() ? Uni.createFrom().item(List.of()) : msls.list("userId in ?1", userIds);

@@ -11,6 +11,8 @@ import io.rapport.platform.outbox.Outbox;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /** Turns domain changes into events in the outbox, in the transaction of the change. */
@@ -38,6 +40,16 @@ public class KolEventPublisher implements KolEvents {
         return outbox.append(DomainEvent.of(KolEventTypes.KOL_TOPIC, KolEventTypes.KOL_ERASED, kol.id(),
                 Map.of("kolId", kol.id(), "status", kol.status().name(), "aggregateVersion", kol.version(),
                         "erasedAt", kol.updatedAt() == null ? Instant.now() : kol.updatedAt())));
+    }
+
+    @Override
+    public Uni<Void> imported(List<Kol> created, List<Kol> updated) {
+        List<DomainEvent> events = new ArrayList<>();
+        created.forEach(kol -> events.add(DomainEvent.of(KolEventTypes.KOL_TOPIC, KolEventTypes.KOL_CREATED, kol.id(),
+                KolChanged.from(kol))));
+        updated.forEach(kol -> events.add(DomainEvent.of(KolEventTypes.KOL_TOPIC, KolEventTypes.KOL_UPDATED, kol.id(),
+                KolChanged.from(kol))));
+        return outbox.append(events);
     }
 
     @Override

@@ -57,16 +57,59 @@ public class IdempotencyKeys {
         if (key == null) {
             return write.get();
         }
-        if (!VALID_KEY.matcher(key).matches()) {
-            throw ProblemException.badRequest(HEADER, "1 to 255 visible ASCII characters");
-        }
-        Scope scope = new Scope(caller.subject(), currentRequest.getCurrent().request().method().name(),
-                currentRequest.getCurrent().request().path(), key, hash(request));
+        Scope scope = scope(key, hash(request));
         return Panache.withTransaction(() -> stored(scope).chain(previous -> previous != null
                         ? Uni.createFrom().item(replay(previous, scope))
                         : write.get().call(response -> store(scope, response))))
                 .onFailure(e -> DatabaseErrors.uniqueViolation(e).filter(PRIMARY_KEY::equals).isPresent())
                 .recoverWithUni(() -> Panache.withSession(() -> stored(scope)).map(previous -> replay(previous, scope)));
+    }
+
+    /** A response stored for a key: what a streamed endpoint (bulk import) replays. */
+    public record Stored(String requestHash, int status, String body) {
+    }
+
+    /**
+     * For endpoints that stream their body and so cannot use {@link #once}: the key of this request (caller,
+     * method and path captured now), to look up a stored response and to store one when the stream ends.
+     */
+    public StreamedKey forStream(String key) {
+        return new StreamedKey(scope(key, ""));
+    }
+
+    /** The key of a streamed request. */
+    public final class StreamedKey {
+        private final Scope scope;
+
+        private StreamedKey(Scope scope) {
+            this.scope = scope;
+        }
+
+        /** The response stored for this key, or null. */
+        public Uni<Stored> previous() {
+            return Panache.withSession(() -> stored(scope)).map(row -> row == null ? null
+                    : new Stored((String) row[0], ((Number) row[1]).intValue(), (String) row[4]));
+        }
+
+        /** Stores the response, in a transaction of its own, once the whole body was read. */
+        public Uni<Void> remember(String requestHash, int status, String body) {
+            Scope complete = new Scope(scope.subject, scope.method, scope.path, scope.key, requestHash);
+            return Panache.withTransaction(() -> store(complete, Response.status(status).entity(body).build()))
+                    .replaceWithVoid();
+        }
+    }
+
+    /** Keys are 1 to 255 visible ASCII characters. */
+    public static void requireValid(String key) {
+        if (key != null && !VALID_KEY.matcher(key).matches()) {
+            throw ProblemException.badRequest(HEADER, "1 to 255 visible ASCII characters");
+        }
+    }
+
+    private Scope scope(String key, String hash) {
+        requireValid(key);
+        return new Scope(caller.subject(), currentRequest.getCurrent().request().method().name(),
+                currentRequest.getCurrent().request().path(), key, hash);
     }
 
     private Uni<Object[]> stored(Scope scope) {

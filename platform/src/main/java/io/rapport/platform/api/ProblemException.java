@@ -92,6 +92,11 @@ public class ProblemException extends RuntimeException {
         return new Problem(Problem.TYPE_BASE + slug, title, status, getMessage(), instance, errors, null, extensions);
     }
 
+    /** The invalid fields of a validation problem; empty for other problems. */
+    public List<FieldError> errors() {
+        return errors;
+    }
+
     public Map<String, String> headers() {
         return headers;
     }

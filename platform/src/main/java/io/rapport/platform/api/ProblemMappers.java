@@ -215,7 +215,7 @@ public class ProblemMappers {
      * {@code create.request.name.given} becomes {@code name.given}, an element of a list {@code items[2].id}; a
      * query parameter keeps its name.
      */
-    static String fieldOf(Path path) {
+    public static String fieldOf(Path path) {
         List<String> body = new ArrayList<>();
         String parameter = null;
         for (Path.Node node : path) {

@@ -43,6 +43,20 @@ public class AuditTrail {
 
     /** Records a change made by {@code actor} (e.g. a consumer applying an event: the service itself). */
     public Uni<Void> record(AuditRecord change, String actor) {
+        return Panache.getSession().chain(session -> session.persist(entry(change, actor)));
+    }
+
+    /** Many changes by the calling user at once (bulk imports); written in the session's batched flush. */
+    public Uni<Void> recordAll(List<AuditRecord> changes) {
+        if (changes.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        String actor = caller.subject();
+        Object[] entries = changes.stream().map(change -> entry(change, actor)).toArray();
+        return Panache.getSession().chain(session -> session.persistAll(entries));
+    }
+
+    private AuditEntry entry(AuditRecord change, String actor) {
         AuditEntry entry = new AuditEntry();
         entry.id = UUID.randomUUID();
         entry.aggregateType = change.aggregateType();
@@ -54,7 +68,7 @@ public class AuditTrail {
         entry.at = Instant.now();
         entry.changes = write(Changes.between(tree(change.before()), tree(change.after())));
         entry.reason = change.reason();
-        return Panache.getSession().chain(session -> session.persist(entry));
+        return entry;
     }
 
     /** The history of one aggregate, oldest first. */

@@ -38,12 +38,29 @@ public class Outbox {
                 .executeUpdate()).replaceWithVoid();
     }
 
+    /** Many events in one multi-row statement (bulk imports), in the current transaction. */
     public Uni<Void> append(List<DomainEvent> events) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (DomainEvent event : events) {
-            chain = chain.chain(() -> append(event));
+        if (events.isEmpty()) {
+            return Uni.createFrom().voidItem();
         }
-        return chain;
+        StringBuilder sql = new StringBuilder("INSERT INTO outbox (event_id, topic, aggregate_id, type, occurred_at, "
+                + "payload) VALUES ");
+        for (int i = 0; i < events.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append("(:id").append(i).append(", :topic").append(i).append(", :subject")
+                    .append(i).append(", :type").append(i).append(", :time").append(i)
+                    .append(", CAST(CAST(:payload").append(i).append(" AS text) AS jsonb))");
+        }
+        return Panache.getSession().chain(session -> {
+            var query = session.createNativeQuery(sql.toString());
+            for (int i = 0; i < events.size(); i++) {
+                DomainEvent event = events.get(i);
+                query.setParameter("id" + i, event.id()).setParameter("topic" + i, event.topic())
+                        .setParameter("subject" + i, event.subject()).setParameter("type" + i, event.type())
+                        .setParameter("time" + i, event.time().atOffset(ZoneOffset.UTC))
+                        .setParameter("payload" + i, write(event.data()));
+            }
+            return query.executeUpdate();
+        }).replaceWithVoid();
     }
 
     private String write(Object data) {

@@ -1,0 +1,276 @@
+package io.rapport.kol.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.rapport.kol.domain.ImportRow;
+import io.rapport.platform.api.FieldError;
+import io.rapport.platform.api.ProblemException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns the chunks of an import body into rows as they arrive, never holding the file: NDJSON (one profile
+ * document per line) or CSV (RFC 4180, header row, flat columns). Not thread-safe: one per request.
+ */
+abstract class ImportParser {
+
+    static final String NDJSON = "application/x-ndjson";
+    static final String CSV = "text/csv";
+
+    private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
+    private ByteBuffer leftover = ByteBuffer.allocate(0);
+
+    static ImportParser of(String mediaType, ObjectMapper json) {
+        return mediaType.startsWith(CSV) ? new Csv(json) : new Ndjson(json);
+    }
+
+    /** The rows completed by this chunk of bytes (a multi-byte character may span chunks). */
+    List<ImportRow> push(byte[] chunk) {
+        ByteBuffer in = ByteBuffer.allocate(leftover.remaining() + chunk.length).put(leftover).put(chunk).flip();
+        CharBuffer out = CharBuffer.allocate(in.remaining() + 1);
+        utf8.decode(in, out, false);
+        leftover = in.slice();
+        return accept(out.flip());
+    }
+
+    /** The last row, when the file does not end with a newline. */
+    List<ImportRow> finish() {
+        CharBuffer out = CharBuffer.allocate(leftover.remaining() + 1);
+        utf8.decode(leftover, out, true);
+        utf8.flush(out);
+        List<ImportRow> rows = new ArrayList<>(accept(out.flip()));
+        rows.addAll(end());
+        return rows;
+    }
+
+    abstract List<ImportRow> accept(CharBuffer text);
+
+    abstract List<ImportRow> end();
+
+    /** One profile document per line; blank lines are skipped. */
+    private static final class Ndjson extends ImportParser {
+        private final ObjectMapper json;
+        private final StringBuilder line = new StringBuilder();
+        private long number;
+
+        Ndjson(ObjectMapper json) {
+            this.json = json;
+        }
+
+        @Override
+        List<ImportRow> accept(CharBuffer text) {
+            List<ImportRow> rows = new ArrayList<>();
+            while (text.hasRemaining()) {
+                char c = text.get();
+                if (c == '\n') {
+                    complete(rows);
+                } else {
+                    line.append(c);
+                }
+            }
+            return rows;
+        }
+
+        @Override
+        List<ImportRow> end() {
+            List<ImportRow> rows = new ArrayList<>();
+            complete(rows);
+            return rows;
+        }
+
+        private void complete(List<ImportRow> rows) {
+            String text = line.toString().strip();
+            line.setLength(0);
+            if (text.isEmpty()) {
+                return;
+            }
+            number++;
+            try {
+                rows.add(ImportRow.of(number, json.readTree(text)));
+            } catch (Exception e) {
+                rows.add(ImportRow.unreadable(number, "not a JSON document: " + firstLine(e.getMessage())));
+            }
+        }
+    }
+
+    /**
+     * CSV with a header row naming {@link #COLUMNS}; lists are separated by ';'. Quoted fields may hold commas,
+     * newlines and doubled quotes.
+     */
+    private static final class Csv extends ImportParser {
+        static final List<String> COLUMNS = List.of("externalSystem", "externalId", "npi", "orcid", "prefix", "given",
+                "family", "suffix", "email", "phone", "country", "tier", "specialties", "therapeuticAreas",
+                "researchInterests", "currentProjects", "channels", "meetingLengthMinutes", "maxContactsPerQuarter",
+                "lawfulBasis", "status");
+
+        private final ObjectMapper json;
+        private final StringBuilder field = new StringBuilder();
+        private List<String> record = new ArrayList<>();
+        private List<String> header;
+        private boolean quoted;
+        private boolean quotePending;
+        private boolean fieldStarted;
+        private long number;
+
+        Csv(ObjectMapper json) {
+            this.json = json;
+        }
+
+        @Override
+        List<ImportRow> accept(CharBuffer text) {
+            List<ImportRow> rows = new ArrayList<>();
+            while (text.hasRemaining()) {
+                char c = text.get();
+                if (quotePending) {
+                    quotePending = false;
+                    if (c == '"') {
+                        field.append('"');
+                        continue;
+                    }
+                    quoted = false;
+                }
+                if (quoted) {
+                    if (c == '"') {
+                        quotePending = true;
+                    } else {
+                        field.append(c);
+                    }
+                } else if (c == '"' && !fieldStarted) {
+                    quoted = true;
+                    fieldStarted = true;
+                } else if (c == ',') {
+                    endField();
+                } else if (c == '\n') {
+                    endField();
+                    endRecord(rows);
+                } else if (c != '\r') {
+                    field.append(c);
+                    fieldStarted = true;
+                }
+            }
+            return rows;
+        }
+
+        @Override
+        List<ImportRow> end() {
+            List<ImportRow> rows = new ArrayList<>();
+            if (fieldStarted || !record.isEmpty() || field.length() > 0) {
+                endField();
+                endRecord(rows);
+            }
+            return rows;
+        }
+
+        private void endField() {
+            record.add(field.toString());
+            field.setLength(0);
+            fieldStarted = false;
+        }
+
+        private void endRecord(List<ImportRow> rows) {
+            List<String> values = record;
+            record = new ArrayList<>();
+            if (values.size() == 1 && values.get(0).isBlank()) {
+                return;
+            }
+            if (header == null) {
+                header = values.stream().map(String::strip).toList();
+                List<FieldError> unknown = new ArrayList<>();
+                header.stream().filter(h -> !COLUMNS.contains(h))
+                        .forEach(h -> unknown.add(new FieldError("header", "unknown column '" + h + "'; known: " + COLUMNS)));
+                if (!unknown.isEmpty()) {
+                    throw ProblemException.invalid(unknown);
+                }
+                return;
+            }
+            number++;
+            if (values.size() != header.size()) {
+                rows.add(ImportRow.unreadable(number, values.size() + " values for " + header.size() + " columns"));
+                return;
+            }
+            rows.add(ImportRow.of(number, document(values)));
+        }
+
+        /** The flat CSV columns as the profile document NDJSON rows carry. */
+        private JsonNode document(List<String> values) {
+            ObjectNode profile = json.createObjectNode();
+            ObjectNode name = json.createObjectNode();
+            ObjectNode identifiers = json.createObjectNode();
+            ObjectNode preferences = json.createObjectNode();
+            ObjectNode contact = json.createObjectNode();
+            String system = null;
+            String externalId = null;
+            for (int i = 0; i < header.size(); i++) {
+                String column = header.get(i);
+                String value = values.get(i).strip();
+                if (value.isEmpty()) {
+                    continue;
+                }
+                switch (column) {
+                    case "externalSystem" -> system = value;
+                    case "externalId" -> externalId = value;
+                    case "npi", "orcid" -> identifiers.put(column, value);
+                    case "prefix", "given", "family", "suffix" -> name.put(column, value);
+                    case "email", "phone" -> contact.put(column, value);
+                    case "specialties", "therapeuticAreas", "researchInterests", "currentProjects" ->
+                            profile.set(column, list(value));
+                    case "channels" -> preferences.set(column, list(value));
+                    case "meetingLengthMinutes", "maxContactsPerQuarter" -> preferences.set(column, number(value));
+                    case "lawfulBasis" -> profile.set("dataProtection", json.createObjectNode().put(column, value));
+                    case "tier" -> profile.set(column, number(value));
+                    default -> profile.put(column, value);
+                }
+            }
+            if (system != null || externalId != null) {
+                identifiers.set("external", json.createArrayNode().add(json.createObjectNode()
+                        .put("system", system).put("id", externalId)));
+            }
+            profile.set("name", name);
+            setIfAny(profile, "identifiers", identifiers);
+            setIfAny(profile, "preferences", preferences);
+            setIfAny(profile, "contact", contact);
+            return profile;
+        }
+
+        private ArrayNode list(String value) {
+            ArrayNode list = json.createArrayNode();
+            for (String item : value.split(";")) {
+                if (!item.isBlank()) {
+                    list.add(item.strip());
+                }
+            }
+            return list;
+        }
+
+        /** An integer column; anything else stays text so the profile reader names the field. */
+        private JsonNode number(String value) {
+            try {
+                return json.getNodeFactory().numberNode(Integer.parseInt(value));
+            } catch (NumberFormatException e) {
+                return json.getNodeFactory().textNode(value);
+            }
+        }
+
+        private static void setIfAny(ObjectNode parent, String name, ObjectNode child) {
+            if (!child.isEmpty()) {
+                parent.set(name, child);
+            }
+        }
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "unreadable";
+        }
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+}

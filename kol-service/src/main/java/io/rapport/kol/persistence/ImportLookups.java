@@ -1,0 +1,97 @@
+package io.rapport.kol.persistence;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.rapport.kol.domain.Kol;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/** The set-at-a-time reads and writes of a bulk import batch: a few statements per batch, not per row. */
+@ApplicationScoped
+public class ImportLookups {
+
+    /** Who holds each of these identifiers ("KIND\u001fvalue" to KOL id). */
+    public Uni<Map<String, UUID>> holders(Collection<String[]> claims) {
+        if (claims.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        Set<String> kinds = new HashSet<>();
+        Set<String> values = new HashSet<>();
+        claims.forEach(c -> {
+            kinds.add(c[0]);
+            values.add(c[1]);
+        });
+        return Panache.getSession().chain(session -> session.createNativeQuery("SELECT kind, value, CAST(kol_id AS text) "
+                        + "FROM kol_identifier WHERE kind IN (:kinds) AND value IN (:values)", Object[].class)
+                .setParameter("kinds", kinds).setParameter("values", values).getResultList())
+                .map(rows -> {
+                    Map<String, UUID> holders = new HashMap<>();
+                    rows.forEach(r -> holders.put(key((String) r[0], (String) r[1]), UUID.fromString((String) r[2])));
+                    return holders;
+                });
+    }
+
+    /** The digests among these that belong to erased KOLs. */
+    public Uni<Set<String>> erased(Collection<String> digests) {
+        if (digests.isEmpty()) {
+            return Uni.createFrom().item(Set.of());
+        }
+        return Panache.getSession().chain(session -> session.createNativeQuery(
+                        "SELECT digest FROM erased_identifier WHERE digest IN (:digests)", String.class)
+                .setParameter("digests", digests).getResultList()).map(HashSet::new);
+    }
+
+    /** The KOLs with these ids, locked for the rest of the transaction. */
+    public Uni<List<Kol>> lock(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return Panache.getSession().chain(session -> session.createSelectionQuery("from Kol k where k.id in :ids", Kol.class)
+                .setParameter("ids", ids).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList());
+    }
+
+    /**
+     * Makes the KOLs' identifiers exactly the given claims ({kind, value, kol id}); false when a concurrent
+     * writer took one meanwhile (the caller then retries row by row).
+     */
+    public Uni<Boolean> claim(Collection<UUID> kols, List<String[]> claims) {
+        Uni<Integer> released = kols.isEmpty() ? Uni.createFrom().item(0)
+                : Panache.getSession().chain(session -> session.createNativeQuery(
+                        "DELETE FROM kol_identifier WHERE kol_id IN (:ids)").setParameter("ids", kols).executeUpdate());
+        if (claims.isEmpty()) {
+            return released.replaceWith(true);
+        }
+        StringBuilder sql = new StringBuilder("INSERT INTO kol_identifier (kind, value, kol_id) VALUES ");
+        for (int i = 0; i < claims.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append("(:k").append(i).append(", :v").append(i).append(", CAST(:i")
+                    .append(i).append(" AS uuid))");
+        }
+        sql.append(" ON CONFLICT (kind, value) DO NOTHING");
+        return released.chain(() -> Panache.getSession().chain(session -> {
+            var insert = session.createNativeQuery(sql.toString());
+            for (int i = 0; i < claims.size(); i++) {
+                insert.setParameter("k" + i, claims.get(i)[0]).setParameter("v" + i, claims.get(i)[1])
+                        .setParameter("i" + i, claims.get(i)[2]);
+            }
+            return insert.executeUpdate();
+        })).map(inserted -> inserted == claims.size());
+    }
+
+    public static String key(String kind, String value) {
+        return kind + '\u001f' + value;
+    }
+
+    public static List<String[]> withKol(List<String[]> claims, UUID kol) {
+        List<String[]> result = new ArrayList<>();
+        claims.forEach(c -> result.add(new String[] {c[0], c[1], kol.toString()}));
+        return result;
+    }
+}
