@@ -19,7 +19,7 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule apiGoesThroughTheDomain = noClasses().that().resideInAPackage("..kol.api..")
-            .should().dependOnClassesThat().resideInAnyPackage("..kol.persistence..", "..kol.events..");
+            .should().dependOnClassesThat().resideInAPackage("..kol.persistence..");
 
     @ArchTest
     static final ArchRule persistenceKnowsNoApi = noClasses().that().resideInAPackage("..kol.persistence..")

@@ -6,6 +6,7 @@ import io.rapport.kol.domain.KolQueries;
 import io.rapport.kol.domain.KolSearch;
 import io.rapport.kol.domain.KolService;
 import io.rapport.kol.domain.KolStatus;
+import io.rapport.kol.events.KolEventPublisher;
 import io.rapport.platform.api.IdempotencyKeys;
 import io.rapport.platform.api.MergePatch;
 import io.rapport.platform.api.Page;
@@ -77,6 +78,16 @@ public class KolResource {
     @APIResponse(responseCode = "200", description = "The KOL, with its ETag")
     public Uni<Response> get(@PathParam("id") UUID id) {
         return queries.get(id).map(kol -> Response.ok(KolView.from(kol)).header(ETAG, Versions.etag(kol.version())).build());
+    }
+
+    @GET
+    @Path("{id}/replica")
+    @RolesAllowed({Roles.MSL, Roles.MEDICAL_MANAGER, Roles.ADMIN, Roles.INTEGRATION, Roles.REPORTING})
+    @Operation(summary = "A KOL's state as published on rapport.kol.v1", description = "For services whose local "
+            + "replica misses this KOL (its event is not consumed yet): the same data as the latest event, without "
+            + "names, contact data or free text.")
+    public Uni<Object> replica(@PathParam("id") UUID id) {
+        return queries.get(id).map(KolEventPublisher::state);
     }
 
     @PATCH

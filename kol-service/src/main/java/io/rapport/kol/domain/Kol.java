@@ -1,5 +1,6 @@
 package io.rapport.kol.domain;
 
+import io.rapport.platform.persistence.JsonConverter;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
@@ -28,11 +29,11 @@ public class Kol {
     private long version;
     private Integer tier;
     private String country;
-    @Convert(converter = JsonColumn.ProfileConverter.class)
+    @Convert(converter = ProfileConverter.class)
     @ColumnTransformer(read = "profile::text", write = "?::text::jsonb")
     private KolProfile profile;
     @Column(name = "assigned_msls")
-    @Convert(converter = JsonColumn.StringListConverter.class)
+    @Convert(converter = JsonConverter.StringList.class)
     @ColumnTransformer(read = "assigned_msls::text", write = "?::text::jsonb")
     private List<String> assignedMsls;
     @Column(name = "search_names")

@@ -1,5 +1,6 @@
 package io.rapport.kol.domain;
 
+import io.rapport.platform.persistence.JsonConverter;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
@@ -25,11 +26,11 @@ public class Msl {
     private String team;
     private String manager;
     @Column(name = "territory_countries")
-    @Convert(converter = JsonColumn.StringListConverter.class)
+    @Convert(converter = JsonConverter.StringList.class)
     @ColumnTransformer(read = "territory_countries::text", write = "?::text::jsonb")
     private List<String> territoryCountries;
     @Column(name = "therapeutic_areas")
-    @Convert(converter = JsonColumn.StringListConverter.class)
+    @Convert(converter = JsonConverter.StringList.class)
     @ColumnTransformer(read = "therapeutic_areas::text", write = "?::text::jsonb")
     private List<String> therapeuticAreas;
     @Column(name = "time_zone")

@@ -1,5 +1,6 @@
 package io.rapport.kol.domain;
 
+import io.rapport.platform.persistence.JsonConverter;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
@@ -19,7 +20,7 @@ public class Product {
     private String name;
     @Column(name = "therapeutic_area")
     private String therapeuticArea;
-    @Convert(converter = JsonColumn.StringListConverter.class)
+    @Convert(converter = JsonConverter.StringList.class)
     @ColumnTransformer(read = "markets::text", write = "?::text::jsonb")
     private List<String> markets;
     private long version;

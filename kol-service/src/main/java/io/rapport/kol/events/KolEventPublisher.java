@@ -37,9 +37,16 @@ public class KolEventPublisher implements KolEvents {
 
     @Override
     public Uni<Void> erased(Kol kol) {
-        return outbox.append(DomainEvent.of(KolEventTypes.KOL_TOPIC, KolEventTypes.KOL_ERASED, kol.id(),
-                Map.of("kolId", kol.id(), "status", kol.status().name(), "aggregateVersion", kol.version(),
-                        "erasedAt", kol.updatedAt() == null ? Instant.now() : kol.updatedAt())));
+        return outbox.append(DomainEvent.of(KolEventTypes.KOL_TOPIC, KolEventTypes.KOL_ERASED, kol.id(), state(kol)));
+    }
+
+    /** The data of the KOL's latest event: what the other services replicate. */
+    public static Object state(Kol kol) {
+        if (kol.isErased()) {
+            return Map.of("kolId", kol.id(), "status", kol.status().name(), "aggregateVersion", kol.version(),
+                    "erasedAt", kol.updatedAt() == null ? Instant.now() : kol.updatedAt());
+        }
+        return KolChanged.from(kol);
     }
 
     @Override

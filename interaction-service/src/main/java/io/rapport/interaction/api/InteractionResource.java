@@ -1,0 +1,167 @@
+package io.rapport.interaction.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.rapport.interaction.domain.Channel;
+import io.rapport.interaction.domain.InteractionChanges;
+import io.rapport.interaction.domain.InteractionDocument;
+import io.rapport.interaction.domain.InteractionQueries;
+import io.rapport.interaction.domain.InteractionService;
+import io.rapport.interaction.domain.InteractionStatus;
+import io.rapport.platform.api.IdempotencyKeys;
+import io.rapport.platform.api.MergePatch;
+import io.rapport.platform.api.Page;
+import io.rapport.platform.api.PageRequest;
+import io.rapport.platform.api.Versions;
+import io.rapport.platform.audit.AuditEntryView;
+import io.rapport.platform.security.Roles;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Instant;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/interactions")
+@Tag(name = "Interactions", description = "Meetings and other contacts between an MSL and a KOL")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class InteractionResource {
+
+    private static final String ETAG = "ETag";
+    private static final String IF_MATCH = "If-Match";
+
+    private final InteractionService recording;
+    private final InteractionChanges changes;
+    private final InteractionQueries queries;
+    private final IdempotencyKeys idempotency;
+
+    public InteractionResource(InteractionService recording, InteractionChanges changes, InteractionQueries queries,
+            IdempotencyKeys idempotency) {
+        this.recording = recording;
+        this.changes = changes;
+        this.queries = queries;
+        this.idempotency = idempotency;
+    }
+
+    @POST
+    @RolesAllowed({Roles.MSL, Roles.MEDICAL_MANAGER, Roles.ADMIN, Roles.INTEGRATION})
+    @Operation(summary = "Record an interaction (planned, or logged as completed)", description = "The objective is "
+            + "required. The KOL must be active and contactable on the channel (422 naming the reason), and within its "
+            + "frequency cap for the quarter (422 frequency-cap-exceeded with count and cap, unless capOverrideReason). "
+            + "A manager records for an MSL of their team (mslId); an integration names the MSL.")
+    @APIResponse(responseCode = "201", description = "Recorded; Location and ETag set")
+    public Uni<Response> create(@HeaderParam(IdempotencyKeys.HEADER) String key, @Valid @NotNull InteractionDocument body) {
+        return idempotency.once(key, body, () -> recording.create(body).map(i -> Response
+                .created(URI.create("/api/v1/interactions/" + i.id())).header(ETAG, Versions.etag(i.version()))
+                .entity(InteractionView.from(i)).build()));
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({Roles.MSL, Roles.MEDICAL_MANAGER, Roles.ADMIN, Roles.INTEGRATION, Roles.REPORTING})
+    @Operation(summary = "Read an interaction", description = "404 for another MSL's interaction.")
+    public Uni<Response> get(@PathParam("id") UUID id) {
+        return queries.get(id).map(this::ok);
+    }
+
+    @PATCH
+    @Path("{id}")
+    @Consumes(MergePatch.MEDIA_TYPE)
+    @RolesAllowed({Roles.MSL, Roles.MEDICAL_MANAGER, Roles.ADMIN, Roles.INTEGRATION})
+    @Operation(summary = "Change an interaction (JSON Merge Patch, If-Match)", description = "While PLANNED its plan "
+            + "changes freely (moving the date re-checks the cap); once COMPLETED only outcome, feedbackScore, topics, "
+            + "durationMinutes and occurredAt, within 30 days, with an amendmentReason; never once CANCELLED or NO_SHOW.")
+    public Uni<Response> patch(@PathParam("id") UUID id, @HeaderParam(IF_MATCH) String ifMatch, @NotNull JsonNode patch) {
+        return changes.patch(id, ifMatch, patch).map(this::ok);
+    }
+
+    @POST
+    @Path("{id}/complete")
+    @RolesAllowed({Roles.MSL, Roles.MEDICAL_MANAGER, Roles.ADMIN, Roles.INTEGRATION})
+    @Operation(summary = "Complete a planned interaction (If-Match)", description = "Needs disclosureMade = true, an "
+            + "outcome, occurredAt, durationMinutes and both safety answers (422 naming what is missing). A safety "
+            + "mention without a safety report id creates a Drug Safety follow-up due the next business day.")
+    public Uni<Response> complete(@PathParam("id") UUID id, @HeaderParam(IF_MATCH) String ifMatch,
+            @Valid @NotNull Bodies.CompletionRequest body) {
+        return recording.complete(id, ifMatch, body.completion()).map(this::ok);
+    }
+
+    @POST
+    @Path("{id}/cancel")
+    @RolesAllowed({Roles.MSL, Roles.MEDICAL_MANAGER, Roles.ADMIN, Roles.INTEGRATION})
+    @Operation(summary = "Cancel a planned interaction (If-Match)")
+    public Uni<Response> cancel(@PathParam("id") UUID id, @HeaderParam(IF_MATCH) String ifMatch,
+            @Valid Bodies.CancelRequest body) {
+        return recording.cancel(id, ifMatch, body == null ? null : body.reason()).map(this::ok);
+    }
+
+    @POST
+    @Path("{id}/no-show")
+    @RolesAllowed({Roles.MSL, Roles.MEDICAL_MANAGER, Roles.ADMIN, Roles.INTEGRATION})
+    @Operation(summary = "Record that the KOL did not come (If-Match)")
+    public Uni<Response> noShow(@PathParam("id") UUID id, @HeaderParam(IF_MATCH) String ifMatch) {
+        return recording.noShow(id, ifMatch).map(this::ok);
+    }
+
+    @PUT
+    @Path("by-external-id/{system}/{externalId}")
+    @RolesAllowed({Roles.INTEGRATION, Roles.ADMIN})
+    @Operation(summary = "Create or update the interaction with this CRM id", description = "201 when created, 200 "
+            + "when changed or unchanged (Upsert-Outcome); the same body twice creates no version and no event. "
+            + "Changes follow the rules of PATCH.")
+    public Uni<Response> upsert(
+            @PathParam("system") @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,39}", message = "lower-case letters, digits and '-'")
+            String system,
+            @PathParam("externalId") @Pattern(regexp = "[\\x21-\\x7E]{1,100}", message = "1 to 100 visible ASCII characters")
+            String externalId,
+            @Valid @NotNull InteractionDocument body) {
+        return changes.upsert(system, externalId, body).map(up -> (up.outcome() == InteractionChanges.Outcome.CREATED
+                ? Response.created(URI.create("/api/v1/interactions/" + up.interaction().id())) : Response.ok())
+                .header(ETAG, Versions.etag(up.interaction().version()))
+                .header("Upsert-Outcome", up.outcome().name().toLowerCase())
+                .entity(InteractionView.from(up.interaction())).build());
+    }
+
+    @GET
+    @RolesAllowed({Roles.MSL, Roles.MEDICAL_MANAGER, Roles.ADMIN, Roles.INTEGRATION, Roles.REPORTING})
+    @Operation(summary = "List interactions", description = "Newest first, within what you may see: an MSL their own, "
+            + "a manager their teams'. Period filters apply to when it happened (or is planned).")
+    public Uni<Page<InteractionView>> list(@QueryParam("kolId") UUID kolId, @QueryParam("mslId") String mslId,
+            @QueryParam("team") String team, @QueryParam("status") InteractionStatus status,
+            @QueryParam("channel") Channel channel, @QueryParam("groupId") UUID groupId,
+            @QueryParam("from") Instant from, @QueryParam("to") Instant to,
+            @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+        return queries.list(new InteractionQueries.Criteria(kolId, mslId, team, status, channel, groupId, from, to),
+                PageRequest.of(limit, cursor)).map(page -> page.map(InteractionView::from));
+    }
+
+    @GET
+    @Path("{id}/history")
+    @RolesAllowed({Roles.MSL, Roles.MEDICAL_MANAGER, Roles.ADMIN, Roles.INTEGRATION, Roles.REPORTING})
+    @Operation(summary = "Audit trail of an interaction")
+    public Uni<Page<AuditEntryView>> history(@PathParam("id") UUID id, @QueryParam("limit") Integer limit,
+            @QueryParam("cursor") String cursor) {
+        return queries.history(id, PageRequest.of(limit, cursor));
+    }
+
+    private Response ok(io.rapport.interaction.domain.Interaction interaction) {
+        return Response.ok(InteractionView.from(interaction)).header(ETAG, Versions.etag(interaction.version())).build();
+    }
+}

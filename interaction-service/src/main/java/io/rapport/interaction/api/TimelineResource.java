@@ -1,0 +1,39 @@
+package io.rapport.interaction.api;
+
+import io.rapport.interaction.domain.Timeline;
+import io.rapport.interaction.domain.TimelineEntry;
+import io.rapport.platform.api.Page;
+import io.rapport.platform.api.PageRequest;
+import io.rapport.platform.security.Roles;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/kols/{kolId}/timeline")
+@Tag(name = "Timeline", description = "A KOL's history with the MSL team")
+@Produces(MediaType.APPLICATION_JSON)
+public class TimelineResource {
+
+    private final Timeline timeline;
+
+    public TimelineResource(Timeline timeline) {
+        this.timeline = timeline;
+    }
+
+    @GET
+    @RolesAllowed({Roles.MSL, Roles.MEDICAL_MANAGER, Roles.ADMIN, Roles.INTEGRATION, Roles.REPORTING})
+    @Operation(summary = "The KOL's interactions, follow-ups and requests, newest first",
+            description = "Only what you may see (an MSL their own, a manager their teams').")
+    public Uni<Page<TimelineEntry>> timeline(@PathParam("kolId") UUID kolId, @QueryParam("limit") Integer limit,
+            @QueryParam("cursor") String cursor) {
+        return timeline.of(kolId, PageRequest.of(limit, cursor));
+    }
+}

@@ -1,0 +1,36 @@
+package io.rapport.interaction.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** interaction-service settings. */
+@ConfigMapping(prefix = "rapport.interaction")
+public interface InteractionConfig {
+
+    /** Where kol-service answers, for a KOL or an MSL the local replicas do not know yet. */
+    @WithDefault("http://localhost:8081")
+    String kolServiceUrl();
+
+    /**
+     * Secret key of the pseudonyms given to an erased KOL on the records kept under a legal obligation (adverse
+     * events, product complaints). Required in production.
+     */
+    String pseudonymKey();
+
+    /** How long after completion an interaction may still be amended. */
+    @WithDefault("P30D")
+    Duration amendmentWindow();
+
+    Sla sla();
+
+    /** Service levels of medical information requests, in calendar hours. */
+    interface Sla {
+
+        @WithDefault("24")
+        int urgentHours();
+
+        @WithDefault("120")
+        int standardHours();
+    }
+}

@@ -1,0 +1,155 @@
+package io.rapport.interaction.domain;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.rapport.interaction.domain.InteractionEvents.FollowUpChange;
+import io.rapport.interaction.persistence.FollowUpRepository;
+import io.rapport.interaction.persistence.InteractionRepository;
+import io.rapport.platform.api.JsonBodies;
+import io.rapport.platform.api.Page;
+import io.rapport.platform.api.PageRequest;
+import io.rapport.platform.api.ProblemException;
+import io.rapport.platform.api.Versions;
+import io.rapport.platform.audit.AuditRecord;
+import io.rapport.platform.audit.AuditTrail;
+import io.rapport.platform.security.Caller;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/** Follow-ups: promised to a KOL in an interaction, or owed to Drug Safety after a safety mention. */
+@ApplicationScoped
+public class FollowUpService {
+
+    static final String SAFETY_DESCRIPTION = "Forward the adverse event / product complaint mentioned to Drug Safety";
+
+    private final FollowUpRepository followUps;
+    private final InteractionRepository interactions;
+    private final Directory directory;
+    private final Visibility visibility;
+    private final InteractionEvents events;
+    private final AuditTrail audit;
+    private final Caller caller;
+    private final JsonBodies bodies;
+
+    public FollowUpService(FollowUpRepository followUps, InteractionRepository interactions, Directory directory,
+            Visibility visibility, InteractionEvents events, AuditTrail audit, Caller caller, JsonBodies bodies) {
+        this.followUps = followUps;
+        this.interactions = interactions;
+        this.directory = directory;
+        this.visibility = visibility;
+        this.events = events;
+        this.audit = audit;
+        this.caller = caller;
+        this.bodies = bodies;
+    }
+
+    /** The editable part of a follow-up: a promised action, due on a local date, owned by an MSL. */
+    public record Plan(String description, LocalDate dueDate, String assignee) {
+    }
+
+    /**
+     * The Drug Safety obligation: a follow-up due the next business day (local date of the mention) and the
+     * {@code safety.report-due} event. Runs in the caller's transaction; the actor is whoever recorded it.
+     */
+    public Uni<FollowUp> safetyReport(UUID interactionId, UUID requestId, UUID kolId, String msl, String team,
+            String timeZone, LocalDate mentionedOn, boolean adverseEvent, boolean productComplaint, String actor) {
+        FollowUp followUp = FollowUp.open(FollowUp.Kind.SAFETY_REPORT, interactionId, requestId, kolId, msl, team,
+                SAFETY_DESCRIPTION, BusinessDays.next(mentionedOn), timeZone);
+        return followUps.persist(followUp)
+                .chain(() -> audit.record(AuditRecord.of("follow-up", followUp.id(), 1, "created", null,
+                        Snapshot.of(followUp)), actor))
+                .chain(() -> events.followUp(followUp, FollowUpChange.CREATED))
+                .chain(() -> events.safetyReportDue(followUp, adverseEvent, productComplaint))
+                .replaceWith(followUp);
+    }
+
+    @WithTransaction
+    public Uni<FollowUp> create(UUID interactionId, Plan plan) {
+        return interactions.findById(interactionId).chain(interaction -> InteractionService.visible(visibility,
+                        interaction, interactionId))
+                .chain(interaction -> InteractionService.writable(visibility, interaction).replaceWith(interaction))
+                .chain(interaction -> {
+                    String assignee = plan.assignee() == null ? interaction.mslId() : plan.assignee();
+                    return directory.msl(assignee).chain(msl -> {
+                        FollowUp followUp = FollowUp.open(FollowUp.Kind.GENERAL, interactionId, null,
+                                interaction.kolId(), assignee, msl.team(), plan.description(), plan.dueDate(),
+                                interaction.timeZone());
+                        return followUps.persist(followUp)
+                                .chain(() -> audit.record(AuditRecord.of("follow-up", followUp.id(), 1, "created", null,
+                                        Snapshot.of(followUp))))
+                                .chain(() -> events.followUp(followUp, FollowUpChange.CREATED)).replaceWith(followUp);
+                    });
+                });
+    }
+
+    /** JSON Merge Patch of description, due date, assignee and status (OPEN to DONE or DROPPED). */
+    @WithTransaction
+    public Uni<FollowUp> patch(UUID id, String ifMatch, JsonNode patch) {
+        return followUps.findForUpdate(id).chain(followUp -> visible(followUp, id))
+                .chain(followUp -> InteractionService.writableBy(visibility, followUp.assignee(), followUp.team())
+                        .replaceWith(followUp))
+                .chain(followUp -> {
+                    Versions.check(ifMatch, followUp.version());
+                    if (followUp.status() != FollowUp.Status.OPEN) {
+                        throw ProblemException.conflict("invalid-transition", "Follow-up " + id + " is "
+                                + followUp.status() + " and final").with("allowed", List.of());
+                    }
+                    Editable changed = bodies.patched(Editable.of(followUp), patch, Editable.class);
+                    Object before = Snapshot.of(followUp);
+                    return directory.msl(changed.assignee()).chain(msl -> {
+                        followUp.change(changed.description(), changed.dueDate(), changed.assignee(), msl.team());
+                        FollowUpChange change = FollowUpChange.UPDATED;
+                        if (changed.status() != FollowUp.Status.OPEN) {
+                            followUp.close(changed.status());
+                            change = changed.status() == FollowUp.Status.DONE ? FollowUpChange.COMPLETED
+                                    : FollowUpChange.DROPPED;
+                        }
+                        FollowUpChange published = change;
+                        return audit.record(AuditRecord.of("follow-up", id, followUp.version(), change.name()
+                                        .toLowerCase(), before, Snapshot.of(followUp)))
+                                .chain(() -> events.followUp(followUp, published)).replaceWith(followUp);
+                    });
+                });
+    }
+
+    @WithSession
+    public Uni<FollowUp> get(UUID id) {
+        return followUps.findById(id).chain(followUp -> visible(followUp, id));
+    }
+
+    @WithSession
+    public Uni<Page<FollowUp>> list(String assignee, FollowUp.Status status, Boolean overdue, UUID kolId,
+            PageRequest page) {
+        String who = "me".equals(assignee) ? caller.subject() : assignee;
+        return visibility.scope().chain(scope -> followUps.list(new FollowUpFilter(scope, who, status, overdue, kolId), page))
+                .map(rows -> page.page(rows, f -> List.of(f.dueDate().toString(), f.id().toString())));
+    }
+
+    private Uni<FollowUp> visible(FollowUp followUp, UUID id) {
+        if (followUp == null) {
+            throw ProblemException.notFound("Follow-up", id);
+        }
+        return visibility.scope().map(scope -> {
+            if (!scope.sees(followUp.assignee(), followUp.team())) {
+                throw ProblemException.notFound("Follow-up", id);
+            }
+            return followUp;
+        });
+    }
+
+    /** What a follow-up merge patch edits. */
+    public record Editable(
+            @jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 2000) String description,
+            @jakarta.validation.constraints.NotNull LocalDate dueDate,
+            @jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 100) String assignee,
+            @jakarta.validation.constraints.NotNull FollowUp.Status status) {
+
+        static Editable of(FollowUp followUp) {
+            return new Editable(followUp.description(), followUp.dueDate(), followUp.assignee(), followUp.status());
+        }
+    }
+}

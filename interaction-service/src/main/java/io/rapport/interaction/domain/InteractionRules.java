@@ -1,0 +1,117 @@
+package io.rapport.interaction.domain;
+
+import io.rapport.interaction.persistence.InteractionRepository;
+import io.rapport.platform.api.FieldError;
+import io.rapport.platform.api.ProblemException;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The rules that make an interaction respect the KOL: contactable on this channel, a complete and honest
+ * record when it happened, and no more contacts per calendar quarter than the KOL accepts.
+ */
+@ApplicationScoped
+public class InteractionRules {
+
+    private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+
+    private final InteractionRepository interactions;
+
+    public InteractionRules(InteractionRepository interactions) {
+        this.interactions = interactions;
+    }
+
+    /** 422 naming why the KOL may not be contacted (on this channel). */
+    public static void requireContactable(Replicated.Kol kol, Channel channel) {
+        if (kol.erased() || !"ACTIVE".equals(kol.status())) {
+            throw ProblemException.rule("kol-not-active", "KOL " + kol.kolId() + " is " + kol.status()
+                    + " and cannot be contacted");
+        }
+        Replicated.Contactability contactability = kol.contactability();
+        if (contactability != null && !contactability.contactable()) {
+            String reason = contactability.reason() == null ? "not-contactable" : contactability.reason();
+            throw ProblemException.rule(reason, "KOL " + kol.kolId() + " may not be contacted (" + reason + ")");
+        }
+        if (channel == Channel.EMAIL && contactability != null && !contactability.emailAllowed()) {
+            throw ProblemException.rule("no-email-consent", "KOL " + kol.kolId() + " withdrew or refused consent to "
+                    + "e-mail contact");
+        }
+        if (channel == Channel.PHONE && contactability != null && !contactability.phoneAllowed()) {
+            throw ProblemException.rule("no-phone-consent", "KOL " + kol.kolId() + " withdrew or refused consent to "
+                    + "phone contact");
+        }
+    }
+
+    /**
+     * Completing needs role and company disclosed, an outcome, when and how long, and both safety answers;
+     * an advisory board needs its contract reference. 422 listing what is missing.
+     */
+    public static void requireCompletable(Completion completion, InteractionKind kind) {
+        List<FieldError> missing = new ArrayList<>();
+        if (!Boolean.TRUE.equals(completion.disclosureMade())) {
+            missing.add(new FieldError("disclosureMade", "role and company must have been disclosed (true)"));
+        }
+        if (completion.outcome() == null || completion.outcome().isBlank()) {
+            missing.add(new FieldError("outcome", "required to complete"));
+        }
+        if (completion.occurredAt() == null) {
+            missing.add(new FieldError("occurredAt", "required to complete"));
+        } else if (completion.occurredAt().isAfter(Instant.now().plus(CLOCK_SKEW))) {
+            missing.add(new FieldError("occurredAt", "an interaction cannot be completed before it happened"));
+        }
+        if (completion.durationMinutes() == null) {
+            missing.add(new FieldError("durationMinutes", "required to complete"));
+        }
+        if (completion.adverseEventMentioned() == null) {
+            missing.add(new FieldError("adverseEventMentioned", "answer yes or no to complete"));
+        }
+        if (completion.productComplaintMentioned() == null) {
+            missing.add(new FieldError("productComplaintMentioned", "answer yes or no to complete"));
+        }
+        if (!missing.isEmpty()) {
+            throw new ProblemException(422, "completion-incomplete", "Refused by a rule",
+                    "An interaction is completed with disclosure, outcome, time, duration and both safety answers", missing);
+        }
+        if (kind == InteractionKind.ADVISORY_BOARD && completion.transfersOfValue().stream()
+                .anyMatch(t -> t.contractReference() == null || t.contractReference().isBlank())) {
+            throw ProblemException.rule("contract-reference-required", "Transfers of value of an advisory board need "
+                    + "the contract reference");
+        }
+    }
+
+    /**
+     * Finds the quarter the interaction counts in and checks the KOL's cap there (the KOL's replica row must be
+     * locked by the caller, so concurrent requests count one at a time); sets the preference flags.
+     */
+    public Uni<Void> assess(Interaction interaction, Replicated.Kol kol) {
+        String quarter = quarterOf(interaction.localDate());
+        Replicated.Preferences preferences = kol.preferences();
+        Integer cap = preferences == null ? null : preferences.maxContactsPerQuarter();
+        boolean offChannel = preferences != null && preferences.channels() != null && !preferences.channels().isEmpty()
+                && !preferences.channels().contains(interaction.channel());
+        boolean overDuration = preferences != null && preferences.meetingLengthMinutes() != null
+                && interaction.durationMinutes() != null
+                && interaction.durationMinutes() > preferences.meetingLengthMinutes();
+        Uni<Long> others = cap == null || !interaction.status().counts() ? Uni.createFrom().item(0L)
+                : interactions.countInQuarter(interaction.kolId(), quarter, interaction.id());
+        return others.invoke(count -> {
+            boolean over = cap != null && interaction.status().counts() && count + 1 > cap;
+            if (over && (interaction.capOverrideReason() == null || interaction.capOverrideReason().isBlank())) {
+                throw ProblemException.rule("frequency-cap-exceeded", "KOL " + kol.kolId() + " accepts " + cap
+                        + " contacts in " + quarter + " and already has " + count + "; give a capOverrideReason to "
+                        + "record it anyway").with("count", count).with("cap", cap).with("quarter", quarter);
+            }
+            interaction.assess(quarter, over, offChannel, overDuration);
+        }).replaceWithVoid();
+    }
+
+    /** "2026-Q4" for a date in October to December 2026. */
+    public static String quarterOf(LocalDate date) {
+        return date.getYear() + "-Q" + ((date.getMonthValue() - 1) / 3 + 1);
+    }
+}

@@ -1,0 +1,217 @@
+package io.rapport.interaction.domain;
+
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.rapport.interaction.domain.InteractionEvents.InteractionChange;
+import io.rapport.interaction.persistence.InteractionRepository;
+import io.rapport.platform.api.ProblemException;
+import io.rapport.platform.api.Versions;
+import io.rapport.platform.audit.AuditRecord;
+import io.rapport.platform.audit.AuditTrail;
+import io.rapport.platform.security.Caller;
+import io.rapport.platform.security.Roles;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.UUID;
+
+/**
+ * Recording interactions and moving them through PLANNED to COMPLETED, CANCELLED or NO_SHOW. Every write
+ * checks the KOL (contactable, within the cap) on its locked replica row, then writes the interaction, its
+ * audit entry and its event in one transaction.
+ */
+@ApplicationScoped
+public class InteractionService {
+
+    private final InteractionRepository interactions;
+    private final InteractionRules rules;
+    private final Directory directory;
+    private final Visibility visibility;
+    private final FollowUpService followUps;
+    private final InteractionEvents events;
+    private final AuditTrail audit;
+    private final Caller caller;
+
+    public InteractionService(InteractionRepository interactions, InteractionRules rules, Directory directory,
+            Visibility visibility, FollowUpService followUps, InteractionEvents events, AuditTrail audit, Caller caller) {
+        this.interactions = interactions;
+        this.rules = rules;
+        this.directory = directory;
+        this.visibility = visibility;
+        this.followUps = followUps;
+        this.events = events;
+        this.audit = audit;
+        this.caller = caller;
+    }
+
+    @WithTransaction
+    public Uni<Interaction> create(InteractionDocument document) {
+        return recorder(document.mslId()).chain(msl -> directory.requireCodes(document.therapeuticArea(),
+                        document.products()).replaceWith(msl))
+                .chain(msl -> directory.lockKol(document.kolId()).chain(kol -> {
+                    InteractionRules.requireContactable(kol, document.channel());
+                    Completion completion = checked(document);
+                    String zone = document.timeZone() != null ? document.timeZone() : msl.timeZone();
+                    Interaction interaction = Interaction.record(UUID.randomUUID(), document.draft(), completion,
+                            msl.userId(), msl.team(), caller.subject(), zone);
+                    return rules.assess(interaction, kol)
+                            .chain(() -> interactions.persist(interaction)).chain(() -> interactions.flush())
+                            .chain(() -> claimExternalIds(interaction))
+                            .chain(() -> audit.record(onBehalf(AuditRecord.of("interaction", interaction.id(), 1,
+                                    "recorded", null, Snapshot.of(interaction)), msl.userId())))
+                            .chain(() -> events.interaction(interaction, completion == null ? InteractionChange.PLANNED
+                                    : InteractionChange.COMPLETED))
+                            .chain(() -> safetyIfDue(interaction))
+                            .replaceWith(interaction);
+                }));
+    }
+
+    @WithTransaction
+    public Uni<Interaction> complete(UUID id, String ifMatch, Completion completion) {
+        return planned(id, ifMatch).chain(interaction -> {
+            InteractionRules.requireCompletable(completion, interaction.kind());
+            return directory.lockKol(interaction.kolId()).chain(kol -> {
+                Object before = Snapshot.of(interaction);
+                interaction.complete(completion);
+                return rules.assess(interaction, kol)
+                        .chain(() -> audit.record(AuditRecord.of("interaction", id, interaction.version(), "completed",
+                                before, Snapshot.of(interaction))))
+                        .chain(() -> events.interaction(interaction, InteractionChange.COMPLETED))
+                        .chain(() -> safetyIfDue(interaction)).replaceWith(interaction);
+            });
+        });
+    }
+
+    @WithTransaction
+    public Uni<Interaction> cancel(UUID id, String ifMatch, String reason) {
+        return planned(id, ifMatch).chain(interaction -> {
+            Object before = Snapshot.of(interaction);
+            interaction.cancel(reason);
+            return audit.record(AuditRecord.of("interaction", id, interaction.version(), "cancelled", before,
+                            Snapshot.of(interaction)).because(reason))
+                    .chain(() -> events.interaction(interaction, InteractionChange.CANCELLED)).replaceWith(interaction);
+        });
+    }
+
+    @WithTransaction
+    public Uni<Interaction> noShow(UUID id, String ifMatch) {
+        return planned(id, ifMatch).chain(interaction -> {
+            Object before = Snapshot.of(interaction);
+            interaction.noShow();
+            return audit.record(AuditRecord.of("interaction", id, interaction.version(), "no-show", before,
+                            Snapshot.of(interaction)))
+                    .chain(() -> events.interaction(interaction, InteractionChange.NO_SHOW)).replaceWith(interaction);
+        });
+    }
+
+    /** The completion part of a document logged as COMPLETED, checked; null for a PLANNED one. */
+    static Completion checked(InteractionDocument document) {
+        if (document.status() != InteractionStatus.PLANNED && document.status() != InteractionStatus.COMPLETED) {
+            throw ProblemException.badRequest("status", "a new interaction is PLANNED or COMPLETED");
+        }
+        Completion completion = document.completion();
+        if (completion == null && document.plannedStart() == null) {
+            throw ProblemException.badRequest("plannedStart", "required for a planned interaction");
+        }
+        if (completion != null) {
+            InteractionRules.requireCompletable(completion, document.kind());
+        }
+        return completion;
+    }
+
+    /** Who the interaction is recorded for: the caller, an MSL their manager names, or the MSL an integration names. */
+    Uni<Replicated.Msl> recorder(String requested) {
+        String self = caller.subject();
+        if (requested == null || requested.equals(self)) {
+            if (requested == null && caller.isAny(Roles.INTEGRATION, Roles.ADMIN) && !caller.is(Roles.MSL)) {
+                throw ProblemException.badRequest("mslId", "required: name the MSL the interaction is recorded for");
+            }
+            return directory.msl(self);
+        }
+        if (caller.isAny(Roles.INTEGRATION, Roles.ADMIN)) {
+            return directory.msl(requested);
+        }
+        if (caller.is(Roles.MEDICAL_MANAGER)) {
+            return directory.msl(requested).invoke(msl -> {
+                if (!self.equals(msl.manager())) {
+                    throw ProblemException.forbidden("A medical manager records only for MSLs of their team; "
+                            + requested + " is not managed by " + self);
+                }
+            });
+        }
+        throw ProblemException.forbidden("An MSL records only their own interactions");
+    }
+
+    Uni<Void> safetyIfDue(Interaction interaction) {
+        if (!interaction.safetyReportDue()) {
+            return Uni.createFrom().voidItem();
+        }
+        return followUps.safetyReport(interaction.id(), null, interaction.kolId(), interaction.mslId(), interaction.team(),
+                interaction.timeZone(), interaction.localDate(), Boolean.TRUE.equals(interaction.adverseEventMentioned()),
+                Boolean.TRUE.equals(interaction.productComplaintMentioned()), caller.subject()).replaceWithVoid();
+    }
+
+    Uni<Void> claimExternalIds(Interaction interaction) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (ExternalRef ref : interaction.externalIds()) {
+            chain = chain.chain(() -> interactions.claimExternalId(interaction.id(), ref.system(), ref.id())
+                    .invoke(holder -> holder.ifPresent(other -> {
+                        throw ProblemException.conflict("external-id-taken", ref.system() + " id " + ref.id()
+                                + " belongs to interaction " + other).with("otherInteractionId", other);
+                    })).replaceWithVoid());
+        }
+        return chain;
+    }
+
+    /** A PLANNED interaction the caller may change, at the version they read; 409 naming the allowed moves otherwise. */
+    Uni<Interaction> planned(UUID id, String ifMatch) {
+        return changeable(id, ifMatch).invoke(interaction -> {
+            if (interaction.status() != InteractionStatus.PLANNED) {
+                throw invalidTransition(interaction);
+            }
+        });
+    }
+
+    Uni<Interaction> changeable(UUID id, String ifMatch) {
+        return lockedWritable(id).invoke(interaction -> Versions.check(ifMatch, interaction.version()));
+    }
+
+    /** Locked for the rest of the transaction, if the caller may change it (the CRM sync has no ETag to send). */
+    Uni<Interaction> lockedWritable(UUID id) {
+        return interactions.findForUpdate(id).chain(interaction -> visible(visibility, interaction, id))
+                .chain(interaction -> writable(visibility, interaction).replaceWith(interaction));
+    }
+
+    static ProblemException invalidTransition(Interaction interaction) {
+        return ProblemException.conflict("invalid-transition", "Interaction " + interaction.id() + " is "
+                        + interaction.status() + "; allowed from here: " + interaction.status().next())
+                .with("status", interaction.status()).with("allowed", interaction.status().next());
+    }
+
+    private AuditRecord onBehalf(AuditRecord record, String msl) {
+        return msl.equals(caller.subject()) ? record : record.onBehalfOf(msl);
+    }
+
+    /** 404 unless the caller may see this interaction (so others' records do not leak). */
+    static Uni<Interaction> visible(Visibility visibility, Interaction interaction, UUID id) {
+        if (interaction == null) {
+            return Uni.createFrom().failure(ProblemException.notFound("Interaction", id));
+        }
+        return visibility.scope().map(scope -> {
+            if (!scope.sees(interaction.mslId(), interaction.team())) {
+                throw ProblemException.notFound("Interaction", id);
+            }
+            return interaction;
+        });
+    }
+
+    static Uni<Void> writable(Visibility visibility, Interaction interaction) {
+        return writableBy(visibility, interaction.mslId(), interaction.team());
+    }
+
+    static Uni<Void> writableBy(Visibility visibility, String msl, String team) {
+        return visibility.mayWriteFor(msl, team).invoke(allowed -> {
+            if (!allowed) {
+                throw ProblemException.forbidden("You may read this record but not change it");
+            }
+        }).replaceWithVoid();
+    }
+}

@@ -1,0 +1,246 @@
+package io.rapport.interaction.domain;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.rapport.interaction.config.InteractionConfig;
+import io.rapport.interaction.domain.InteractionEvents.RequestChange;
+import io.rapport.interaction.persistence.InteractionRepository;
+import io.rapport.interaction.persistence.MedicalRequestRepository;
+import io.rapport.platform.api.Page;
+import io.rapport.platform.api.PageRequest;
+import io.rapport.platform.api.ProblemException;
+import io.rapport.platform.api.Versions;
+import io.rapport.platform.audit.AuditEntryView;
+import io.rapport.platform.audit.AuditRecord;
+import io.rapport.platform.audit.AuditTrail;
+import io.rapport.platform.security.Caller;
+import io.rapport.platform.security.Roles;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Medical information requests: received with an SLA, answered (off-label only with an approved response
+ * letter) or forwarded; a solicited off-label request goes to compliance review instead of being refused.
+ */
+@ApplicationScoped
+public class MedicalRequestService {
+
+    private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+
+    private final MedicalRequestRepository requests;
+    private final InteractionRepository interactions;
+    private final InteractionService recording;
+    private final Directory directory;
+    private final Visibility visibility;
+    private final FollowUpService followUps;
+    private final InteractionEvents events;
+    private final AuditTrail audit;
+    private final Caller caller;
+    private final InteractionConfig config;
+
+    public MedicalRequestService(MedicalRequestRepository requests, InteractionRepository interactions,
+            InteractionService recording, Directory directory, Visibility visibility, FollowUpService followUps,
+            InteractionEvents events, AuditTrail audit, Caller caller, InteractionConfig config) {
+        this.requests = requests;
+        this.interactions = interactions;
+        this.recording = recording;
+        this.directory = directory;
+        this.visibility = visibility;
+        this.followUps = followUps;
+        this.events = events;
+        this.audit = audit;
+        this.caller = caller;
+        this.config = config;
+    }
+
+    @WithTransaction
+    public Uni<MedicalRequest> receive(RequestDocument document) {
+        checkDeclarations(document);
+        Instant received = document.receivedAt() == null ? Instant.now() : document.receivedAt();
+        if (received.isAfter(Instant.now().plus(CLOCK_SKEW))) {
+            throw ProblemException.badRequest("receivedAt", "cannot be in the future");
+        }
+        return recording.recorder(document.mslId())
+                .chain(msl -> directory.requireCodes(document.therapeuticArea(), document.products()).replaceWith(msl))
+                .chain(msl -> directory.lockKol(document.kolId()).replaceWith(msl))
+                .chain(msl -> checkInteraction(document).replaceWith(msl))
+                .chain(msl -> {
+                    String zone = document.timeZone() != null ? document.timeZone() : msl.timeZone();
+                    MedicalRequest request = MedicalRequest.receive(document, msl.userId(), msl.team(), zone, received,
+                            received.plus(Duration.ofHours(slaHours(document.priority()))));
+                    RequestChange change = request.status() == MedicalRequest.Status.COMPLIANCE_REVIEW
+                            ? RequestChange.FLAGGED : RequestChange.RECEIVED;
+                    return requests.persist(request)
+                            .chain(() -> audit.record(AuditRecord.of("medical-request", request.id(), 1, "received", null,
+                                    Snapshot.of(request))))
+                            .chain(() -> events.medicalRequest(request, change))
+                            .chain(() -> safetyIfMentioned(request))
+                            .replaceWith(request);
+                });
+    }
+
+    /** Off-label answers are approved response letters; on-label ones a text or an approved resource. */
+    @WithTransaction
+    public Uni<MedicalRequest> answer(UUID id, String ifMatch, String text, UUID resourceId) {
+        return received(id, ifMatch).chain(request -> {
+            if (request.offLabel() && resourceId == null) {
+                throw ProblemException.rule("approved-response-letter-required", "An off-label question is answered "
+                        + "with an approved response letter (resourceId), or forwarded to Medical Information");
+            }
+            if (resourceId == null && (text == null || text.isBlank())) {
+                throw ProblemException.badRequest("answer", "give the answer, or the resourceId of an approved resource");
+            }
+            Uni<Void> resourceCheck = resourceId == null ? Uni.createFrom().voidItem()
+                    : directory.resource(resourceId).invoke(resource -> requireApproved(request, resource, resourceId))
+                            .replaceWithVoid();
+            return resourceCheck.chain(() -> transition(request, "answered", RequestChange.ANSWERED,
+                    () -> request.answer(text, resourceId)));
+        });
+    }
+
+    @WithTransaction
+    public Uni<MedicalRequest> forward(UUID id, String ifMatch) {
+        return received(id, ifMatch).chain(request -> transition(request, "forwarded", RequestChange.FORWARDED,
+                request::forward));
+    }
+
+    @WithTransaction
+    public Uni<MedicalRequest> withdraw(UUID id, String ifMatch) {
+        return received(id, ifMatch).chain(request -> transition(request, "withdrawn", RequestChange.WITHDRAWN,
+                request::withdraw));
+    }
+
+    /** A medical manager closes a compliance review: clear it for an answer, forward it, or withdraw it. */
+    @WithTransaction
+    public Uni<MedicalRequest> review(UUID id, String ifMatch, MedicalRequest.ReviewDecision decision, String note) {
+        if (!caller.is(Roles.MEDICAL_MANAGER)) {
+            throw ProblemException.forbidden("Only a medical manager closes a compliance review");
+        }
+        return changeable(id, ifMatch).chain(request -> {
+            if (request.status() != MedicalRequest.Status.COMPLIANCE_REVIEW) {
+                throw invalidTransition(request, "review");
+            }
+            RequestChange change = switch (decision) {
+                case CLEARED -> RequestChange.CLEARED;
+                case FORWARDED -> RequestChange.FORWARDED;
+                case WITHDRAWN -> RequestChange.WITHDRAWN;
+            };
+            return transition(request, "reviewed", change, () -> request.review(decision, note, caller.subject()));
+        });
+    }
+
+    @WithSession
+    public Uni<MedicalRequest> get(UUID id) {
+        return requests.findById(id).chain(request -> visible(request, id));
+    }
+
+    @WithSession
+    public Uni<Page<MedicalRequest>> list(MedicalRequest.Status status, Boolean overdue, UUID kolId, PageRequest page) {
+        return visibility.scope().chain(scope -> requests.list(scope, status, overdue, kolId, page))
+                .map(rows -> page.page(rows, r -> List.of(r.dueAt().toString(), r.id().toString())));
+    }
+
+    @WithSession
+    public Uni<Page<AuditEntryView>> history(UUID id, PageRequest page) {
+        return get(id).chain(request -> audit.history("medical-request", id, page));
+    }
+
+    private Uni<MedicalRequest> transition(MedicalRequest request, String action, RequestChange change, Runnable apply) {
+        Object before = Snapshot.of(request);
+        apply.run();
+        return audit.record(AuditRecord.of("medical-request", request.id(), request.version(), action, before,
+                        Snapshot.of(request)))
+                .chain(() -> events.medicalRequest(request, change)).replaceWith(request);
+    }
+
+    private static void checkDeclarations(RequestDocument document) {
+        if (document.initiatedBy() == MedicalRequest.Initiator.MSL && document.unsolicited()) {
+            throw ProblemException.badRequest("unsolicited", "a request the MSL initiated is solicited");
+        }
+        if (document.offLabel() && document.unsolicited() && !Boolean.TRUE.equals(document.unsolicitedAttested())) {
+            throw ProblemException.rule("attestation-required", "An off-label request must be unsolicited, with the "
+                    + "MSL's attestation (unsolicitedAttested: true)");
+        }
+    }
+
+    private Uni<Void> checkInteraction(RequestDocument document) {
+        if (document.interactionId() == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return interactions.findById(document.interactionId()).invoke(interaction -> {
+            if (interaction == null || !interaction.kolId().equals(document.kolId())) {
+                throw ProblemException.rule("unknown-interaction", "Interaction " + document.interactionId()
+                        + " does not exist or is with another KOL");
+            }
+        }).replaceWithVoid();
+    }
+
+    private static void requireApproved(MedicalRequest request, Replicated.Resource resource, UUID resourceId) {
+        Instant now = Instant.now();
+        if (request.offLabel()) {
+            if (resource == null || !resource.isApprovedResponseLetter(now)) {
+                throw ProblemException.rule("approved-response-letter-required", "Resource " + resourceId
+                        + " is not an approved, unexpired response letter");
+            }
+        } else if (resource == null || !"APPROVED".equals(resource.status())
+                || resource.expiresAt() != null && !resource.expiresAt().isAfter(now)) {
+            throw ProblemException.rule("resource-not-approved", "Resource " + resourceId + " is not approved or expired");
+        }
+    }
+
+    private Uni<Void> safetyIfMentioned(MedicalRequest request) {
+        if (!request.adverseEventMentioned()) {
+            return Uni.createFrom().voidItem();
+        }
+        return followUps.safetyReport(request.interactionId(), request.id(), request.kolId(), request.mslId(),
+                request.team(), request.timeZone(), request.receivedAt().atZone(ZoneId.of(request.timeZone()))
+                        .toLocalDate(), true, false, caller.subject()).replaceWithVoid();
+    }
+
+    private Uni<MedicalRequest> received(UUID id, String ifMatch) {
+        return changeable(id, ifMatch).invoke(request -> {
+            if (request.status() != MedicalRequest.Status.RECEIVED) {
+                throw invalidTransition(request, "this action");
+            }
+        });
+    }
+
+    private Uni<MedicalRequest> changeable(UUID id, String ifMatch) {
+        return requests.findForUpdate(id).chain(request -> visible(request, id))
+                .chain(request -> InteractionService.writableBy(visibility, request.mslId(), request.team())
+                        .replaceWith(request))
+                .invoke(request -> Versions.check(ifMatch, request.version()));
+    }
+
+    private Uni<MedicalRequest> visible(MedicalRequest request, UUID id) {
+        if (request == null) {
+            return Uni.createFrom().failure(ProblemException.notFound("Medical information request", id));
+        }
+        return visibility.scope().map(scope -> {
+            if (!scope.sees(request.mslId(), request.team())) {
+                throw ProblemException.notFound("Medical information request", id);
+            }
+            return request;
+        });
+    }
+
+    private static ProblemException invalidTransition(MedicalRequest request, String action) {
+        List<String> allowed = switch (request.status()) {
+            case RECEIVED -> List.of("answer", "forward", "withdraw");
+            case COMPLIANCE_REVIEW -> List.of("review");
+            default -> List.of();
+        };
+        return ProblemException.conflict("invalid-transition", "Request " + request.id() + " is " + request.status()
+                + "; " + action + " is not possible; allowed: " + allowed).with("status", request.status())
+                .with("allowed", allowed);
+    }
+
+    private int slaHours(MedicalRequest.Priority priority) {
+        return priority == MedicalRequest.Priority.URGENT ? config.sla().urgentHours() : config.sla().standardHours();
+    }
+}

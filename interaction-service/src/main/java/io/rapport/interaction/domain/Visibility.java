@@ -1,0 +1,53 @@
+package io.rapport.interaction.domain;
+
+import io.rapport.platform.security.Caller;
+import io.rapport.platform.security.Roles;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Set;
+
+/**
+ * Who sees which interactions, follow-ups and requests: an MSL their own, a medical manager those of the
+ * teams they manage per the directory (not per a token claim), admins, reporting and integrations all.
+ */
+@ApplicationScoped
+public class Visibility {
+
+    private final Caller caller;
+    private final Directory directory;
+
+    public Visibility(Caller caller, Directory directory) {
+        this.caller = caller;
+        this.directory = directory;
+    }
+
+    /** What the caller may see. */
+    public record Scope(boolean all, String self, Set<String> teams) {
+
+        public boolean sees(String msl, String team) {
+            return all || self.equals(msl) || teams.contains(team);
+        }
+    }
+
+    public Uni<Scope> scope() {
+        String self = caller.subject();
+        if (caller.isAny(Roles.ADMIN, Roles.REPORTING, Roles.INTEGRATION)) {
+            return Uni.createFrom().item(new Scope(true, self, Set.of()));
+        }
+        if (caller.is(Roles.MEDICAL_MANAGER)) {
+            return directory.teamsManagedBy(self).map(teams -> new Scope(false, self, teams));
+        }
+        return Uni.createFrom().item(new Scope(false, self, Set.of()));
+    }
+
+    /** May the caller change records of this MSL? Their own, their team's (managers), anyone's (admins). */
+    public Uni<Boolean> mayWriteFor(String msl, String team) {
+        if (caller.is(Roles.ADMIN) || caller.subject().equals(msl)) {
+            return Uni.createFrom().item(true);
+        }
+        if (caller.is(Roles.MEDICAL_MANAGER)) {
+            return directory.teamsManagedBy(caller.subject()).map(teams -> teams.contains(team));
+        }
+        return Uni.createFrom().item(caller.is(Roles.INTEGRATION));
+    }
+}
