@@ -1,27 +1,19 @@
 package io.rapport.interaction.api;
 
 import io.rapport.interaction.domain.CalendarService;
-import io.rapport.platform.security.Roles;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.annotation.security.PermitAll;
-import jakarta.annotation.security.RolesAllowed;
-import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
-import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** An MSL's planned interactions as a calendar that Outlook or Google can subscribe to. */
-@Path("/")
+/** An MSL's planned interactions as a calendar that Outlook or Google can subscribe to, by a secret URL. */
+@Path("/calendar")
 @Tag(name = "Calendar feed", description = "Planned interactions in the MSL's calendar")
 public class CalendarResource {
 
@@ -31,29 +23,8 @@ public class CalendarResource {
         this.calendars = calendars;
     }
 
-    @POST
-    @Path("api/v1/msls/me/calendar-feed")
-    @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.MSL, Roles.MEDICAL_MANAGER})
-    @Operation(summary = "Create or rotate your calendar feed", description = "Answers a secret URL (a 256-bit token "
-            + "shown only now) to subscribe to in Outlook or Google, which fetch feeds without a bearer token. Calling "
-            + "it again rotates the token: the previous URL stops working.")
-    public Uni<Response> issue(@Context UriInfo uri) {
-        return calendars.issue().map(issued -> Response.status(201).entity(new Feed(
-                uri.getBaseUriBuilder().path("calendar").path(issued.token() + ".ics").build().toString(),
-                issued.createdAt())).build());
-    }
-
-    @DELETE
-    @Path("api/v1/msls/me/calendar-feed")
-    @RolesAllowed({Roles.MSL, Roles.MEDICAL_MANAGER})
-    @Operation(summary = "Revoke your calendar feed", description = "The URL answers 404 from now on.")
-    public Uni<Response> revoke() {
-        return calendars.revoke().map(ignored -> Response.noContent().build());
-    }
-
     @GET
-    @Path("calendar/{token}.ics")
+    @Path("{token}.ics")
     @Produces("text/calendar")
     @PermitAll
     @Operation(summary = "The calendar (iCalendar, RFC 5545)", description = "No bearer token: the URL is the secret. "
@@ -63,9 +34,5 @@ public class CalendarResource {
                 .emitOn(Infrastructure.getDefaultWorkerPool())
                 .map(planned -> Response.ok(CalendarRenderer.render(planned), "text/calendar; charset=utf-8")
                         .header("Cache-Control", "private, max-age=300").build());
-    }
-
-    /** A created or rotated feed. */
-    public record Feed(String url, Instant createdAt) {
     }
 }

@@ -10,20 +10,17 @@ import io.rapport.platform.api.Versions;
 import io.rapport.platform.security.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
-import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -31,7 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-@Path("/api/v1")
+@Path("/api/v1/follow-ups")
 @Tag(name = "Follow-ups", description = "Actions promised in an interaction, and Drug Safety obligations")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -43,19 +40,8 @@ public class FollowUpResource {
         this.followUps = followUps;
     }
 
-    @POST
-    @Path("interactions/{id}/follow-ups")
-    @RolesAllowed({Roles.MSL, Roles.MEDICAL_MANAGER, Roles.ADMIN, Roles.INTEGRATION})
-    @Operation(summary = "Promise a follow-up in an interaction", description = "Due on a local date in the "
-            + "interaction's time zone; assigned to the interaction's MSL unless another MSL is named.")
-    public Uni<Response> create(@PathParam("id") UUID interactionId, @Valid @NotNull Bodies.FollowUpRequest body) {
-        return followUps.create(interactionId, new FollowUpService.Plan(body.description(), body.dueDate(), body.assignee()))
-                .map(f -> Response.created(URI.create("/api/v1/follow-ups/" + f.id()))
-                        .header("ETag", Versions.etag(f.version())).entity(FollowUpView.from(f)).build());
-    }
-
     @GET
-    @Path("follow-ups/{id}")
+    @Path("{id}")
     @RolesAllowed({Roles.MSL, Roles.MEDICAL_MANAGER, Roles.ADMIN, Roles.INTEGRATION, Roles.REPORTING})
     @Operation(summary = "Read a follow-up")
     public Uni<Response> get(@PathParam("id") UUID id) {
@@ -64,7 +50,7 @@ public class FollowUpResource {
     }
 
     @PATCH
-    @Path("follow-ups/{id}")
+    @Path("{id}")
     @Consumes(MergePatch.MEDIA_TYPE)
     @RolesAllowed({Roles.MSL, Roles.MEDICAL_MANAGER, Roles.ADMIN, Roles.INTEGRATION})
     @Operation(summary = "Change or close a follow-up (JSON Merge Patch, If-Match)", description = "description, "
@@ -75,7 +61,6 @@ public class FollowUpResource {
     }
 
     @GET
-    @Path("follow-ups")
     @RolesAllowed({Roles.MSL, Roles.MEDICAL_MANAGER, Roles.ADMIN, Roles.INTEGRATION, Roles.REPORTING})
     @Operation(summary = "List follow-ups, soonest due first", description = "assignee=me for your own; overdue=true "
             + "for open ones past their due date (in each follow-up's time zone).")
@@ -92,7 +77,7 @@ public class FollowUpResource {
             String team, FollowUp.Kind kind, String description, LocalDate dueDate, String timeZone,
             FollowUp.Status status, boolean overdue, Instant completedAt, long version, Instant createdAt) {
 
-        static FollowUpView from(FollowUp f) {
+        public static FollowUpView from(FollowUp f) {
             return new FollowUpView(f.id(), f.interactionId(), f.medicalRequestId(), f.kolId(), f.assignee(), f.team(),
                     f.kind(), f.description(), f.dueDate(), f.timeZone(), f.status(), f.overdue(Instant.now()),
                     f.completedAt(), f.version(), f.createdAt());

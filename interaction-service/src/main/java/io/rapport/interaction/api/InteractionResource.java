@@ -2,6 +2,7 @@ package io.rapport.interaction.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.rapport.interaction.domain.Channel;
+import io.rapport.interaction.domain.FollowUpService;
 import io.rapport.interaction.domain.InteractionChanges;
 import io.rapport.interaction.domain.InteractionDocument;
 import io.rapport.interaction.domain.InteractionQueries;
@@ -50,13 +51,15 @@ public class InteractionResource {
     private final InteractionService recording;
     private final InteractionChanges changes;
     private final InteractionQueries queries;
+    private final FollowUpService followUps;
     private final IdempotencyKeys idempotency;
 
     public InteractionResource(InteractionService recording, InteractionChanges changes, InteractionQueries queries,
-            IdempotencyKeys idempotency) {
+            FollowUpService followUps, IdempotencyKeys idempotency) {
         this.recording = recording;
         this.changes = changes;
         this.queries = queries;
+        this.followUps = followUps;
         this.idempotency = idempotency;
     }
 
@@ -150,6 +153,18 @@ public class InteractionResource {
             @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
         return queries.list(new InteractionQueries.Criteria(kolId, mslId, team, status, channel, groupId, from, to),
                 PageRequest.of(limit, cursor)).map(page -> page.map(InteractionView::from));
+    }
+
+    @POST
+    @Path("{id}/follow-ups")
+    @RolesAllowed({Roles.MSL, Roles.MEDICAL_MANAGER, Roles.ADMIN, Roles.INTEGRATION})
+    @Operation(summary = "Promise a follow-up in an interaction", description = "Due on a local date in the "
+            + "interaction's time zone; assigned to the interaction's MSL unless another MSL of the directory is named.")
+    @APIResponse(responseCode = "201", description = "Created; see /api/v1/follow-ups")
+    public Uni<Response> followUp(@PathParam("id") UUID id, @Valid @NotNull Bodies.FollowUpRequest body) {
+        return followUps.create(id, new FollowUpService.Plan(body.description(), body.dueDate(), body.assignee()))
+                .map(f -> Response.created(URI.create("/api/v1/follow-ups/" + f.id()))
+                        .header(ETAG, Versions.etag(f.version())).entity(FollowUpResource.FollowUpView.from(f)).build());
     }
 
     @GET

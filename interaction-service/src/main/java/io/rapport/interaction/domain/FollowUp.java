@@ -70,17 +70,16 @@ public class FollowUp {
         return followUp;
     }
 
-    public void change(String newDescription, LocalDate newDueDate, String newAssignee, String newTeam) {
+    /** One change (one new version): what is promised, by when, by whom, and whether it is closed now. */
+    public void change(String newDescription, LocalDate newDueDate, String newAssignee, String newTeam, Status newStatus) {
         description = newDescription;
         dueDate = newDueDate;
         assignee = newAssignee;
         team = newTeam;
-        touch();
-    }
-
-    public void close(Status outcome) {
-        status = outcome;
-        completedAt = Instant.now();
+        if (newStatus != Status.OPEN) {
+            status = newStatus;
+            completedAt = Instant.now();
+        }
         touch();
     }
 

@@ -101,14 +101,14 @@ public class FollowUpService {
                     Editable changed = bodies.patched(Editable.of(followUp), patch, Editable.class);
                     Object before = Snapshot.of(followUp);
                     return directory.msl(changed.assignee()).chain(msl -> {
-                        followUp.change(changed.description(), changed.dueDate(), changed.assignee(), msl.team());
-                        FollowUpChange change = FollowUpChange.UPDATED;
-                        if (changed.status() != FollowUp.Status.OPEN) {
-                            followUp.close(changed.status());
-                            change = changed.status() == FollowUp.Status.DONE ? FollowUpChange.COMPLETED
-                                    : FollowUpChange.DROPPED;
-                        }
-                        FollowUpChange published = change;
+                        followUp.change(changed.description(), changed.dueDate(), changed.assignee(), msl.team(),
+                                changed.status());
+                        FollowUpChange published = switch (changed.status()) {
+                            case OPEN -> FollowUpChange.UPDATED;
+                            case DONE -> FollowUpChange.COMPLETED;
+                            case DROPPED -> FollowUpChange.DROPPED;
+                        };
+                        FollowUpChange change = published;
                         return audit.record(AuditRecord.of("follow-up", id, followUp.version(), change.name()
                                         .toLowerCase(), before, Snapshot.of(followUp)))
                                 .chain(() -> events.followUp(followUp, published)).replaceWith(followUp);

@@ -1,0 +1,76 @@
+package io.rapport.interaction;
+
+import static io.rapport.interaction.Fixtures.ADA;
+import static io.rapport.interaction.Fixtures.create;
+import static io.rapport.interaction.Fixtures.msl;
+import static io.rapport.interaction.Fixtures.planned;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.rapport.testing.DevstackResource;
+import java.io.StringReader;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import net.fortuna.ical4j.data.CalendarBuilder;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.Parameter;
+import net.fortuna.ical4j.model.Property;
+import net.fortuna.ical4j.model.component.VEvent;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The secret calendar feed, parsed back with ical4j as a calendar client would. */
+@QuarkusTest
+class CalendarTest {
+
+    private final String ada = msl(ADA);
+
+    @BeforeEach
+    void directory() {
+        Fixtures.directory();
+    }
+
+    @Test
+    void shouldServePlannedInteractionsAsEventsInTheirTimeZoneWithoutKolNames() throws Exception {
+        Map<String, Object> video = planned(Fixtures.kol());
+        video.put("channel", "VIDEO");
+        video.put("plannedStart", "2099-03-02T09:00:00Z");
+        video.put("durationMinutes", 45);
+        String id = create(ada, video).then().statusCode(201).extract().path("id");
+        String url = issue();
+        String ics = given().get(URI.create(url).getPath()).then().statusCode(200)
+                .contentType(containsString("text/calendar")).extract().asString();
+        Calendar calendar = new CalendarBuilder().build(new StringReader(ics));
+        List<VEvent> events = calendar.getComponents("VEVENT");
+        VEvent event = events.stream().filter(e -> e.getProperty(Property.UID).get().getValue().startsWith(id))
+                .findFirst().orElseThrow();
+        assertThat(event.getProperty(Property.SUMMARY).get().getValue()).isEqualTo("Video KOL meeting");
+        var start = event.getProperty(Property.DTSTART).get();
+        assertThat(start.getParameter(Parameter.TZID).get().getValue()).isEqualTo("Europe/Berlin");
+        assertThat(start.getValue()).isEqualTo("20990302T100000");
+        assertThat(event.getProperty(Property.DTEND).get().getValue()).isEqualTo("20990302T104500");
+        assertThat(calendar.getComponents("VTIMEZONE")).isNotEmpty();
+    }
+
+    @Test
+    void shouldStoreOnlyAHashAndStopAnsweringARotatedOrRevokedUrl() {
+        String first = issue();
+        String token = first.substring(first.lastIndexOf('/') + 1, first.length() - ".ics".length());
+        assertThat(DevstackResource.sql("SELECT count(*) FROM calendar_feed WHERE token_hash = '" + token + "'"))
+                .isEqualTo("0");
+        String second = issue();
+        given().get(URI.create(first).getPath()).then().statusCode(404);
+        given().get(URI.create(second).getPath()).then().statusCode(200);
+        given().header("Authorization", ada).delete("/api/v1/msls/me/calendar-feed").then().statusCode(204);
+        given().get(URI.create(second).getPath()).then().statusCode(404);
+        given().get("/calendar/not-a-real-token.ics").then().statusCode(404);
+    }
+
+    private String issue() {
+        return given().header("Authorization", ada).post("/api/v1/msls/me/calendar-feed").then().statusCode(201)
+                .extract().path("url");
+    }
+}
