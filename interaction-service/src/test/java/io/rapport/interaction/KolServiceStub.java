@@ -39,7 +39,7 @@ public class KolServiceStub implements QuarkusTestResourceLifecycleManager {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-        return Map.of("rapport.interaction.kol-service-url", "http://127.0.0.1:" + server.actualPort());
+        return Map.of("rapport.platform.kol-service-url", "http://127.0.0.1:" + server.actualPort());
     }
 
     @Override

@@ -8,10 +8,6 @@ import java.time.Duration;
 @ConfigMapping(prefix = "rapport.interaction")
 public interface InteractionConfig {
 
-    /** Where kol-service answers, for a KOL or an MSL the local replicas do not know yet. */
-    @WithDefault("http://localhost:8081")
-    String kolServiceUrl();
-
     /**
      * Secret key of the pseudonyms given to an erased KOL on the records kept under a legal obligation (adverse
      * events, product complaints). Required in production.

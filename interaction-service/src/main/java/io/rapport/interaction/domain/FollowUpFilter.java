@@ -1,5 +1,7 @@
 package io.rapport.interaction.domain;
 
+import io.rapport.platform.security.Visibility;
+
 import java.util.UUID;
 
 /** The criteria of {@code GET /follow-ups}, within what the caller may see; null means any. */

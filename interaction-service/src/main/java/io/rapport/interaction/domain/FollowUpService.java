@@ -1,5 +1,9 @@
 package io.rapport.interaction.domain;
 
+import io.rapport.platform.replica.Directory;
+
+import io.rapport.platform.security.Visibility;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;

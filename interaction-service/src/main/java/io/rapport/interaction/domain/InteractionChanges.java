@@ -1,5 +1,7 @@
 package io.rapport.interaction.domain;
 
+import io.rapport.platform.replica.Directory;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -34,17 +36,19 @@ public class InteractionChanges {
     private final InteractionRepository interactions;
     private final InteractionRules rules;
     private final Directory directory;
+    private final Lookups lookups;
     private final InteractionEvents events;
     private final AuditTrail audit;
     private final JsonBodies bodies;
     private final InteractionConfig config;
 
     public InteractionChanges(InteractionService service, InteractionRepository interactions, InteractionRules rules,
-            Directory directory, InteractionEvents events, AuditTrail audit, JsonBodies bodies, InteractionConfig config) {
+            Directory directory, Lookups lookups, InteractionEvents events, AuditTrail audit, JsonBodies bodies, InteractionConfig config) {
         this.service = service;
         this.interactions = interactions;
         this.rules = rules;
         this.directory = directory;
+        this.lookups = lookups;
         this.events = events;
         this.audit = audit;
         this.bodies = bodies;
@@ -116,8 +120,8 @@ public class InteractionChanges {
     }
 
     private Uni<Interaction> replan(Interaction interaction, InteractionDocument changed) {
-        return directory.requireCodes(changed.therapeuticArea(), changed.products())
-                .chain(() -> directory.lockKol(interaction.kolId())).chain(kol -> {
+        return lookups.requireCodes(changed.therapeuticArea(), changed.products())
+                .chain(() -> lookups.lockKol(interaction.kolId())).chain(kol -> {
                     if (changed.channel() != interaction.channel()) {
                         InteractionRules.requireContactable(kol, changed.channel());
                     }
@@ -146,7 +150,7 @@ public class InteractionChanges {
                 changed.outcome(), interaction.disclosureMade(), changed.feedbackScore(),
                 interaction.adverseEventMentioned(), interaction.productComplaintMentioned(), interaction.safetyReportId(),
                 interaction.transfersOfValue(), changed.topics()), interaction.kind());
-        return directory.lockKol(interaction.kolId()).chain(kol -> {
+        return lookups.lockKol(interaction.kolId()).chain(kol -> {
             Object before = Snapshot.of(interaction);
             interaction.amend(new Amendment(changed.outcome(), changed.feedbackScore(), changed.topics(),
                     changed.durationMinutes(), changed.occurredAt(), reason));

@@ -1,5 +1,7 @@
 package io.rapport.interaction.domain;
 
+import io.rapport.platform.security.Visibility;
+
 import java.time.Instant;
 import java.util.UUID;
 

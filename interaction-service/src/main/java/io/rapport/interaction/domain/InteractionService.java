@@ -1,5 +1,9 @@
 package io.rapport.interaction.domain;
 
+import io.rapport.platform.replica.Directory;
+
+import io.rapport.platform.security.Visibility;
+
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.rapport.interaction.domain.InteractionEvents.InteractionChange;
 import io.rapport.interaction.persistence.InteractionRepository;
@@ -24,17 +28,19 @@ public class InteractionService {
     private final InteractionRepository interactions;
     private final InteractionRules rules;
     private final Directory directory;
+    private final Lookups lookups;
     private final Visibility visibility;
     private final FollowUpService followUps;
     private final InteractionEvents events;
     private final AuditTrail audit;
     private final Caller caller;
 
-    public InteractionService(InteractionRepository interactions, InteractionRules rules, Directory directory,
+    public InteractionService(InteractionRepository interactions, InteractionRules rules, Directory directory, Lookups lookups,
             Visibility visibility, FollowUpService followUps, InteractionEvents events, AuditTrail audit, Caller caller) {
         this.interactions = interactions;
         this.rules = rules;
         this.directory = directory;
+        this.lookups = lookups;
         this.visibility = visibility;
         this.followUps = followUps;
         this.events = events;
@@ -44,9 +50,9 @@ public class InteractionService {
 
     @WithTransaction
     public Uni<Interaction> create(InteractionDocument document) {
-        return recorder(document.mslId()).chain(msl -> directory.requireCodes(document.therapeuticArea(),
+        return recorder(document.mslId()).chain(msl -> lookups.requireCodes(document.therapeuticArea(),
                         document.products()).replaceWith(msl))
-                .chain(msl -> directory.lockKol(document.kolId()).chain(kol -> {
+                .chain(msl -> lookups.lockKol(document.kolId()).chain(kol -> {
                     InteractionRules.requireContactable(kol, document.channel());
                     Completion completion = checked(document);
                     String zone = document.timeZone() != null ? document.timeZone() : msl.timeZone();
@@ -68,7 +74,7 @@ public class InteractionService {
     public Uni<Interaction> complete(UUID id, String ifMatch, Completion completion) {
         return planned(id, ifMatch).chain(interaction -> {
             InteractionRules.requireCompletable(completion, interaction.kind());
-            return directory.lockKol(interaction.kolId()).chain(kol -> {
+            return lookups.lockKol(interaction.kolId()).chain(kol -> {
                 Object before = Snapshot.of(interaction);
                 interaction.complete(completion);
                 return rules.assess(interaction, kol)
@@ -118,7 +124,7 @@ public class InteractionService {
     }
 
     /** Who the interaction is recorded for: the caller, an MSL their manager names, or the MSL an integration names. */
-    Uni<Replicated.Msl> recorder(String requested) {
+    Uni<Directory.Entry> recorder(String requested) {
         String self = caller.subject();
         if (requested == null || requested.equals(self)) {
             if (requested == null && caller.isAny(Roles.INTEGRATION, Roles.ADMIN) && !caller.is(Roles.MSL)) {

@@ -1,5 +1,9 @@
 package io.rapport.interaction.domain;
 
+import io.rapport.platform.replica.Directory;
+
+import io.rapport.platform.security.Visibility;
+
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.rapport.interaction.config.InteractionConfig;
@@ -36,6 +40,7 @@ public class MedicalRequestService {
     private final InteractionRepository interactions;
     private final InteractionService recording;
     private final Directory directory;
+    private final Lookups lookups;
     private final Visibility visibility;
     private final FollowUpService followUps;
     private final InteractionEvents events;
@@ -44,12 +49,13 @@ public class MedicalRequestService {
     private final InteractionConfig config;
 
     public MedicalRequestService(MedicalRequestRepository requests, InteractionRepository interactions,
-            InteractionService recording, Directory directory, Visibility visibility, FollowUpService followUps,
+            InteractionService recording, Directory directory, Lookups lookups, Visibility visibility, FollowUpService followUps,
             InteractionEvents events, AuditTrail audit, Caller caller, InteractionConfig config) {
         this.requests = requests;
         this.interactions = interactions;
         this.recording = recording;
         this.directory = directory;
+        this.lookups = lookups;
         this.visibility = visibility;
         this.followUps = followUps;
         this.events = events;
@@ -66,8 +72,8 @@ public class MedicalRequestService {
             throw ProblemException.badRequest("receivedAt", "cannot be in the future");
         }
         return recording.recorder(document.mslId())
-                .chain(msl -> directory.requireCodes(document.therapeuticArea(), document.products()).replaceWith(msl))
-                .chain(msl -> directory.lockKol(document.kolId()).replaceWith(msl))
+                .chain(msl -> lookups.requireCodes(document.therapeuticArea(), document.products()).replaceWith(msl))
+                .chain(msl -> lookups.lockKol(document.kolId()).replaceWith(msl))
                 .chain(msl -> checkInteraction(document).replaceWith(msl))
                 .chain(msl -> {
                     String zone = document.timeZone() != null ? document.timeZone() : msl.timeZone();
@@ -96,7 +102,7 @@ public class MedicalRequestService {
                 throw ProblemException.badRequest("answer", "give the answer, or the resourceId of an approved resource");
             }
             Uni<Void> resourceCheck = resourceId == null ? Uni.createFrom().voidItem()
-                    : directory.resource(resourceId).invoke(resource -> requireApproved(request, resource, resourceId))
+                    : lookups.resource(resourceId).invoke(resource -> requireApproved(request, resource, resourceId))
                             .replaceWithVoid();
             return resourceCheck.chain(() -> transition(request, "answered", RequestChange.ANSWERED,
                     () -> request.answer(text, resourceId)));

@@ -1,5 +1,7 @@
 package io.rapport.interaction.domain;
 
+import io.rapport.platform.security.Visibility;
+
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.rapport.interaction.persistence.TimelineRepository;
 import io.rapport.platform.api.Page;

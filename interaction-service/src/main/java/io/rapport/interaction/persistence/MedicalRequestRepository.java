@@ -3,7 +3,7 @@ package io.rapport.interaction.persistence;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.rapport.interaction.domain.MedicalRequest;
-import io.rapport.interaction.domain.Visibility;
+import io.rapport.platform.security.Visibility;
 import io.rapport.platform.api.PageRequest;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -2,7 +2,7 @@ package io.rapport.interaction.persistence;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.rapport.interaction.domain.TimelineEntry;
-import io.rapport.interaction.domain.Visibility;
+import io.rapport.platform.security.Visibility;
 import io.rapport.platform.api.PageRequest;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -17,6 +17,13 @@ public interface PlatformConfig {
 
     Outbox outbox();
 
+    /**
+     * Where kol-service answers: the owner of the MSL directory and of KOLs, asked when a local replica does
+     * not know one yet.
+     */
+    @WithDefault("http://localhost:8081")
+    String kolServiceUrl();
+
     Datasource datasource();
 
     /** Largest request body accepted, in bytes, except on endpoints that stream their body (bulk import). */

@@ -1,14 +1,14 @@
-package io.rapport.interaction.domain;
+package io.rapport.platform.security;
 
-import io.rapport.platform.security.Caller;
-import io.rapport.platform.security.Roles;
+import io.rapport.platform.replica.Directory;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Set;
 
 /**
- * Who sees which interactions, follow-ups and requests: an MSL their own, a medical manager those of the
- * teams they manage per the directory (not per a token claim), admins, reporting and integrations all.
+ * Who sees whose records: an MSL their own, a medical manager those of the teams they manage per the MSL
+ * directory (not per a token claim), admins, reporting and integrations all. Records carry their MSL and the
+ * MSL's team at the time they were recorded.
  */
 @ApplicationScoped
 public class Visibility {
@@ -40,14 +40,14 @@ public class Visibility {
         return Uni.createFrom().item(new Scope(false, self, Set.of()));
     }
 
-    /** May the caller change records of this MSL? Their own, their team's (managers), anyone's (admins). */
+    /** May the caller change records of this MSL? Their own, their team's (managers), anyone's (admins, integrations). */
     public Uni<Boolean> mayWriteFor(String msl, String team) {
-        if (caller.is(Roles.ADMIN) || caller.subject().equals(msl)) {
+        if (caller.isAny(Roles.ADMIN, Roles.INTEGRATION) || caller.subject().equals(msl)) {
             return Uni.createFrom().item(true);
         }
         if (caller.is(Roles.MEDICAL_MANAGER)) {
             return directory.teamsManagedBy(caller.subject()).map(teams -> teams.contains(team));
         }
-        return Uni.createFrom().item(caller.is(Roles.INTEGRATION));
+        return Uni.createFrom().item(false);
     }
 }
