@@ -3,6 +3,7 @@ package io.rapport.interaction.domain;
 import io.rapport.platform.replica.Directory;
 
 import io.rapport.platform.security.Visibility;
+import io.rapport.platform.time.BusinessDays;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;

@@ -8,12 +8,6 @@ public final class InteractionEventTypes {
     public static final String PREFIX = "rapport.";
     public static final String SUFFIX = ".v1";
 
-    public static final String KOL_CREATED = "rapport.kol.created.v1";
-    public static final String KOL_UPDATED = "rapport.kol.updated.v1";
-    public static final String KOL_ERASED = "rapport.kol.erased.v1";
-    public static final String THERAPEUTIC_AREA_CHANGED = "rapport.reference.therapeutic-area.changed.v1";
-    public static final String PRODUCT_CHANGED = "rapport.reference.product.changed.v1";
-    public static final String MSL_CHANGED = "rapport.reference.msl.changed.v1";
     public static final String RESOURCE_APPROVED = "rapport.resource.approved.v1";
     public static final String RESOURCE_WITHDRAWN = "rapport.resource.withdrawn.v1";
 

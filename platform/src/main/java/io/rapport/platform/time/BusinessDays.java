@@ -1,4 +1,4 @@
-package io.rapport.interaction.domain;
+package io.rapport.platform.time;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
