@@ -1,13 +1,8 @@
 package io.rapport.interaction;
 
 import static io.restassured.RestAssured.given;
-import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.rapport.testing.DevstackResource;
-import io.rapport.testing.EventSchemas;
-import io.rapport.testing.EventSender;
+import io.rapport.testing.KolServiceEvents;
 import io.rapport.testing.Tokens;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -16,8 +11,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Test data: the replicas through real kol-service and insight-service events on Kafka (built from the
@@ -32,7 +25,6 @@ public final class Fixtures {
     public static final String ADMIN = Tokens.bearer("admin-1", "admin");
     public static final String REPORTING = Tokens.bearer("report-1", "reporting");
     public static final String INTEGRATION = Tokens.bearer("crm-sync", "integration");
-    private static final AtomicLong VERSIONS = new AtomicLong(System.currentTimeMillis());
     private static boolean directoryLoaded;
 
     private Fixtures() {
@@ -52,36 +44,15 @@ public final class Fixtures {
             return;
         }
         directoryLoaded = true;
-        try (EventSender sender = new EventSender()) {
-            mslEvent(sender, ADA, "oncology-north", GRACE, "Europe/Berlin");
-            mslEvent(sender, BOB, "oncology-south", OTTO, "America/New_York");
-            mslEvent(sender, GRACE, "managers", "head-of-medical", "Europe/Berlin");
-            ObjectNode area = EventSchemas.example("rapport.reference.therapeutic-area.changed.v1");
-            sender.send("rapport.reference.v1", UUID.randomUUID(), "rapport.reference.therapeutic-area.changed.v1",
-                    "therapeutic-area:ONCOLOGY", area);
-            ObjectNode product = EventSchemas.example("rapport.reference.product.changed.v1");
-            sender.send("rapport.reference.v1", UUID.randomUUID(), "rapport.reference.product.changed.v1",
-                    "product:ONC-101", product);
-        }
-        awaitReplica("msl", ADA);
-        awaitReplica("msl", BOB);
-        awaitReplica("product", "ONC-101");
-        awaitReplica("therapeutic-area", "ONCOLOGY");
-    }
-
-    private static void mslEvent(EventSender sender, String user, String team, String manager, String zone) {
-        ObjectNode msl = EventSchemas.example("rapport.reference.msl.changed.v1");
-        msl.put("userId", user).put("team", team).put("manager", manager).put("timeZone", zone)
-                .put("aggregateVersion", VERSIONS.incrementAndGet());
-        sender.send("rapport.reference.v1", UUID.randomUUID(), "rapport.reference.msl.changed.v1", "msl:" + user, msl);
+        KolServiceEvents.msl(ADA, "oncology-north", GRACE, "Europe/Berlin");
+        KolServiceEvents.msl(BOB, "oncology-south", OTTO, "America/New_York");
+        KolServiceEvents.msl(GRACE, "managers", "head-of-medical", "Europe/Berlin");
+        KolServiceEvents.exampleCodes();
     }
 
     /** A KOL as kol-service would publish it; returns its id once the replica holds it. */
     public static String kol(Map<String, Object> changes) {
-        String id = UUID.randomUUID().toString();
-        publishKol(id, "rapport.kol.created.v1", 1, changes);
-        awaitReplica("kol", id);
-        return id;
+        return KolServiceEvents.kol(changes);
     }
 
     public static String kol() {
@@ -93,46 +64,16 @@ public final class Fixtures {
         return kol(Map.of("maxContactsPerQuarter", cap));
     }
 
-    /** Publishes a KOL event with the example's data changed as asked (preferences and contactability keys). */
     public static void publishKol(String id, String type, long version, Map<String, Object> changes) {
-        ObjectNode data = EventSchemas.example("rapport.kol.created.v1");
-        data.put("kolId", id).put("aggregateVersion", version);
-        ObjectNode preferences = (ObjectNode) data.get("preferences");
-        ObjectNode contactability = (ObjectNode) data.get("contactability");
-        changes.forEach((key, value) -> {
-            ObjectNode target = key.equals("maxContactsPerQuarter") || key.equals("meetingLengthMinutes")
-                    || key.equals("channels") ? preferences
-                    : key.equals("contactable") || key.equals("reason") || key.equals("emailAllowed")
-                    || key.equals("phoneAllowed") ? contactability : data;
-            if (value == null) {
-                target.remove(key);
-            } else if (value instanceof List<?> list) {
-                ArrayNode array = target.putArray(key);
-                list.forEach(item -> array.add(String.valueOf(item)));
-            } else if (value instanceof Integer number) {
-                target.put(key, number);
-            } else if (value instanceof Boolean flag) {
-                target.put(key, flag);
-            } else {
-                target.put(key, String.valueOf(value));
-            }
-        });
-        try (EventSender sender = new EventSender()) {
-            sender.send("rapport.kol.v1", UUID.randomUUID(), type, id, data);
-        }
+        KolServiceEvents.publishKol(id, type, version, changes);
     }
 
-    /** kol-service erased the KOL. */
     public static void eraseKol(String id, long version) {
-        ObjectNode data = EventSchemas.example("rapport.kol.erased.v1").put("kolId", id).put("aggregateVersion", version);
-        try (EventSender sender = new EventSender()) {
-            sender.send("rapport.kol.v1", UUID.randomUUID(), "rapport.kol.erased.v1", id, data);
-        }
+        KolServiceEvents.eraseKol(id, version);
     }
 
     public static void awaitReplica(String kind, String id) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> "1".equals(DevstackResource.sql(
-                "SELECT count(*) FROM replica WHERE kind = '" + kind + "' AND id = '" + id + "'")));
+        KolServiceEvents.awaitReplica(kind, id);
     }
 
     /** A planned interaction body: in person, tomorrow at 09:00 UTC unless changed. */

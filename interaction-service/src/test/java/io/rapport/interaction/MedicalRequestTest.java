@@ -13,7 +13,6 @@ import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.quarkus.test.junit.QuarkusTest;
 import io.rapport.testing.EmittedEvents;
 import io.rapport.testing.EventSchemas;
@@ -184,12 +183,14 @@ class MedicalRequestTest {
         return request.post("/api/v1/medical-requests/" + id + "/" + action);
     }
 
-    /** insight-service published a resource. */
+    /** insight-service published a resource (its documented example, changed as asked). */
     static String resource(String type, String status, String expiresAt) {
         String id = UUID.randomUUID().toString();
-        var data = JsonNodeFactory.instance.objectNode().put("resourceId", id).put("type", type).put("status", status)
-                .put("aggregateVersion", 1);
-        if (expiresAt != null) {
+        var data = EventSchemas.example("rapport.resource.approved.v1").put("resourceId", id).put("type", type)
+                .put("status", status).put("aggregateVersion", 1);
+        if (expiresAt == null) {
+            data.remove("expiresAt");
+        } else {
             data.put("expiresAt", expiresAt);
         }
         try (EventSender sender = new EventSender()) {

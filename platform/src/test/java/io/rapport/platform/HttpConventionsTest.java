@@ -122,6 +122,12 @@ class HttpConventionsTest {
     }
 
     @Test
+    void shouldAnswer400NamingAMalformedQueryParameter() {
+        given().header("Authorization", msl).queryParam("limit", "ten").get(NOTES).then().statusCode(400)
+                .contentType(PROBLEM).body("detail", containsString("'limit' must be an integer"));
+    }
+
+    @Test
     void shouldAnswer409WhenUniqueValueClashes() {
         String title = "unique-" + UUID.randomUUID();
         create(title).then().statusCode(201);

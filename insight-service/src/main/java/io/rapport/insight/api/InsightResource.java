@@ -1,0 +1,191 @@
+package io.rapport.insight.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.rapport.insight.domain.Insight;
+import io.rapport.insight.domain.InsightDocument;
+import io.rapport.insight.domain.InsightQueries;
+import io.rapport.insight.domain.InsightSearch;
+import io.rapport.insight.domain.InsightService;
+import io.rapport.insight.domain.InsightStatus;
+import io.rapport.platform.api.IdempotencyKeys;
+import io.rapport.platform.api.MergePatch;
+import io.rapport.platform.api.Page;
+import io.rapport.platform.api.PageRequest;
+import io.rapport.platform.api.Versions;
+import io.rapport.platform.audit.AuditEntryView;
+import io.rapport.platform.security.Roles;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Instant;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/insights")
+@Tag(name = "Insights", description = "What MSLs hear from KOLs, curated so it reaches medical strategy")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class InsightResource {
+
+    private static final String IF_MATCH = "If-Match";
+    private static final String CURATORS = Roles.MEDICAL_MANAGER;
+
+    private final InsightService insights;
+    private final InsightQueries queries;
+    private final IdempotencyKeys idempotency;
+
+    public InsightResource(InsightService insights, InsightQueries queries, IdempotencyKeys idempotency) {
+        this.insights = insights;
+        this.queries = queries;
+        this.idempotency = idempotency;
+    }
+
+    @POST
+    @RolesAllowed({Roles.MSL, Roles.MEDICAL_MANAGER})
+    @Operation(summary = "Draft an insight", description = "Private to its author until submitted. An adverse event "
+            + "mentioned creates the Drug Safety obligation at once (due the next business day).")
+    public Uni<Response> draft(@HeaderParam(IdempotencyKeys.HEADER) String key, @Valid @NotNull InsightDocument body) {
+        return idempotency.once(key, body, () -> insights.draft(body).map(i -> Response
+                .created(URI.create("/api/v1/insights/" + i.id())).header("ETag", Versions.etag(i.version()))
+                .entity(InsightView.from(i)).build()));
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({Roles.MSL, Roles.MEDICAL_MANAGER, Roles.ADMIN, Roles.INTEGRATION, Roles.REPORTING})
+    @Operation(summary = "Read an insight")
+    public Uni<Response> get(@PathParam("id") UUID id) {
+        return queries.get(id).map(this::ok);
+    }
+
+    @PATCH
+    @Path("{id}")
+    @Consumes(MergePatch.MEDIA_TYPE)
+    @RolesAllowed({Roles.MSL, Roles.MEDICAL_MANAGER})
+    @Operation(summary = "Edit a draft (author, JSON Merge Patch, If-Match)")
+    public Uni<Response> patch(@PathParam("id") UUID id, @HeaderParam(IF_MATCH) String ifMatch, @NotNull JsonNode patch) {
+        return insights.patch(id, ifMatch, patch).map(this::ok);
+    }
+
+    @POST
+    @Path("{id}/submit")
+    @RolesAllowed({Roles.MSL, Roles.MEDICAL_MANAGER})
+    @Operation(summary = "Submit a draft for curation (author, If-Match)")
+    public Uni<Response> submit(@PathParam("id") UUID id, @HeaderParam(IF_MATCH) String ifMatch) {
+        return insights.submit(id, ifMatch).map(this::ok);
+    }
+
+    @POST
+    @Path("{id}/validate")
+    @RolesAllowed(CURATORS)
+    @Operation(summary = "Validate a submitted insight (medical manager of the author's team, If-Match)")
+    public Uni<Response> validate(@PathParam("id") UUID id, @HeaderParam(IF_MATCH) String ifMatch) {
+        return insights.validate(id, ifMatch).map(this::ok);
+    }
+
+    @POST
+    @Path("{id}/reject")
+    @RolesAllowed(CURATORS)
+    @Operation(summary = "Reject a submitted insight, with the reason (If-Match)")
+    public Uni<Response> reject(@PathParam("id") UUID id, @HeaderParam(IF_MATCH) String ifMatch,
+            @Valid @NotNull Reason body) {
+        return insights.reject(id, ifMatch, body.reason()).map(this::ok);
+    }
+
+    @POST
+    @Path("{id}/action")
+    @RolesAllowed(CURATORS)
+    @Operation(summary = "Record the action taken on a validated insight (If-Match)")
+    public Uni<Response> action(@PathParam("id") UUID id, @HeaderParam(IF_MATCH) String ifMatch,
+            @Valid @NotNull ActionTaken body) {
+        return insights.action(id, ifMatch, body.actionTaken()).map(this::ok);
+    }
+
+    @POST
+    @Path("{id}/rework")
+    @RolesAllowed({Roles.MSL, Roles.MEDICAL_MANAGER})
+    @Operation(summary = "Take a rejected insight back to draft (author, If-Match)")
+    public Uni<Response> rework(@PathParam("id") UUID id, @HeaderParam(IF_MATCH) String ifMatch) {
+        return insights.rework(id, ifMatch).map(this::ok);
+    }
+
+    @POST
+    @Path("{id}/endorse")
+    @RolesAllowed({Roles.MSL, Roles.MEDICAL_MANAGER})
+    @Operation(summary = "Endorse: you heard the same thing (once per MSL; not your own)")
+    public Uni<Response> endorse(@PathParam("id") UUID id) {
+        return insights.endorse(id).map(this::ok);
+    }
+
+    @POST
+    @Path("{id}/safety-report")
+    @RolesAllowed({Roles.MSL, Roles.MEDICAL_MANAGER})
+    @Operation(summary = "Record that the adverse event mentioned was forwarded to Drug Safety (If-Match)")
+    public Uni<Response> safetyReport(@PathParam("id") UUID id, @HeaderParam(IF_MATCH) String ifMatch,
+            @Valid @NotNull SafetyReport body) {
+        return insights.safetyReported(id, ifMatch, body.safetyReportId()).map(this::ok);
+    }
+
+    @GET
+    @RolesAllowed({Roles.MSL, Roles.MEDICAL_MANAGER, Roles.ADMIN, Roles.INTEGRATION, Roles.REPORTING})
+    @Operation(summary = "Search insights", description = "q: full-text search ranked by relevance and endorsements "
+            + "(strong signals rise); otherwise newest first. Within what you may see. The period applies to creation.")
+    public Uni<Page<InsightView>> search(@QueryParam("q") @Size(max = 200) String q,
+            @QueryParam("status") InsightStatus status, @QueryParam("category") InsightDocument.Category category,
+            @QueryParam("therapeuticArea") String therapeuticArea, @QueryParam("tag") String tag,
+            @QueryParam("kolId") UUID kolId, @QueryParam("author") String author, @QueryParam("team") String team,
+            @QueryParam("from") Instant from, @QueryParam("to") Instant to, @QueryParam("limit") Integer limit,
+            @QueryParam("cursor") String cursor) {
+        InsightSearch search = new InsightSearch(q == null || q.isBlank() ? null : q, status, category, therapeuticArea,
+                tag, kolId, author, team, from, to);
+        return queries.search(search, PageRequest.of(limit, cursor)).map(page -> page.map(InsightView::from));
+    }
+
+    @GET
+    @Path("themes")
+    @RolesAllowed({Roles.MSL, Roles.MEDICAL_MANAGER, Roles.ADMIN, Roles.INTEGRATION, Roles.REPORTING})
+    @Operation(summary = "Rising and falling themes", description = "The top tags and categories of the insights "
+            + "submitted in [from, to), with their change against the period before of the same length.")
+    public Uni<InsightQueries.Themes> themes(@QueryParam("therapeuticArea") String therapeuticArea,
+            @QueryParam("from") @NotNull Instant from, @QueryParam("to") @NotNull Instant to) {
+        return queries.themes(therapeuticArea, from, to);
+    }
+
+    @GET
+    @Path("{id}/history")
+    @RolesAllowed({Roles.MSL, Roles.MEDICAL_MANAGER, Roles.ADMIN, Roles.INTEGRATION, Roles.REPORTING})
+    @Operation(summary = "Audit trail of an insight")
+    public Uni<Page<AuditEntryView>> history(@PathParam("id") UUID id, @QueryParam("limit") Integer limit,
+            @QueryParam("cursor") String cursor) {
+        return queries.history(id, PageRequest.of(limit, cursor));
+    }
+
+    private Response ok(Insight insight) {
+        return Response.ok(InsightView.from(insight)).header("ETag", Versions.etag(insight.version())).build();
+    }
+
+    public record Reason(@NotBlank @Size(max = 2000) String reason) {
+    }
+
+    public record ActionTaken(@NotBlank @Size(max = 4000) String actionTaken) {
+    }
+
+    public record SafetyReport(@NotBlank @Size(max = 100) String safetyReportId) {
+    }
+}

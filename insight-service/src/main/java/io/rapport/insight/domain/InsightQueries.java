@@ -1,0 +1,70 @@
+package io.rapport.insight.domain;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.rapport.insight.persistence.InsightRepository;
+import io.rapport.platform.api.Page;
+import io.rapport.platform.api.PageRequest;
+import io.rapport.platform.api.ProblemException;
+import io.rapport.platform.audit.AuditEntryView;
+import io.rapport.platform.audit.AuditTrail;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** Reading insights within what the caller sees, and the themes medical strategy watches. */
+@ApplicationScoped
+public class InsightQueries {
+
+    private static final int THEMES = 20;
+
+    private final InsightRepository insights;
+    private final InsightAccess access;
+    private final AuditTrail audit;
+
+    public InsightQueries(InsightRepository insights, InsightAccess access, AuditTrail audit) {
+        this.insights = insights;
+        this.access = access;
+        this.audit = audit;
+    }
+
+    /** The top tags and categories of a period, against the period before of the same length. */
+    public record Themes(Instant from, Instant to, Instant previousFrom, List<Theme> tags, List<Theme> categories) {
+    }
+
+    @WithSession
+    public Uni<Insight> get(UUID id) {
+        return insights.findById(id).chain(insight -> access.visible(insight, id));
+    }
+
+    @WithSession
+    public Uni<Page<Insight>> search(InsightSearch search, PageRequest page) {
+        return access.scope().chain(scope -> insights.search(search, scope, page))
+                .map(rows -> page.page(rows, r -> search.q() != null
+                        ? List.of(String.valueOf(r.rank()), r.insight().id().toString())
+                        : List.of(r.insight().createdAt().toString(), r.insight().id().toString()))
+                        .map(InsightRepository.Ranked::insight));
+    }
+
+    @WithSession
+    public Uni<Page<AuditEntryView>> history(UUID id, PageRequest page) {
+        return get(id).chain(insight -> audit.history("insight", id, page));
+    }
+
+    /** Over the insights submitted (not drafts) in [from, to); the previous period is as long and ends at from. */
+    @WithSession
+    public Uni<Themes> themes(String therapeuticArea, Instant from, Instant to) {
+        if (!from.isBefore(to)) {
+            throw ProblemException.badRequest("from", "must be before to");
+        }
+        if (Duration.between(from, to).toDays() > 3660) {
+            throw ProblemException.badRequest("from", "a period of at most ten years");
+        }
+        Instant previousFrom = from.minus(Duration.between(from, to));
+        return insights.themes("tags", therapeuticArea, from, to, THEMES)
+                .chain(tags -> insights.themes("category", therapeuticArea, from, to, THEMES)
+                        .map(categories -> new Themes(from, to, previousFrom, tags, categories)));
+    }
+}

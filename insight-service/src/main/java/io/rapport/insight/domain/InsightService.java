@@ -1,0 +1,189 @@
+package io.rapport.insight.domain;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.rapport.insight.domain.InsightEvents.InsightChange;
+import io.rapport.insight.persistence.InsightRepository;
+import io.rapport.platform.api.JsonBodies;
+import io.rapport.platform.api.ProblemException;
+import io.rapport.platform.api.Versions;
+import io.rapport.platform.audit.AuditRecord;
+import io.rapport.platform.audit.AuditTrail;
+import io.rapport.platform.replica.Directory;
+import io.rapport.platform.security.Caller;
+import io.rapport.platform.time.BusinessDays;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/**
+ * An insight's life: drafted and edited by its author, submitted, curated by a medical manager of the
+ * author's team (validated then actioned, or rejected with a reason and reworked), endorsed by other MSLs who
+ * heard the same. An adverse event mentioned creates the Drug Safety obligation at once, even for a draft.
+ */
+@ApplicationScoped
+public class InsightService {
+
+    private final InsightRepository insights;
+    private final InsightAccess access;
+    private final Directory directory;
+    private final InsightEvents events;
+    private final AuditTrail audit;
+    private final Caller caller;
+    private final JsonBodies bodies;
+
+    public InsightService(InsightRepository insights, InsightAccess access, Directory directory, InsightEvents events,
+            AuditTrail audit, Caller caller, JsonBodies bodies) {
+        this.insights = insights;
+        this.access = access;
+        this.directory = directory;
+        this.events = events;
+        this.audit = audit;
+        this.caller = caller;
+        this.bodies = bodies;
+    }
+
+    @WithTransaction
+    public Uni<Insight> draft(InsightDocument document) {
+        return checked(document).chain(() -> directory.msl(caller.subject())).chain(author -> {
+            LocalDate today = LocalDate.now(ZoneId.of(author.timeZone()));
+            Insight insight = Insight.draft(document, author.userId(), author.team(), author.timeZone(),
+                    BusinessDays.next(today));
+            return insights.persist(insight)
+                    .chain(() -> audit.record(AuditRecord.of("insight", insight.id(), 1, "drafted", null, Snapshot.of(insight))))
+                    .chain(() -> document.adverseEventMentioned() ? events.safetyReportDue(insight)
+                            : Uni.createFrom().voidItem())
+                    .replaceWith(insight);
+        });
+    }
+
+    /** Merge patch of a draft, by its author. */
+    @WithTransaction
+    public Uni<Insight> patch(UUID id, String ifMatch, JsonNode patch) {
+        return changeable(id, ifMatch).chain(insight -> {
+            access.requireAuthor(insight);
+            requireStatus(insight, InsightStatus.DRAFT, "edited");
+            InsightDocument changed = bodies.patched(insight.document(), patch, InsightDocument.class);
+            boolean newlyAdverse = changed.adverseEventMentioned() && !insight.adverseEventMentioned();
+            return checked(changed).chain(() -> change(insight, "edited", i -> i.edit(changed), null))
+                    .chain(saved -> newlyAdverse ? events.safetyReportDue(saved).replaceWith(saved)
+                            : Uni.createFrom().item(saved));
+        });
+    }
+
+    @WithTransaction
+    public Uni<Insight> submit(UUID id, String ifMatch) {
+        return changeable(id, ifMatch).chain(insight -> {
+            access.requireAuthor(insight);
+            requireStatus(insight, InsightStatus.DRAFT, "submitted");
+            return change(insight, "submitted", Insight::submit, InsightChange.SUBMITTED);
+        });
+    }
+
+    @WithTransaction
+    public Uni<Insight> validate(UUID id, String ifMatch) {
+        return curated(id, ifMatch, InsightStatus.SUBMITTED, "validated")
+                .chain(insight -> change(insight, "validated", i -> i.validate(caller.subject()), InsightChange.VALIDATED));
+    }
+
+    @WithTransaction
+    public Uni<Insight> reject(UUID id, String ifMatch, String reason) {
+        return curated(id, ifMatch, InsightStatus.SUBMITTED, "rejected")
+                .chain(insight -> change(insight, "rejected", i -> i.reject(reason, caller.subject()),
+                        InsightChange.REJECTED));
+    }
+
+    @WithTransaction
+    public Uni<Insight> action(UUID id, String ifMatch, String actionTaken) {
+        return curated(id, ifMatch, InsightStatus.VALIDATED, "actioned")
+                .chain(insight -> change(insight, "actioned", i -> i.action(actionTaken, caller.subject()),
+                        InsightChange.ACTIONED));
+    }
+
+    /** A rejected insight goes back to its author's drafts. */
+    @WithTransaction
+    public Uni<Insight> rework(UUID id, String ifMatch) {
+        return changeable(id, ifMatch).chain(insight -> {
+            access.requireAuthor(insight);
+            requireStatus(insight, InsightStatus.REJECTED, "reworked");
+            return change(insight, "reworked", Insight::rework, InsightChange.REWORKED);
+        });
+    }
+
+    /** Another MSL heard the same thing: counted once per MSL, and strong signals rise. No If-Match needed. */
+    @WithTransaction
+    public Uni<Insight> endorse(UUID id) {
+        return insights.findForUpdate(id).chain(insight -> access.visible(insight, id)).chain(insight -> {
+            if (insight.author().equals(caller.subject())) {
+                throw ProblemException.rule("own-insight", "Authors do not endorse their own insights");
+            }
+            if (!insight.status().shared()) {
+                throw ProblemException.conflict("invalid-transition", "Insight " + id + " is " + insight.status()
+                        + "; only submitted, validated or actioned insights are endorsed");
+            }
+            return insights.endorse(id, caller.subject()).invoke(added -> {
+                if (!added) {
+                    throw ProblemException.conflict("already-endorsed", "You already endorsed insight " + id);
+                }
+            }).chain(() -> change(insight, "endorsed", Insight::endorse, InsightChange.ENDORSED));
+        });
+    }
+
+    /** The adverse event mentioned was forwarded to Drug Safety (by the author or a curator). */
+    @WithTransaction
+    public Uni<Insight> safetyReported(UUID id, String ifMatch, String safetyReportId) {
+        return changeable(id, ifMatch).chain(insight -> {
+            if (!insight.adverseEventMentioned()) {
+                throw ProblemException.rule("no-adverse-event", "Insight " + id + " mentions no adverse event");
+            }
+            if (insight.safetyReportId() != null) {
+                throw ProblemException.conflict("already-reported", "Insight " + id + " was reported as "
+                        + insight.safetyReportId());
+            }
+            if (!insight.author().equals(caller.subject())) {
+                return access.requireCurator(insight).replaceWith(insight);
+            }
+            return Uni.createFrom().item(insight);
+        }).chain(insight -> change(insight, "safety-reported", i -> i.reportedToSafety(safetyReportId), null)
+                .call(events::safetyReported));
+    }
+
+    private Uni<Insight> change(Insight insight, String action, Consumer<Insight> apply, InsightChange published) {
+        Object before = Snapshot.of(insight);
+        apply.accept(insight);
+        Uni<Void> audited = audit.record(AuditRecord.of("insight", insight.id(), insight.version(), action, before,
+                Snapshot.of(insight)));
+        return (published == null ? audited : audited.chain(() -> events.insight(insight, published))).replaceWith(insight);
+    }
+
+    private Uni<Insight> curated(UUID id, String ifMatch, InsightStatus required, String action) {
+        return changeable(id, ifMatch).call(access::requireCurator)
+                .invoke(insight -> requireStatus(insight, required, action));
+    }
+
+    private Uni<Insight> changeable(UUID id, String ifMatch) {
+        return insights.findForUpdate(id).chain(insight -> access.visible(insight, id))
+                .invoke(insight -> Versions.check(ifMatch, insight.version()));
+    }
+
+    private Uni<Void> checked(InsightDocument document) {
+        Uni<Void> codes = directory.requireCodes("therapeuticArea", List.of(document.therapeuticArea()), "product",
+                document.product() == null ? List.of() : List.of(document.product()));
+        if (document.kolId() == null) {
+            return codes;
+        }
+        return codes.chain(() -> directory.kol(document.kolId().toString(), Replicated.Kol.class, false)).replaceWithVoid();
+    }
+
+    private static void requireStatus(Insight insight, InsightStatus required, String action) {
+        if (insight.status() != required) {
+            throw ProblemException.conflict("invalid-transition", "Insight " + insight.id() + " is " + insight.status()
+                    + " and cannot be " + action + "; allowed: " + insight.status().actions())
+                    .with("status", insight.status()).with("allowed", insight.status().actions());
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package io.rapport.platform.api;
+
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.ext.ParamConverter;
+import jakarta.ws.rs.ext.ParamConverterProvider;
+import jakarta.ws.rs.ext.Provider;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Type;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * A malformed query parameter ({@code ?status=BOGUS}, {@code ?from=yesterday}, {@code ?limit=ten}) is the
+ * client's mistake: 400 naming the parameter and what it expects. Jakarta REST would answer 404 (spec 3.2),
+ * which sends an integrator looking for a missing resource. Path parameters keep the 404: a malformed id
+ * names no resource.
+ */
+@Provider
+public class QueryParameters implements ParamConverterProvider {
+
+    @Override
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public <T> ParamConverter<T> getConverter(Class<T> rawType, Type genericType, Annotation[] annotations) {
+        QueryParam query = queryParam(annotations);
+        if (query == null) {
+            return null;
+        }
+        String name = query.value();
+        if (rawType.isEnum()) {
+            Class<? extends Enum> type = (Class<? extends Enum>) rawType;
+            String allowed = Arrays.toString(type.getEnumConstants());
+            return (ParamConverter<T>) converter(name, "one of " + allowed, value -> Enum.valueOf(type, value));
+        }
+        if (rawType == UUID.class) {
+            return (ParamConverter<T>) converter(name, "a UUID", UUID::fromString);
+        }
+        if (rawType == Instant.class) {
+            return (ParamConverter<T>) converter(name, "an ISO-8601 instant such as 2026-12-01T09:00:00Z", Instant::parse);
+        }
+        if (rawType == LocalDate.class) {
+            return (ParamConverter<T>) converter(name, "an ISO-8601 date such as 2026-12-01", LocalDate::parse);
+        }
+        if (rawType == Integer.class || rawType == int.class) {
+            return (ParamConverter<T>) converter(name, "an integer", Integer::valueOf);
+        }
+        if (rawType == Long.class || rawType == long.class) {
+            return (ParamConverter<T>) converter(name, "an integer", Long::valueOf);
+        }
+        if (rawType == Boolean.class || rawType == boolean.class) {
+            return (ParamConverter<T>) converter(name, "true or false", QueryParameters::strictBoolean);
+        }
+        return null;
+    }
+
+    private static <T> ParamConverter<T> converter(String name, String expected, Function<String, T> parse) {
+        return new ParamConverter<>() {
+            @Override
+            public T fromString(String value) {
+                if (value == null) {
+                    return null;
+                }
+                try {
+                    return parse.apply(value);
+                } catch (RuntimeException e) {
+                    throw new BadRequestException("Query parameter '" + name + "' must be " + expected + ", not '"
+                            + abbreviate(value) + "'");
+                }
+            }
+
+            @Override
+            public String toString(T value) {
+                return value == null ? null : value.toString();
+            }
+        };
+    }
+
+    private static Boolean strictBoolean(String value) {
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "true" -> Boolean.TRUE;
+            case "false" -> Boolean.FALSE;
+            default -> throw new IllegalArgumentException(value);
+        };
+    }
+
+    private static String abbreviate(String value) {
+        return value.length() > 60 ? value.substring(0, 60) + "..." : value;
+    }
+
+    private static QueryParam queryParam(Annotation[] annotations) {
+        if (annotations == null) {
+            return null;
+        }
+        for (Annotation annotation : annotations) {
+            if (annotation instanceof QueryParam query) {
+                return query;
+            }
+        }
+        return null;
+    }
+}
