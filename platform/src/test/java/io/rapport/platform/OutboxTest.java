@@ -10,6 +10,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.rapport.platform.config.PlatformConfig;
 import io.rapport.platform.outbox.KafkaPublisher;
 import io.rapport.platform.outbox.OutboxRelay;
+import io.rapport.platform.persistence.PgNotifications;
 import io.rapport.testing.DevstackResource;
 import io.rapport.testing.EmittedEvents;
 import io.rapport.testing.ReceivedEvent;
@@ -24,10 +25,8 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 /** The transactional outbox and its relay, against the real PostgreSQL and Kafka. */
@@ -47,8 +46,8 @@ class OutboxTest {
     Vertx vertx;
     @Inject
     PlatformConfig config;
-    @ConfigProperty(name = "quarkus.datasource.reactive.url")
-    String reactiveUrl;
+    @Inject
+    PgNotifications notifications;
 
     @Test
     void shouldPublishTheChangeAndItsEventTogetherAsACloudEventKeyedByAggregate() {
@@ -129,8 +128,7 @@ class OutboxTest {
     @Test
     void shouldPublishTenThousandRowsOverFiftyKeysExactlyOnceInOrderWithTwoRelays() {
         OutboxRelay second = new OutboxRelay(pool, vertx, new KafkaPublisher(DevstackResource.bootstrapServers(),
-                "platform-test", config), config, "platform-test", reactiveUrl, Optional.of("postgres"), Optional.of("postgres"),
-                new SimpleMeterRegistry());
+                "platform-test", config), config, "platform-test", notifications, new SimpleMeterRegistry());
         String run = UUID.randomUUID().toString().substring(0, 8);
         try (EmittedEvents events = EmittedEvents.on(TOPIC)) {
             relay.stop();

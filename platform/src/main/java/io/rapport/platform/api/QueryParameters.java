@@ -34,7 +34,7 @@ public class QueryParameters implements ParamConverterProvider {
         if (rawType.isEnum()) {
             Class<? extends Enum> type = (Class<? extends Enum>) rawType;
             String allowed = Arrays.toString(type.getEnumConstants());
-            return (ParamConverter<T>) converter(name, "one of " + allowed, value -> Enum.valueOf(type, value));
+            return (ParamConverter<T>) converter(name, "one of " + allowed, value -> enumValue(type, value));
         }
         if (rawType == UUID.class) {
             return (ParamConverter<T>) converter(name, "a UUID", UUID::fromString);
@@ -77,6 +77,19 @@ public class QueryParameters implements ParamConverterProvider {
                 return value == null ? null : value.toString();
             }
         };
+    }
+
+    /** The constant's name, or the same in lower case with hyphens: {@code NO_SHOW}, {@code no-show}. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Enum<?> enumValue(Class<? extends Enum> type, String value) {
+        try {
+            return Enum.valueOf(type, value);
+        } catch (IllegalArgumentException e) {
+            if (!value.equals(value.toLowerCase(Locale.ROOT))) {
+                throw e;
+            }
+            return Enum.valueOf(type, value.toUpperCase(Locale.ROOT).replace('-', '_'));
+        }
     }
 
     private static Boolean strictBoolean(String value) {

@@ -48,6 +48,12 @@ public class EventConsumer {
 
     /** Call from an {@code @Incoming} method that receives a batch ({@code batch=true}) of byte[] records. */
     public Uni<Void> process(Iterable<ConsumerRecord<String, byte[]>> records, EventHandler handler) {
+        return process(records, handler, TransactionHooks.NONE);
+    }
+
+    /** The same, with the consumer's own first and last statements in each transaction. */
+    public Uni<Void> process(Iterable<ConsumerRecord<String, byte[]>> records, EventHandler handler,
+            TransactionHooks hooks) {
         Executor onContext = contextExecutor();
         List<Parsed> good = new ArrayList<>();
         Uni<Void> poison = Uni.createFrom().voidItem();
@@ -55,18 +61,26 @@ public class EventConsumer {
             try {
                 good.add(new Parsed(record, parse(record)));
             } catch (PoisonEventException e) {
-                poison = poison.chain(() -> deadLetters.send(record, e.getMessage()));
+                poison = poison.chain(() -> deadLetter(record, e.getMessage(), hooks));
             }
         }
         if (good.isEmpty()) {
             return poison;
         }
-        return poison.chain(() -> retryWhileTransient(() -> Panache.withTransaction(() -> applyAll(good, handler)),
-                        onContext)
+        return poison.chain(() -> retryWhileTransient(() -> Panache.withTransaction(() -> hooks.begin()
+                        .chain(() -> applyAll(good, handler)).chain(hooks::beforeCommit)), onContext)
                 .onFailure().recoverWithUni(e -> {
                     LOG.warnf("A batch of %d events failed (%s); applying them one by one", good.size(), e.toString());
-                    return oneByOne(good, handler, onContext);
+                    return oneByOne(good, handler, hooks, onContext);
                 }));
+    }
+
+    private Uni<Void> deadLetter(ConsumerRecord<String, byte[]> record, String reason, TransactionHooks hooks) {
+        if (hooks.deadLetters()) {
+            return deadLetters.send(record, reason);
+        }
+        LOG.warnf("Skipped unreadable event at %s-%d@%d: %s", record.topic(), record.partition(), record.offset(), reason);
+        return Uni.createFrom().voidItem();
     }
 
     private Uni<Void> applyAll(List<Parsed> events, EventHandler handler) {
@@ -77,12 +91,12 @@ public class EventConsumer {
         return chain;
     }
 
-    private Uni<Void> oneByOne(List<Parsed> events, EventHandler handler, Executor onContext) {
+    private Uni<Void> oneByOne(List<Parsed> events, EventHandler handler, TransactionHooks hooks, Executor onContext) {
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (Parsed parsed : events) {
-            chain = chain.chain(() -> retryWhileTransient(() -> Panache.withTransaction(() -> apply(parsed.event, handler)),
-                            onContext)
-                    .onFailure().recoverWithUni(e -> deadLetters.send(parsed.record, reason(e))));
+            chain = chain.chain(() -> retryWhileTransient(() -> Panache.withTransaction(() -> hooks.begin()
+                            .chain(() -> apply(parsed.event, handler)).chain(hooks::beforeCommit)), onContext)
+                    .onFailure().recoverWithUni(e -> deadLetter(parsed.record, reason(e), hooks)));
         }
         return chain;
     }

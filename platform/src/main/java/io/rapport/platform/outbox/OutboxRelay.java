@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.rapport.platform.config.PlatformConfig;
+import io.rapport.platform.persistence.PgNotifications;
 import io.rapport.platform.persistence.PlatformMigrations;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
@@ -14,14 +15,12 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
-import io.vertx.pgclient.PgConnectOptions;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -50,9 +49,7 @@ public class OutboxRelay {
     private final KafkaPublisher publisher;
     private final PlatformConfig config;
     private final String service;
-    private final String reactiveUrl;
-    private final String username;
-    private final String password;
+    private final PgNotifications notifications;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
     private final AtomicLong backlog = new AtomicLong();
@@ -66,19 +63,14 @@ public class OutboxRelay {
     private Counter failures;
 
     public OutboxRelay(Pool pool, Vertx vertx, KafkaPublisher publisher, PlatformConfig config,
-            @ConfigProperty(name = "quarkus.application.name") String service,
-            @ConfigProperty(name = "quarkus.datasource.reactive.url") String reactiveUrl,
-            @ConfigProperty(name = "quarkus.datasource.username") Optional<String> username,
-            @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password,
+            @ConfigProperty(name = "quarkus.application.name") String service, PgNotifications notifications,
             MeterRegistry registry) {
         this.pool = pool;
         this.vertx = vertx;
         this.publisher = publisher;
         this.config = config;
         this.service = service;
-        this.reactiveUrl = reactiveUrl;
-        this.username = username.orElse(null);
-        this.password = password.orElse(null);
+        this.notifications = notifications;
         Gauge.builder("rapport.outbox.backlog", backlog, AtomicLong::get)
                 .description("Outbox rows not yet published").register(registry);
         Gauge.builder("rapport.outbox.oldest.age", oldestAgeSeconds, AtomicLong::get).baseUnit("seconds")
@@ -103,14 +95,7 @@ public class OutboxRelay {
             return;
         }
         stopped = false;
-        PgConnectOptions options = PgConnectOptions.fromUri(reactiveUrl);
-        if (username != null) {
-            options.setUser(username);
-        }
-        if (password != null) {
-            options.setPassword(password);
-        }
-        subscriber = PgSubscriber.subscriber(vertx, options).reconnectPolicy(attempt -> 1000L);
+        subscriber = notifications.subscriber();
         subscriber.channel(CHANNEL).handler(payload -> wake());
         subscriber.connect().subscribe().with(ok -> wake(),
                 e -> LOG.warnf("Outbox relay cannot LISTEN yet (%s); the sweep timer publishes meanwhile", e.getMessage()));

@@ -1,0 +1,92 @@
+package io.rapport.metrics.api;
+
+import io.rapport.metrics.config.MetricsConfig;
+import io.rapport.metrics.domain.Change;
+import io.rapport.metrics.domain.MetricsService;
+import io.rapport.metrics.domain.Scope;
+import io.rapport.metrics.persistence.ChangeListener;
+import io.rapport.platform.security.Roles;
+import io.smallrye.mutiny.Multi;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.ResponseHeader;
+
+@Path("/api/v1/metrics/stream")
+@Tag(name = "Metrics")
+public class StreamResource {
+
+    private final ChangeListener listener;
+    private final MetricsService metrics;
+    private final MetricsConfig config;
+
+    public StreamResource(ChangeListener listener, MetricsService metrics, MetricsConfig config) {
+        this.listener = listener;
+        this.metrics = metrics;
+        this.config = config;
+    }
+
+    @GET
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @RolesAllowed({Roles.REPORTING, Roles.MEDICAL_MANAGER, Roles.ADMIN, Roles.MSL})
+    @ResponseHeader(name = "Cache-Control", value = "no-cache, no-transform")
+    @ResponseHeader(name = "X-Accel-Buffering", value = "no")
+    @Operation(summary = "Server-sent events when the numbers you watch change", description = "Watches the scope "
+            + "of GET /summary with the same team and therapeuticArea (or one KOL with kolId). Sends `ready` first, "
+            + "then `metrics-changed` (id = change number; refetch what you show), at most one per 250 ms, and a "
+            + "comment every 15 s. Reconnect with Last-Event-ID to hear at once about what you missed. Read it with "
+            + "fetch() to send the bearer token (EventSource cannot).")
+    public Multi<OutboundSseEvent> stream(@Context Sse sse, @QueryParam("team") String team,
+            @QueryParam("therapeuticArea") String therapeuticArea, @QueryParam("kolId") UUID kolId,
+            @HeaderParam("Last-Event-ID") String lastEventId) {
+        return metrics.watched(team, therapeuticArea, kolId).onItem().transformToMulti(scope -> events(sse, scope, lastEventId));
+    }
+
+    private Multi<OutboundSseEvent> events(Sse sse, Scope scope, String lastEventId) {
+        long last = listener.lastSeq();
+        OutboundSseEvent ready = sse.newEventBuilder().name("ready").id(Long.toString(last))
+                .mediaType(MediaType.APPLICATION_JSON_TYPE).data(Map.of("scope", scope.label(), "seq", last)).build();
+        Multi<OutboundSseEvent> missed = missed(sse, scope, lastEventId);
+        Multi<OutboundSseEvent> changed = listener.changes().filter(change -> change.concerns(scope))
+                .group().intoLists().every(config.streamCoalesce())
+                .filter(list -> !list.isEmpty())
+                .map(list -> changed(sse, scope, list));
+        Multi<OutboundSseEvent> heartbeat = Multi.createFrom().ticks().every(config.streamHeartbeat())
+                .map(tick -> sse.newEventBuilder().comment("heartbeat").build());
+        return Multi.createBy().concatenating().streams(Multi.createFrom().item(ready), missed,
+                Multi.createBy().merging().streams(changed, heartbeat));
+    }
+
+    /** On reconnection: one event at once if anything this scope watches changed since Last-Event-ID. */
+    private Multi<OutboundSseEvent> missed(Sse sse, Scope scope, String lastEventId) {
+        if (lastEventId == null || !lastEventId.matches("\\d{1,18}")) {
+            return Multi.createFrom().empty();
+        }
+        ChangeListener.Missed missed = listener.since(Long.parseLong(lastEventId));
+        List<Change> concerning = missed.changes().stream().filter(c -> c.concerns(scope)).toList();
+        if (concerning.isEmpty() && !missed.gap()) {
+            return Multi.createFrom().empty();
+        }
+        List<Change> sent = concerning.isEmpty() ? missed.changes() : concerning;
+        return sent.isEmpty() ? Multi.createFrom().empty() : Multi.createFrom().item(changed(sse, scope, sent));
+    }
+
+    private static OutboundSseEvent changed(Sse sse, Scope scope, List<Change> changes) {
+        long seq = changes.get(changes.size() - 1).seq();
+        return sse.newEventBuilder().name("metrics-changed").id(Long.toString(seq))
+                .mediaType(MediaType.APPLICATION_JSON_TYPE)
+                .data(Map.of("scope", scope.label(), "seq", seq, "changes", changes.size())).build();
+    }
+}

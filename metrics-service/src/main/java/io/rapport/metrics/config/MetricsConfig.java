@@ -1,0 +1,29 @@
+package io.rapport.metrics.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Map;
+
+/** metrics-service settings (prefix {@code rapport.metrics}). */
+@ConfigMapping(prefix = "rapport.metrics")
+public interface MetricsConfig {
+
+    /**
+     * Completed interactions per quarter a KOL of each tier should have (relationship health, frequency);
+     * defaults in application.properties: tier 1 six, tier 2 four, tier 3 two, tier 4 one.
+     */
+    Map<Integer, Integer> tierTargets();
+
+    /** The stream sends at most one message per subscriber per this interval. */
+    @WithDefault("PT0.25S")
+    Duration streamCoalesce();
+
+    /** A comment on the stream this often keeps proxies from closing an idle connection. */
+    @WithDefault("PT15S")
+    Duration streamHeartbeat();
+
+    /** How many KOLs' health the hourly sweep recomputes per transaction. */
+    @WithDefault("500")
+    int healthSweepBatch();
+}

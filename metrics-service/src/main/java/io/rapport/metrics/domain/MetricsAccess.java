@@ -1,0 +1,149 @@
+package io.rapport.metrics.domain;
+
+import io.rapport.metrics.persistence.HealthReader;
+import io.rapport.platform.api.ProblemException;
+import io.rapport.platform.replica.Directory;
+import io.rapport.platform.replica.Replicas;
+import io.rapport.platform.security.Caller;
+import io.rapport.platform.security.Roles;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Whose numbers the caller may read: reporting and admin everything; a medical manager the teams they manage
+ * per the MSL directory; an MSL only their own. Turns a request's filters into the {@link Scope} to read.
+ */
+@ApplicationScoped
+public class MetricsAccess {
+
+    private final Caller caller;
+    private final Directory directory;
+    private final Replicas replicas;
+    private final HealthReader health;
+
+    public MetricsAccess(Caller caller, Directory directory, Replicas replicas,
+            HealthReader health) {
+        this.caller = caller;
+        this.directory = directory;
+        this.replicas = replicas;
+        this.health = health;
+    }
+
+    private boolean seesAll() {
+        return caller.isAny(Roles.ADMIN, Roles.REPORTING);
+    }
+
+    /** The scope of a summary or coverage: the given team and/or area, within what the caller sees. */
+    public Uni<Scope> scope(String team, String area) {
+        if (seesAll()) {
+            Set<String> teams = team == null ? null : Set.of(team);
+            return Uni.createFrom().item(area == null ? Scope.teams(teams) : Scope.area(area, teams));
+        }
+        if (caller.is(Roles.MEDICAL_MANAGER)) {
+            return managedTeams(team).map(teams -> area == null ? Scope.teams(teams) : Scope.area(area, teams));
+        }
+        if (area != null) {
+            throw ProblemException.badRequest("therapeuticArea", "an MSL's own numbers are not split by therapeutic area");
+        }
+        return ownTeam().map(own -> {
+            if (team != null && !team.equals(own)) {
+                throw ProblemException.forbidden("An MSL reads only their own numbers");
+            }
+            return Scope.msl(caller.subject());
+        });
+    }
+
+    public Uni<Scope> msl(String mslId) {
+        if (seesAll() || mslId.equals(caller.subject()) && caller.is(Roles.MSL)) {
+            return Uni.createFrom().item(Scope.msl(mslId));
+        }
+        if (!caller.is(Roles.MEDICAL_MANAGER)) {
+            throw ProblemException.forbidden("An MSL reads only their own numbers");
+        }
+        return replicas.get(Directory.MSL, mslId, Directory.Entry.class).chain(entry -> {
+            if (entry == null) {
+                throw ProblemException.notFound("MSL", mslId);
+            }
+            return managedTeams(entry.team()).replaceWith(Scope.msl(mslId));
+        });
+    }
+
+    public Uni<Scope> team(String team) {
+        if (seesAll()) {
+            return Uni.createFrom().item(Scope.teams(Set.of(team)));
+        }
+        if (!caller.is(Roles.MEDICAL_MANAGER)) {
+            throw ProblemException.forbidden("Team numbers are for medical managers, reporting and admins");
+        }
+        return managedTeams(team).map(Scope::teams);
+    }
+
+    public Uni<Scope> area(String area) {
+        if (seesAll()) {
+            return Uni.createFrom().item(Scope.area(area, null));
+        }
+        if (!caller.is(Roles.MEDICAL_MANAGER)) {
+            throw ProblemException.forbidden("Therapeutic area numbers are for medical managers, reporting and admins");
+        }
+        return managedTeams(null).map(teams -> Scope.area(area, teams));
+    }
+
+    /** An MSL reads the numbers of the KOLs assigned to them; managers, reporting and admins of any KOL. */
+    public Uni<Scope> kol(UUID kolId) {
+        if (seesAll() || caller.is(Roles.MEDICAL_MANAGER)) {
+            return Uni.createFrom().item(Scope.kol(kolId));
+        }
+        return health.assignedMsls(kolId).map(msls -> {
+            if (!msls.contains(caller.subject())) {
+                throw ProblemException.forbidden("An MSL reads the numbers of the KOLs assigned to them");
+            }
+            return Scope.kol(kolId);
+        });
+    }
+
+    /** The MSLs whose assigned KOLs a health list or coverage covers; null: every KOL. */
+    public Uni<List<String>> msls(String team) {
+        if (seesAll()) {
+            return team == null ? Uni.createFrom().nullItem() : mslsOf(Set.of(team));
+        }
+        if (caller.is(Roles.MEDICAL_MANAGER)) {
+            return managedTeams(team).chain(this::mslsOf);
+        }
+        return ownTeam().map(own -> {
+            if (team != null && !team.equals(own)) {
+                throw ProblemException.forbidden("An MSL reads only their own numbers");
+            }
+            return List.of(caller.subject());
+        });
+    }
+
+    /** The teams a manager reads: the one asked for (if they manage it) or all they manage. */
+    private Uni<Set<String>> managedTeams(String team) {
+        return directory.teamsManagedBy(caller.subject()).map(managed -> {
+            if (team != null && !managed.contains(team)) {
+                throw ProblemException.forbidden("You do not manage team " + team);
+            }
+            return team != null ? Set.of(team) : managed;
+        });
+    }
+
+    private Uni<List<String>> mslsOf(Set<String> teams) {
+        Uni<List<String>> all = Uni.createFrom().item(new ArrayList<>());
+        for (String team : teams) {
+            all = all.chain(list -> replicas.idsWhere(Directory.MSL, "team", team).map(ids -> {
+                list.addAll(ids);
+                return list;
+            }));
+        }
+        return all;
+    }
+
+    private Uni<String> ownTeam() {
+        return replicas.get(Directory.MSL, caller.subject(), Directory.Entry.class)
+                .map(entry -> entry == null ? null : entry.team());
+    }
+}

@@ -1,0 +1,38 @@
+package io.rapport.metrics.domain;
+
+import io.rapport.platform.api.ProblemException;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+
+/** Local dates from and to, both included. Without them: the last 30 days up to today (UTC). */
+public record Period(LocalDate from, LocalDate to) {
+
+    static final long MAX_DAYS = 3660;
+    static final int MAX_BUCKETS = 1000;
+
+    public static Period of(LocalDate from, LocalDate to) {
+        LocalDate end = to != null ? to : from != null ? from.plusDays(29) : LocalDate.now(ZoneOffset.UTC);
+        LocalDate start = from != null ? from : end.minusDays(29);
+        if (start.isAfter(end)) {
+            throw ProblemException.badRequest("from", "must not be after to");
+        }
+        if (ChronoUnit.DAYS.between(start, end) > MAX_DAYS) {
+            throw ProblemException.badRequest("from", "a period of at most ten years");
+        }
+        return new Period(start, end);
+    }
+
+    /** The bucket starts of a series, refused when there would be too many to chart. */
+    public java.util.List<LocalDate> buckets(Granularity granularity) {
+        java.util.List<LocalDate> starts = new java.util.ArrayList<>();
+        for (LocalDate start = granularity.start(from); !start.isAfter(to); start = granularity.next(start)) {
+            starts.add(start);
+            if (starts.size() > MAX_BUCKETS) {
+                throw ProblemException.badRequest("granularity", "at most " + MAX_BUCKETS + " buckets: choose a coarser "
+                        + "granularity or a shorter period");
+            }
+        }
+        return starts;
+    }
+}
