@@ -25,54 +25,56 @@ class WorkedExampleTest {
     static final String REPORTING = Tokens.bearer("report-1", "reporting");
     static final UUID I1 = UUID.randomUUID();
     static String k1;
+    static Scenario week;
 
     @BeforeAll
     static void replay() {
         KolServiceEvents.msl(ADA, TEAM, "mgr-grace", "Europe/Berlin");
         k1 = Feed.kol(Map.of("tier", 1, "country", "DE"));
+        week = new Scenario(TEAM, ADA, k1);
         try (Feed feed = new Feed()) {
-            feed.send("rapport.interaction.planned.v1", interaction(I1, 1, "PLANNED", "2026-12-01", "VIDEO"));
-            ObjectNode completed = interaction(I1, 2, "COMPLETED", "2026-12-01", "VIDEO").put("durationMinutes", 30)
+            feed.send("rapport.interaction.planned.v1", week.interaction(I1, 1, "PLANNED", "2026-12-01", "VIDEO"));
+            ObjectNode completed = week.interaction(I1, 2, "COMPLETED", "2026-12-01", "VIDEO").put("durationMinutes", 30)
                     .put("feedbackScore", 4).put("occurredAt", "2026-12-01T09:00:00Z");
             completed.putArray("transfersOfValue").addObject().put("kind", "MEAL").put("amount", 42.50).put("currency", "EUR");
             UUID completedEvent = feed.send("rapport.interaction.completed.v1", completed);
 
             UUID i2 = UUID.randomUUID();
-            ObjectNode direct = interaction(i2, 1, "COMPLETED", "2026-12-02", "IN_PERSON").put("durationMinutes", 45)
+            ObjectNode direct = week.interaction(i2, 1, "COMPLETED", "2026-12-02", "IN_PERSON").put("durationMinutes", 45)
                     .put("feedbackScore", 5).put("occurredAt", "2026-12-02T10:00:00Z").put("offPreferenceChannel", true)
                     .put("adverseEventMentioned", true).put("safetyReportId", "DS-1");
             direct.remove("plannedStart");
             feed.send("rapport.interaction.completed.v1", direct);
 
             UUID i3 = UUID.randomUUID();
-            feed.send("rapport.interaction.planned.v1", interaction(i3, 1, "PLANNED", "2026-12-03", "PHONE"));
-            feed.send("rapport.interaction.cancelled.v1", interaction(i3, 2, "CANCELLED", "2026-12-03", "PHONE"));
+            feed.send("rapport.interaction.planned.v1", week.interaction(i3, 1, "PLANNED", "2026-12-03", "PHONE"));
+            feed.send("rapport.interaction.cancelled.v1", week.interaction(i3, 2, "CANCELLED", "2026-12-03", "PHONE"));
             UUID i4 = UUID.randomUUID();
-            feed.send("rapport.interaction.planned.v1", interaction(i4, 1, "PLANNED", "2026-12-04", "VIDEO"));
-            feed.send("rapport.interaction.no-show.v1", interaction(i4, 2, "NO_SHOW", "2026-12-04", "VIDEO"));
+            feed.send("rapport.interaction.planned.v1", week.interaction(i4, 1, "PLANNED", "2026-12-04", "VIDEO"));
+            feed.send("rapport.interaction.no-show.v1", week.interaction(i4, 2, "NO_SHOW", "2026-12-04", "VIDEO"));
 
             feed.send("rapport.interaction.amended.v1", direct.deepCopy().put("feedbackScore", 3).put("aggregateVersion", 2));
 
             feed.send(completedEvent, "rapport.interaction.completed.v1", completed);
-            feed.send("rapport.interaction.planned.v1", interaction(I1, 1, "PLANNED", "2026-12-01", "VIDEO"));
+            feed.send("rapport.interaction.planned.v1", week.interaction(I1, 1, "PLANNED", "2026-12-01", "VIDEO"));
 
             UUID m1 = UUID.randomUUID();
-            ObjectNode received = request(m1, 1, "RECEIVED").put("receivedAt", "2026-12-01T10:00:00Z")
+            ObjectNode received = week.request(m1, 1, "RECEIVED").put("receivedAt", "2026-12-01T10:00:00Z")
                     .put("localDate", "2026-12-01");
             feed.send("rapport.medical-request.received.v1", received);
             feed.send("rapport.medical-request.answered.v1", received.deepCopy().put("aggregateVersion", 2)
                     .put("status", "ANSWERED").put("closedAt", "2026-12-02T16:00:00Z").put("onTime", true));
-            feed.send("rapport.medical-request.flagged.v1", request(UUID.randomUUID(), 1, "COMPLIANCE_REVIEW")
+            feed.send("rapport.medical-request.flagged.v1", week.request(UUID.randomUUID(), 1, "COMPLIANCE_REVIEW")
                     .put("receivedAt", "2026-12-05T10:00:00Z").put("localDate", "2026-12-05").put("offLabel", true)
                     .put("unsolicited", false));
 
             UUID n1 = UUID.randomUUID();
-            feed.send("rapport.insight.submitted.v1", insight(n1, 2, "SUBMITTED", "2026-12-01T10:00:00Z"));
-            feed.send("rapport.insight.validated.v1", insight(n1, 3, "VALIDATED", "2026-12-01T10:00:00Z")
+            feed.send("rapport.insight.submitted.v1", week.insight(n1, 2, "SUBMITTED", "2026-12-01T10:00:00Z"));
+            feed.send("rapport.insight.validated.v1", week.insight(n1, 3, "VALIDATED", "2026-12-01T10:00:00Z")
                     .put("validatedAt", "2026-12-02T10:00:00Z").put("curatedBy", "mgr-grace"));
             UUID n2 = UUID.randomUUID();
-            feed.send("rapport.insight.submitted.v1", insight(n2, 2, "SUBMITTED", "2026-12-02T10:00:00Z"));
-            feed.send("rapport.insight.rejected.v1", insight(n2, 3, "REJECTED", "2026-12-02T10:00:00Z")
+            feed.send("rapport.insight.submitted.v1", week.insight(n2, 2, "SUBMITTED", "2026-12-02T10:00:00Z"));
+            feed.send("rapport.insight.rejected.v1", week.insight(n2, 3, "REJECTED", "2026-12-02T10:00:00Z")
                     .put("rejectedAt", "2026-12-03T10:00:00Z").put("curatedBy", "mgr-grace"));
 
             feed.send("rapport.resource.shared.v1", Feed.example("rapport.resource.shared.v1")
@@ -144,27 +146,5 @@ class WorkedExampleTest {
                 .then().statusCode(200).extract().jsonPath();
         assertThat(kol.getInt("series.buckets[0].metrics.interactions.completed")).isEqualTo(2);
         assertThat(kol.getDouble("series.buckets[0].metrics.feedback.average")).isEqualTo(3.5);
-    }
-
-    static ObjectNode interaction(UUID id, long version, String status, String localDate, String channel) {
-        ObjectNode data = Feed.example("rapport.interaction.planned.v1").put("interactionId", id.toString())
-                .put("kolId", k1).put("mslId", ADA).put("team", TEAM).put("status", status).put("localDate", localDate)
-                .put("plannedStart", localDate + "T09:00:00Z").put("channel", channel).put("overPreferredDuration", false)
-                .put("aggregateVersion", version);
-        data.putArray("transfersOfValue");
-        return data;
-    }
-
-    static ObjectNode request(UUID id, long version, String status) {
-        return Feed.example("rapport.medical-request.received.v1").put("requestId", id.toString()).put("kolId", k1)
-                .put("mslId", ADA).put("team", TEAM).put("status", status).put("aggregateVersion", version);
-    }
-
-    static ObjectNode insight(UUID id, long version, String status, String submittedAt) {
-        ObjectNode data = Feed.example("rapport.insight.submitted.v1").put("insightId", id.toString()).put("kolId", k1)
-                .put("author", ADA).put("team", TEAM).put("status", status).put("submittedAt", submittedAt)
-                .put("createdAt", submittedAt).put("aggregateVersion", version);
-        data.remove("validatedAt");
-        return data;
     }
 }

@@ -4,13 +4,10 @@ import io.rapport.insight.config.InsightConfig;
 import io.rapport.insight.persistence.InsightRepository;
 import io.rapport.insight.persistence.ShareRepository;
 import io.rapport.platform.audit.AuditTrail;
+import io.rapport.platform.security.Pseudonyms;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.util.UUID;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * GDPR Art. 17 on {@code kol.erased}: insights and shares lose the KOL reference; insight text about the KOL
@@ -23,13 +20,13 @@ public class KolErasure {
     private final InsightRepository insights;
     private final ShareRepository shares;
     private final AuditTrail audit;
-    private final SecretKeySpec key;
+    private final Pseudonyms pseudonyms;
 
     public KolErasure(InsightRepository insights, ShareRepository shares, AuditTrail audit, InsightConfig config) {
         this.insights = insights;
         this.shares = shares;
         this.audit = audit;
-        this.key = new SecretKeySpec(config.pseudonymKey().getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+        this.pseudonyms = new Pseudonyms(config.pseudonymKey(), "insight-service");
     }
 
     public Uni<Void> erase(UUID kolId) {
@@ -47,12 +44,6 @@ public class KolErasure {
     }
 
     UUID pseudonym(UUID kolId) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            return UUID.nameUUIDFromBytes(mac.doFinal(("insight-service:" + kolId).getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HMAC-SHA256 unavailable", e);
-        }
+        return pseudonyms.of(kolId);
     }
 }

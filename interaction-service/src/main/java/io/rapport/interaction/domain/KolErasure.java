@@ -5,15 +5,12 @@ import io.rapport.interaction.persistence.FollowUpRepository;
 import io.rapport.interaction.persistence.InteractionRepository;
 import io.rapport.interaction.persistence.MedicalRequestRepository;
 import io.rapport.platform.audit.AuditTrail;
+import io.rapport.platform.security.Pseudonyms;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * GDPR Art. 17, applied here on {@code kol.erased}: the free text of the KOL's records becomes {@code [erased]}
@@ -29,7 +26,7 @@ public class KolErasure {
     private final FollowUpRepository followUps;
     private final MedicalRequestRepository requests;
     private final AuditTrail audit;
-    private final SecretKeySpec key;
+    private final Pseudonyms pseudonyms;
 
     public KolErasure(InteractionRepository interactions, FollowUpRepository followUps, MedicalRequestRepository requests,
             AuditTrail audit, InteractionConfig config) {
@@ -37,7 +34,7 @@ public class KolErasure {
         this.followUps = followUps;
         this.requests = requests;
         this.audit = audit;
-        this.key = new SecretKeySpec(config.pseudonymKey().getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+        this.pseudonyms = new Pseudonyms(config.pseudonymKey(), SERVICE);
     }
 
     /** Runs in the consumer's transaction. */
@@ -60,13 +57,7 @@ public class KolErasure {
 
     /** The same pseudonym for the same KOL, impossible to reverse without the key. */
     UUID pseudonym(UUID kolId) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            return UUID.nameUUIDFromBytes(mac.doFinal((SERVICE + ":" + kolId).getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HMAC-SHA256 unavailable", e);
-        }
+        return pseudonyms.of(kolId);
     }
 
     /** A held record keeps its content but not the KOL id; the others lose their free text. */

@@ -23,6 +23,9 @@ public interface MetricsConfig {
     @WithDefault("PT15S")
     Duration streamHeartbeat();
 
+    /** The secret of the pseudonyms erased KOLs get (HMAC-SHA256); required in production. */
+    String pseudonymKey();
+
     /** How many KOLs' health the hourly sweep recomputes per transaction. */
     @WithDefault("500")
     int healthSweepBatch();

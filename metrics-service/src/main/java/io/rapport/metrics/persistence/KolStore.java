@@ -1,7 +1,9 @@
 package io.rapport.metrics.persistence;
 
+import io.rapport.metrics.config.MetricsConfig;
 import io.rapport.metrics.domain.Facts;
 import io.rapport.metrics.domain.HealthScore;
+import io.rapport.platform.security.Pseudonyms;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
@@ -19,6 +21,12 @@ import java.util.function.Function;
  */
 @ApplicationScoped
 public class KolStore {
+
+    private final Pseudonyms pseudonyms;
+
+    public KolStore(MetricsConfig config) {
+        this.pseudonyms = new Pseudonyms(config.pseudonymKey(), "metrics-service");
+    }
 
     /** Applies a KOL's state unless a newer one was applied; true when applied. */
     public Uni<Boolean> apply(Facts.Kol kol) {
@@ -44,8 +52,8 @@ public class KolStore {
 
     /**
      * GDPR Art. 17: the KOL's profile and health go (a tombstone keeps the version, so a late older event cannot
-     * bring them back); what they contributed is re-keyed to a random id nothing links back to, so every count
-     * stays (KOLs reached included) and no personal data remains.
+     * bring them back); what they contributed is re-keyed to a keyed pseudonym nothing links back to without the
+     * service's key, so every count stays (KOLs reached included) and no personal data remains.
      */
     public Uni<Void> erase(UUID kolId, long version) {
         return Sql.update("INSERT INTO kol (kol_id, status, tier, country, therapeutic_areas, assigned_msls, "
@@ -56,13 +64,24 @@ public class KolStore {
                 .chain(() -> rekey(kolId));
     }
 
+    /**
+     * Moves everything recorded under the KOL's id to the KOL's pseudonym (the same each time, so counts of
+     * distinct KOLs stay right when late events are re-keyed too), merging rows that already exist there.
+     */
     private Uni<Void> rekey(UUID kolId) {
-        Map<String, Object> params = Map.of("old", kolId.toString(), "new", UUID.randomUUID().toString());
+        Map<String, Object> params = Map.of("old", kolId.toString(), "new", pseudonyms.of(kolId).toString());
         return Sql.update("DELETE FROM kol_health WHERE kol_id = CAST(:old AS uuid)", Map.of("old", kolId.toString()))
                 .chain(() -> Sql.update("UPDATE contribution SET kol_id = CAST(:new AS uuid), "
                         + "facts = CAST(replace(CAST(facts AS text), :old, :new) AS jsonb) WHERE kol_id = CAST(:old AS uuid)", params))
-                .chain(() -> Sql.update("UPDATE rollup_kol SET kol_id = CAST(:new AS uuid) WHERE kol_id = CAST(:old AS uuid)", params))
-                .chain(() -> Sql.update("UPDATE contact SET kol_id = CAST(:new AS uuid) WHERE kol_id = CAST(:old AS uuid)", params))
+                .chain(() -> Sql.update("INSERT INTO rollup_kol (kol_id, day, metric, value) SELECT CAST(:new AS uuid), day, "
+                        + "metric, value FROM rollup_kol WHERE kol_id = CAST(:old AS uuid) ON CONFLICT (kol_id, day, metric) "
+                        + "DO UPDATE SET value = rollup_kol.value + excluded.value", params))
+                .chain(() -> Sql.update("DELETE FROM rollup_kol WHERE kol_id = CAST(:old AS uuid)", Map.of("old", kolId.toString())))
+                .chain(() -> Sql.update("INSERT INTO contact (kol_id, msl_id, day, team, met, content) SELECT "
+                        + "CAST(:new AS uuid), msl_id, day, team, met, content FROM contact WHERE kol_id = CAST(:old AS uuid) "
+                        + "ON CONFLICT (kol_id, msl_id, day) DO UPDATE SET met = contact.met + excluded.met, "
+                        + "content = contact.content + excluded.content", params))
+                .chain(() -> Sql.update("DELETE FROM contact WHERE kol_id = CAST(:old AS uuid)", Map.of("old", kolId.toString())))
                 .replaceWithVoid();
     }
 

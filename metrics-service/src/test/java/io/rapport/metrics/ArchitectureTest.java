@@ -1,0 +1,15 @@
+package io.rapport.metrics;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import io.rapport.testing.ServiceLayers;
+
+/** The package rules of docs/architecture.md, kept by the build. */
+@AnalyzeClasses(packages = "io.rapport.metrics", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule layers = ServiceLayers.of("io.rapport.metrics");
+}
