@@ -5,16 +5,20 @@ import io.rapport.metrics.domain.Change;
 import io.rapport.metrics.domain.MetricsService;
 import io.rapport.metrics.domain.Scope;
 import io.rapport.metrics.persistence.ChangeListener;
+import io.rapport.platform.api.ProblemException;
 import io.rapport.platform.security.Roles;
 import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import java.util.List;
@@ -23,10 +27,13 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.ResponseHeader;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 @Path("/api/v1/metrics/stream")
 @Tag(name = "Metrics")
 public class StreamResource {
+
+    private static final String WATCHED = "rapport.metrics.watched";
 
     private final ChangeListener listener;
     private final MetricsService metrics;
@@ -50,8 +57,29 @@ public class StreamResource {
             + "fetch() to send the bearer token (EventSource cannot).")
     public Multi<OutboundSseEvent> stream(@Context Sse sse, @QueryParam("team") String team,
             @QueryParam("therapeuticArea") String therapeuticArea, @QueryParam("kolId") UUID kolId,
-            @HeaderParam("Last-Event-ID") String lastEventId) {
-        return metrics.watched(team, therapeuticArea, kolId).onItem().transformToMulti(scope -> events(sse, scope, lastEventId));
+            @HeaderParam("Last-Event-ID") String lastEventId, @Context ContainerRequestContext request) {
+        return events(sse, (Scope) request.getProperty(WATCHED), lastEventId);
+    }
+
+    /**
+     * Settles what the subscriber watches before the stream opens (an SSE response's head is written at once),
+     * so a scope beyond the caller's rights is still a plain 403 problem.
+     */
+    @ServerRequestFilter
+    public Uni<Response> watched(ContainerRequestContext request) {
+        if (!request.getUriInfo().getPath().endsWith("/metrics/stream")
+                || request.getSecurityContext().getUserPrincipal() == null) {
+            return Uni.createFrom().nullItem();
+        }
+        var query = request.getUriInfo().getQueryParameters();
+        UUID kolId;
+        try {
+            kolId = query.getFirst("kolId") == null ? null : UUID.fromString(query.getFirst("kolId"));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest("kolId", "must be a UUID");
+        }
+        return metrics.watched(query.getFirst("team"), query.getFirst("therapeuticArea"), kolId)
+                .invoke(scope -> request.setProperty(WATCHED, scope)).replaceWith((Response) null);
     }
 
     private Multi<OutboundSseEvent> events(Sse sse, Scope scope, String lastEventId) {

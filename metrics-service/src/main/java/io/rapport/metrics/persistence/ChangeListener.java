@@ -36,7 +36,8 @@ public class ChangeListener {
 
     public ChangeListener(PgNotifications notifications, ObjectMapper json) {
         this.notifications = notifications;
-        this.json = json.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        this.json = json.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
+                DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
     }
 
     void start(@Observes StartupEvent start) {
