@@ -1,7 +1,7 @@
 package io.rapport.metrics.api;
 
 import io.rapport.metrics.events.RebuildRunner;
-import io.rapport.metrics.persistence.RebuildStore;
+import io.rapport.metrics.domain.RebuildState;
 import io.rapport.platform.security.Caller;
 import io.rapport.platform.security.Roles;
 import io.smallrye.mutiny.Uni;
@@ -42,7 +42,7 @@ public class AdminResource {
     @GET
     @Operation(summary = "State of the last rebuild", description = "RUNNING, SWAPPING, DONE or FAILED (with the "
             + "reason), events read so far, when it started and finished.")
-    public Uni<RebuildStore.State> state() {
+    public Uni<RebuildState> state() {
         return rebuild.state();
     }
 }

@@ -2,9 +2,9 @@ package io.rapport.metrics.api;
 
 import io.rapport.metrics.config.MetricsConfig;
 import io.rapport.metrics.domain.Change;
+import io.rapport.metrics.domain.ChangeFeed;
 import io.rapport.metrics.domain.MetricsService;
 import io.rapport.metrics.domain.Scope;
-import io.rapport.metrics.persistence.ChangeListener;
 import io.rapport.platform.api.ProblemException;
 import io.rapport.platform.security.Roles;
 import io.smallrye.mutiny.Multi;
@@ -35,11 +35,11 @@ public class StreamResource {
 
     private static final String WATCHED = "rapport.metrics.watched";
 
-    private final ChangeListener listener;
+    private final ChangeFeed listener;
     private final MetricsService metrics;
     private final MetricsConfig config;
 
-    public StreamResource(ChangeListener listener, MetricsService metrics, MetricsConfig config) {
+    public StreamResource(ChangeFeed listener, MetricsService metrics, MetricsConfig config) {
         this.listener = listener;
         this.metrics = metrics;
         this.config = config;
@@ -102,7 +102,7 @@ public class StreamResource {
         if (lastEventId == null || !lastEventId.matches("\\d{1,18}")) {
             return Multi.createFrom().empty();
         }
-        ChangeListener.Missed missed = listener.since(Long.parseLong(lastEventId));
+        ChangeFeed.Missed missed = listener.since(Long.parseLong(lastEventId));
         List<Change> concerning = missed.changes().stream().filter(c -> c.concerns(scope)).toList();
         if (concerning.isEmpty() && !missed.gap()) {
             return Multi.createFrom().empty();

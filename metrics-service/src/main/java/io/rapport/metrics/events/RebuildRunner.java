@@ -5,6 +5,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.vertx.VertxContextSupport;
 import io.rapport.metrics.domain.ProjectionBatch;
 import io.rapport.metrics.domain.Projector;
+import io.rapport.metrics.domain.RebuildState;
 import io.rapport.metrics.persistence.KolStore;
 import io.rapport.metrics.persistence.ProjectionStore;
 import io.rapport.metrics.persistence.RebuildStore;
@@ -75,7 +76,7 @@ public class RebuildRunner {
     }
 
     /** Starts a rebuild in the background; 409 while one runs. */
-    public Uni<RebuildStore.State> start(String requestedBy) {
+    public Uni<RebuildState> start(String requestedBy) {
         return store.claim(requestedBy).chain(claimed -> {
             if (!claimed) {
                 throw ProblemException.conflict("rebuild-running", "A rebuild is already running");
@@ -85,7 +86,7 @@ public class RebuildRunner {
         });
     }
 
-    public Uni<RebuildStore.State> state() {
+    public Uni<RebuildState> state() {
         return store.state();
     }
 
@@ -103,7 +104,7 @@ public class RebuildRunner {
                 swap(consumer, batch);
             }
             await(() -> store.finish("DONE", batch.applied(), null));
-            LOG.infof("Rebuild done: %d events read, tables swapped", batch.applied());
+            LOG.infof("Rebuild done: %d events applied, tables swapped", batch.applied());
         } catch (Exception e) {
             LOG.errorf(e, "Rebuild failed after %d events", batch.applied());
             await(() -> store.dropShadow().onFailure().recoverWithNull().replaceWithVoid()
@@ -143,7 +144,7 @@ public class RebuildRunner {
             await(() -> events.process(records, event -> projector.apply(event, batch), batch));
             if (batch.applied() - reported >= 5000) {
                 reported = batch.applied();
-                LOG.infof("Rebuild: %d events read", reported);
+                LOG.infof("Rebuild: %d events applied", reported);
                 await(() -> store.progress("RUNNING", batch.applied(), null));
             }
         }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.rapport.metrics.domain.Change;
+import io.rapport.metrics.domain.ChangeFeed;
 import io.rapport.metrics.domain.ChangeNotifier;
 import io.rapport.platform.persistence.PgNotifications;
 import io.smallrye.mutiny.Multi;
@@ -23,7 +24,7 @@ import org.jboss.logging.Logger;
  * missed (Last-Event-ID).
  */
 @ApplicationScoped
-public class ChangeListener {
+public class ChangeListener implements ChangeFeed {
 
     private static final Logger LOG = Logger.getLogger(ChangeListener.class);
     private static final int KEPT = 1000;
@@ -54,24 +55,21 @@ public class ChangeListener {
         changes.onComplete();
     }
 
-    /** Changes as they are committed, from now on. */
+    @Override
     public Multi<Change> changes() {
         return changes;
     }
 
-    /** The kept changes after {@code seq}, and whether older ones than kept were missed. */
+    @Override
     public synchronized Missed since(long seq) {
         List<Change> after = recent.stream().filter(c -> c.seq() > seq).toList();
         boolean gap = !recent.isEmpty() && recent.peekFirst().seq() > seq + 1;
         return new Missed(after, gap);
     }
 
-    /** The newest change seen, 0 before any. */
+    @Override
     public synchronized long lastSeq() {
         return recent.isEmpty() ? 0 : recent.peekLast().seq();
-    }
-
-    public record Missed(List<Change> changes, boolean gap) {
     }
 
     /** Also used for the change a rebuild's swap announces on this instance. */

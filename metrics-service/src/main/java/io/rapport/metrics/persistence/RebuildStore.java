@@ -1,6 +1,7 @@
 package io.rapport.metrics.persistence;
 
 import io.rapport.metrics.domain.ChangeNotifier;
+import io.rapport.metrics.domain.RebuildState;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -28,12 +29,6 @@ public class RebuildStore {
         this.pool = pool;
     }
 
-    public record State(String state, String requestedBy, Instant startedAt, Instant updatedAt, Instant finishedAt,
-            long applied, String detail) {
-
-        public static final State NEVER = new State("NEVER", null, null, null, null, 0, null);
-    }
-
     /** Claims the rebuild; false when one is running (and alive). */
     public Uni<Boolean> claim(String requestedBy) {
         return pool.preparedQuery("INSERT INTO rebuild (id, state, requested_by, started_at, updated_at, applied) "
@@ -53,14 +48,14 @@ public class RebuildStore {
                 + "finished_at = now() WHERE id = 1").execute(Tuple.of(state, applied, detail)).replaceWithVoid();
     }
 
-    public Uni<State> state() {
+    public Uni<RebuildState> state() {
         return pool.query("SELECT state, requested_by, started_at, updated_at, finished_at, applied, detail FROM rebuild")
                 .execute().map(rows -> {
                     if (rows.size() == 0) {
-                        return State.NEVER;
+                        return RebuildState.NEVER;
                     }
                     Row r = rows.iterator().next();
-                    return new State(r.getString(0), r.getString(1), instant(r.getOffsetDateTime(2)),
+                    return new RebuildState(r.getString(0), r.getString(1), instant(r.getOffsetDateTime(2)),
                             instant(r.getOffsetDateTime(3)), instant(r.getOffsetDateTime(4)), r.getLong(5), r.getString(6));
                 });
     }
