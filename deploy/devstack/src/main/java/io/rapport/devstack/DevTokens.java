@@ -33,17 +33,23 @@ public final class DevTokens {
      * @throws IllegalArgumentException for a role Rapport does not know
      */
     public static String mint(String subject, String team, Duration ttl, String... roles) {
+        return mint(KEY, ISSUER, subject, team, ttl, roles);
+    }
+
+    /** The same, signed with another key for another issuer (the local suite's own key pair). */
+    public static String mint(PrivateKey key, String issuer, String subject, String team, Duration ttl,
+            String... roles) {
         Set<String> groups = new LinkedHashSet<>(List.of(roles));
         for (String role : groups) {
             if (!ROLES.contains(role)) {
                 throw new IllegalArgumentException("Unknown role '" + role + "'; one of " + ROLES);
             }
         }
-        var claims = Jwt.issuer(ISSUER).subject(subject).upn(subject).groups(groups).expiresIn(ttl);
+        var claims = Jwt.issuer(issuer).subject(subject).upn(subject).groups(groups).expiresIn(ttl);
         if (team != null) {
             claims.claim("team", team);
         }
-        return claims.jws().keyId("rapport-dev").sign(KEY);
+        return claims.jws().keyId(key == KEY ? "rapport-dev" : "rapport-local").sign(key);
     }
 
     /** A one-hour token. */

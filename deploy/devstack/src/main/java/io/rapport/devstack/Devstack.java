@@ -93,6 +93,18 @@ public final class Devstack implements AutoCloseable {
         }
     }
 
+    /**
+     * The caller stops the devstack itself (after what runs on it): the JVM's exit no longer stops it
+     * concurrently with the caller's own shutdown work. The watchdogs still stop it if the JVM dies.
+     */
+    public void stopOnlyWhenClosed() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException alreadyShuttingDown) {
+            // the hook runs anyway
+        }
+    }
+
     public Endpoints endpoints() {
         return new Endpoints(postgres.port(), kafka.bootstrapServers());
     }
