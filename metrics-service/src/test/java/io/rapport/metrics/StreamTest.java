@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.rapport.testing.DevstackResource;
+import io.rapport.testing.SseClient;
 import io.rapport.testing.Tokens;
 import java.net.URI;
 import java.net.URL;

@@ -1,4 +1,4 @@
-package io.rapport.metrics;
+package io.rapport.testing;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,10 +14,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /** Reads a server-sent event stream the way the dashboard does: a plain HTTP GET with the bearer token. */
-final class SseClient implements AutoCloseable {
+public final class SseClient implements AutoCloseable {
 
     /** One event, or a comment (name "comment"). */
-    record Message(String name, String id, String data) {
+    public record Message(String name, String id, String data) {
     }
 
     private final LinkedBlockingQueue<Message> queue = new LinkedBlockingQueue<>();
@@ -25,7 +25,7 @@ final class SseClient implements AutoCloseable {
     private final CompletableFuture<HttpResponse<java.util.stream.Stream<String>>> response;
     private volatile HttpHeaders headers;
 
-    SseClient(URI uri, String token, String lastEventId) {
+    public SseClient(URI uri, String token, String lastEventId) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Accept", "text/event-stream");
         if (token != null) {
             request.header("Authorization", token);
@@ -56,17 +56,17 @@ final class SseClient implements AutoCloseable {
         });
     }
 
-    int status() throws Exception {
+    public int status() throws Exception {
         return response.get(10, TimeUnit.SECONDS).statusCode();
     }
 
-    HttpHeaders headers() throws Exception {
+    public HttpHeaders headers() throws Exception {
         response.get(10, TimeUnit.SECONDS);
         return headers;
     }
 
     /** The next message that matches (the ones skipped are remembered), or an AssertionError after the timeout. */
-    Message await(Predicate<Message> match, Duration timeout) throws InterruptedException {
+    public Message await(Predicate<Message> match, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             long left = deadline - System.nanoTime();
@@ -81,12 +81,12 @@ final class SseClient implements AutoCloseable {
         }
     }
 
-    Message await(String name) throws InterruptedException {
+    public Message await(String name) throws InterruptedException {
         return await(m -> m.name().equals(name), Duration.ofSeconds(15));
     }
 
     /** Every message received so far, including those {@link #await} skipped. */
-    List<Message> all() {
+    public List<Message> all() {
         queue.drainTo(seen);
         return List.copyOf(seen);
     }
