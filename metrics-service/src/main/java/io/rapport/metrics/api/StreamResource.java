@@ -87,10 +87,8 @@ public class StreamResource {
         OutboundSseEvent ready = sse.newEventBuilder().name("ready").id(Long.toString(last))
                 .mediaType(MediaType.APPLICATION_JSON_TYPE).data(Map.of("scope", scope.label(), "seq", last)).build();
         Multi<OutboundSseEvent> missed = missed(sse, scope, lastEventId);
-        Multi<OutboundSseEvent> changed = listener.changes().filter(change -> change.concerns(scope))
-                .group().intoLists().every(config.streamCoalesce())
-                .filter(list -> !list.isEmpty())
-                .map(list -> changed(sse, scope, list));
+        Multi<OutboundSseEvent> changed = Throttle.of(listener.changes().filter(change -> change.concerns(scope)),
+                config.streamCoalesce()).map(list -> changed(sse, scope, list));
         Multi<OutboundSseEvent> heartbeat = Multi.createFrom().ticks().every(config.streamHeartbeat())
                 .map(tick -> sse.newEventBuilder().comment("heartbeat").build());
         return Multi.createBy().concatenating().streams(Multi.createFrom().item(ready), missed,
