@@ -32,7 +32,13 @@ public class ReplicaConsumer {
 
     @Incoming("rapport-events")
     public Uni<Void> consume(ConsumerRecords<String, byte[]> records) {
-        return consumer.process(records, this::apply);
+        return consumer.process(records, ReplicaConsumer::relevant, this::apply);
+    }
+
+    /** KOLs, reference data and medical requests; interactions and follow-ups on the same topic are not ours. */
+    static boolean relevant(String type) {
+        return type.startsWith("rapport.kol.") || type.startsWith("rapport.reference.")
+                || type.startsWith("rapport.medical-request.");
     }
 
     Uni<Void> apply(IncomingEvent event) {

@@ -32,7 +32,13 @@ public class ReplicaConsumer {
 
     @Incoming("rapport-events")
     public Uni<Void> consume(ConsumerRecords<String, byte[]> records) {
-        return consumer.process(records, this::apply);
+        return consumer.process(records, ReplicaConsumer::relevant, this::apply);
+    }
+
+    /** KOLs and reference data, and the resources an answer may cite; the rest of insight-service's topic is not ours. */
+    static boolean relevant(String type) {
+        return type.startsWith("rapport.kol.") || type.startsWith("rapport.reference.")
+                || type.equals(InteractionEventTypes.RESOURCE_APPROVED) || type.equals(InteractionEventTypes.RESOURCE_WITHDRAWN);
     }
 
     Uni<Void> apply(IncomingEvent event) {

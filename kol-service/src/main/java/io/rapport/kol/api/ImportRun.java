@@ -13,7 +13,6 @@ import io.vertx.core.Context;
 import io.vertx.mutiny.core.buffer.Buffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HexFormat;
@@ -38,7 +37,7 @@ final class ImportRun {
     private final int batchSize;
     private final Executor onContext;
     private final MessageDigest digest = sha256();
-    private final StringBuilder report = new StringBuilder();
+    private StringBuilder report;
     private final Map<ImportResult.Outcome, Long> counts = new EnumMap<>(ImportResult.Outcome.class);
     private final String label;
     private long bytes;
@@ -61,8 +60,10 @@ final class ImportRun {
     Multi<ImportResult> results(Multi<Buffer> body) {
         return body.onItem().transformToIterable(this::rows)
                 .onCompletion().switchTo(() -> Multi.createFrom().iterable(tooLarge ? List.of() : parser.finish()))
-                .group().intoLists().of(batchSize, Duration.ofMillis(500))
-                .emitOn(onContext)
+                // Batches by count only, one at a time onto the request's context: a time-based grouping or a
+                // deeper emitOn buffer requests the whole upload ahead of the database (it filled the heap).
+                .group().intoLists().of(batchSize)
+                .emitOn(onContext, 1)
                 .onItem().transformToUniAndConcatenate(this::write)
                 .onItem().transformToIterable(list -> list)
                 .onCompletion().switchTo(() -> tooLarge ? Multi.createFrom().item(aborted(new ProblemException(413,
@@ -85,8 +86,14 @@ final class ImportRun {
         return HexFormat.of().formatHex(digest.digest());
     }
 
+    /** Keeps the report lines for an idempotent replay (only then: a large import's report is megabytes). */
+    ImportRun keepingReport() {
+        report = new StringBuilder();
+        return this;
+    }
+
     String report() {
-        return report.toString();
+        return report == null ? "" : report.toString();
     }
 
     /**
@@ -142,6 +149,9 @@ final class ImportRun {
         counts.merge(result.outcome(), 1L, Long::sum);
         if (result.outcome() != ImportResult.Outcome.ABORTED && ++rows % PROGRESS_EVERY == 0) {
             LOG.infof("Import %s: %d rows so far, %s", label, rows, counts);
+        }
+        if (report == null) {
+            return;
         }
         try {
             report.append(json.writeValueAsString(result)).append('\n');

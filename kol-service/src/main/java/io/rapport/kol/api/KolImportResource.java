@@ -81,7 +81,7 @@ public class KolImportResource {
         return Multi.createFrom().uni(idempotent.previous().map(Optional::ofNullable))
                 .onItem().transformToMultiAndConcatenate(previous -> previous.isPresent()
                         ? replay(run, body, previous.get())
-                        : run.results(body).onCompletion().call(() -> run.complete()
+                        : run.keepingReport().results(body).onCompletion().call(() -> run.complete()
                                 ? idempotent.remember(run.hash(), 200, run.report()) : Uni.createFrom().voidItem()));
     }
 

@@ -2,6 +2,7 @@ package io.rapport.kol.persistence;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.rapport.kol.domain.Kol;
+import io.rapport.platform.persistence.SqlArrays;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -23,14 +24,11 @@ public class ImportLookups {
         if (claims.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
-        Set<String> kinds = new HashSet<>();
-        Set<String> values = new HashSet<>();
-        claims.forEach(c -> {
-            kinds.add(c[0]);
-            values.add(c[1]);
-        });
+        String kinds = SqlArrays.joined(claims.stream().map(c -> c[0]).toList());
+        String values = SqlArrays.joined(claims.stream().map(c -> c[1]).toList());
         return Panache.getSession().chain(session -> session.createNativeQuery("SELECT kind, value, CAST(kol_id AS text) "
-                        + "FROM kol_identifier WHERE kind IN (:kinds) AND value IN (:values)", Object[].class)
+                        + "FROM kol_identifier WHERE (kind, value) IN (SELECT * FROM unnest(" + SqlArrays.textArray("kinds")
+                        + ", " + SqlArrays.textArray("values") + "))", Object[].class)
                 .setParameter("kinds", kinds).setParameter("values", values).getResultList())
                 .map(rows -> {
                     Map<String, UUID> holders = new HashMap<>();
@@ -45,8 +43,8 @@ public class ImportLookups {
             return Uni.createFrom().item(Set.of());
         }
         return Panache.getSession().chain(session -> session.createNativeQuery(
-                        "SELECT digest FROM erased_identifier WHERE digest IN (:digests)", String.class)
-                .setParameter("digests", digests).getResultList()).map(HashSet::new);
+                        "SELECT digest FROM erased_identifier WHERE digest = ANY(" + SqlArrays.textArray("digests") + ")",
+                        String.class).setParameter("digests", SqlArrays.joined(digests)).getResultList()).map(HashSet::new);
     }
 
     /** The KOLs with these ids, locked for the rest of the transaction. */
@@ -64,25 +62,21 @@ public class ImportLookups {
      */
     public Uni<Boolean> claim(Collection<UUID> kols, List<String[]> claims) {
         Uni<Integer> released = kols.isEmpty() ? Uni.createFrom().item(0)
-                : Panache.getSession().chain(session -> session.createNativeQuery(
-                        "DELETE FROM kol_identifier WHERE kol_id IN (:ids)").setParameter("ids", kols).executeUpdate());
+                : Panache.getSession().chain(session -> session.createNativeQuery("DELETE FROM kol_identifier WHERE "
+                        + "kol_id = ANY(" + SqlArrays.typedArray("ids", "uuid") + ")")
+                        .setParameter("ids", SqlArrays.joined(kols)).executeUpdate());
         if (claims.isEmpty()) {
             return released.replaceWith(true);
         }
-        StringBuilder sql = new StringBuilder("INSERT INTO kol_identifier (kind, value, kol_id) VALUES ");
-        for (int i = 0; i < claims.size(); i++) {
-            sql.append(i == 0 ? "" : ", ").append("(:k").append(i).append(", :v").append(i).append(", CAST(:i")
-                    .append(i).append(" AS uuid))");
-        }
-        sql.append(" ON CONFLICT (kind, value) DO NOTHING");
-        return released.chain(() -> Panache.getSession().chain(session -> {
-            var insert = session.createNativeQuery(sql.toString());
-            for (int i = 0; i < claims.size(); i++) {
-                insert.setParameter("k" + i, claims.get(i)[0]).setParameter("v" + i, claims.get(i)[1])
-                        .setParameter("i" + i, claims.get(i)[2]);
-            }
-            return insert.executeUpdate();
-        })).map(inserted -> inserted == claims.size());
+        return released.chain(() -> Panache.getSession().chain(session -> session.createNativeQuery(
+                        "INSERT INTO kol_identifier (kind, value, kol_id) SELECT * FROM unnest(" + SqlArrays.textArray("k")
+                        + ", " + SqlArrays.textArray("v") + ", " + SqlArrays.typedArray("i", "uuid")
+                        + ") ON CONFLICT (kind, value) DO NOTHING")
+                .setParameter("k", SqlArrays.joined(claims.stream().map(c -> c[0]).toList()))
+                .setParameter("v", SqlArrays.joined(claims.stream().map(c -> c[1]).toList()))
+                .setParameter("i", SqlArrays.joined(claims.stream().map(c -> c[2]).toList()))
+                .executeUpdate()))
+                .map(inserted -> inserted == claims.size());
     }
 
     public static String key(String kind, String value) {

@@ -1,5 +1,6 @@
 package io.rapport.metrics.persistence;
 
+import io.rapport.platform.persistence.SqlArrays;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
@@ -31,8 +32,8 @@ public class HealthReader {
         Map<String, Object> params = new HashMap<>();
         StringBuilder sql = new StringBuilder(SELECT);
         if (msls != null) {
-            sql.append(" AND k.assigned_msls && " + Sql.textArray("msls"));
-            params.put("msls", Sql.joined(msls));
+            sql.append(" AND k.assigned_msls && " + SqlArrays.textArray("msls"));
+            params.put("msls", SqlArrays.joined(msls));
         }
         if (afterScore != null) {
             sql.append(" AND (h.score, h.kol_id) > (:score, CAST(:kol AS uuid))");

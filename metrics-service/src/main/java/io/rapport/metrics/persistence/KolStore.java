@@ -4,6 +4,7 @@ import io.rapport.metrics.config.MetricsConfig;
 import io.rapport.metrics.domain.Facts;
 import io.rapport.metrics.domain.HealthScore;
 import io.rapport.platform.security.Pseudonyms;
+import io.rapport.platform.persistence.SqlArrays;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
@@ -93,8 +94,8 @@ public class KolStore {
         if (touched.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return Sql.column("SELECT CAST(kol_id AS text) FROM kol WHERE status = 'ERASED' AND kol_id = ANY(" + Sql.uuidArray("ids") + ")",
-                Map.of("ids", Sql.joined(touched)), String.class).chain(erased -> {
+        return Sql.column("SELECT CAST(kol_id AS text) FROM kol WHERE status = 'ERASED' AND kol_id = ANY(" + SqlArrays.typedArray("ids", "uuid") + ")",
+                Map.of("ids", SqlArrays.joined(touched)), String.class).chain(erased -> {
                     Uni<Void> chain = Uni.createFrom().voidItem();
                     for (String id : erased) {
                         chain = chain.chain(() -> rekey(UUID.fromString(id)));
@@ -116,9 +117,9 @@ public class KolStore {
         if (kolIds.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        String ids = Sql.joined(kolIds);
+        String ids = SqlArrays.joined(kolIds);
         Map<String, Object> params = Map.of("ids", ids, "today", today);
-        return Sql.update("DELETE FROM kol_health h WHERE h.kol_id = ANY(" + Sql.uuidArray("ids") + ") AND NOT EXISTS "
+        return Sql.update("DELETE FROM kol_health h WHERE h.kol_id = ANY(" + SqlArrays.typedArray("ids", "uuid") + ") AND NOT EXISTS "
                         + "(SELECT 1 FROM kol k WHERE k.kol_id = h.kol_id AND k.status = 'ACTIVE')", Map.of("ids", ids))
                 .chain(() -> Sql.rows(INPUTS, params))
                 .chain(rows -> rows.isEmpty() ? Uni.createFrom().voidItem() : saveHealth(rows, today, tierTarget));
@@ -140,33 +141,39 @@ public class KolStore {
             + "FROM rollup_kol r WHERE r.kol_id = k.kol_id AND r.day > CAST(:today AS date) - 365 AND r.day <= :today "
             + "AND r.metric IN ('feedback.sum', 'feedback.count', 'insights.submitted', 'interactions.completed', "
             + "'medical-requests.answered', 'medical-requests.answered-on-time')) r ON true "
-            + "WHERE k.kol_id = ANY(" + Sql.uuidArray("ids") + ") AND k.status = 'ACTIVE'";
+            + "WHERE k.kol_id = ANY(" + SqlArrays.typedArray("ids", "uuid") + ") AND k.status = 'ACTIVE'";
 
     private Uni<Void> saveHealth(List<Object[]> rows, LocalDate today, Function<Integer, Integer> tierTarget) {
-        StringBuilder sql = new StringBuilder("INSERT INTO kol_health (kol_id, score, recency, frequency, feedback, "
-                + "reciprocity, responsiveness, last_contact, recent_contacts, computed_on) VALUES ");
-        Map<String, Object> params = new HashMap<>();
-        params.put("today", today);
-        List<String> values = new ArrayList<>();
-        for (int i = 0; i < rows.size(); i++) {
-            Object[] r = rows.get(i);
+        String[] columns = {"kol_id", "score", "recency", "frequency", "feedback", "reciprocity", "responsiveness",
+            "last_contact", "recent_contacts"};
+        String[] types = {"uuid", "int", "int", "int", "int", "int", "int", "date", "bigint"};
+        List<List<Object>> values = new ArrayList<>();
+        for (int c = 0; c < columns.length; c++) {
+            values.add(new ArrayList<>());
+        }
+        for (Object[] r : rows) {
             Integer tier = r[1] == null ? null : ((Number) r[1]).intValue();
             LocalDate last = toLocalDate(r[2]);
             HealthScore score = HealthScore.of(new HealthScore.Inputs(last, Sql.asLong(r[3]), tierTarget.apply(tier),
                     Sql.asLong(r[4]), Sql.asLong(r[5]), Sql.asLong(r[6]), Sql.asLong(r[7]), Sql.asLong(r[8]),
                     Sql.asLong(r[9])), today);
-            values.add("(CAST(:k" + i + " AS uuid), " + score.score() + ", " + score.recency() + ", " + score.frequency()
-                    + ", " + score.feedback() + ", " + score.reciprocity() + ", " + score.responsiveness()
-                    + ", CAST(:l" + i + " AS date), " + Sql.asLong(r[3]) + ", :today)");
-            params.put("k" + i, r[0]);
-            params.put("l" + i, last);
+            Object[] row = {r[0], score.score(), score.recency(), score.frequency(), score.feedback(),
+                score.reciprocity(), score.responsiveness(), last, Sql.asLong(r[3])};
+            for (int c = 0; c < columns.length; c++) {
+                values.get(c).add(row[c]);
+            }
         }
-        sql.append(String.join(", ", values)).append(" ON CONFLICT (kol_id) DO UPDATE SET score = excluded.score, "
-                + "recency = excluded.recency, frequency = excluded.frequency, feedback = excluded.feedback, "
-                + "reciprocity = excluded.reciprocity, responsiveness = excluded.responsiveness, "
-                + "last_contact = excluded.last_contact, recent_contacts = excluded.recent_contacts, "
-                + "computed_on = excluded.computed_on");
-        return Sql.update(sql.toString(), params).replaceWithVoid();
+        Map<String, Object> params = new HashMap<>();
+        params.put("today", today);
+        List<String> arrays = new ArrayList<>();
+        for (int c = 0; c < columns.length; c++) {
+            params.put(columns[c], SqlArrays.joined(values.get(c)));
+            arrays.add(SqlArrays.typedArray(columns[c], types[c]));
+        }
+        List<String> updates = java.util.Arrays.stream(columns).skip(1).map(c -> c + " = excluded." + c).toList();
+        return Sql.update("INSERT INTO kol_health (" + String.join(", ", columns) + ", computed_on) SELECT *, :today "
+                + "FROM unnest(" + String.join(", ", arrays) + ") ON CONFLICT (kol_id) DO UPDATE SET "
+                + String.join(", ", updates) + ", computed_on = excluded.computed_on", params).replaceWithVoid();
     }
 
     private static LocalDate toLocalDate(Object value) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rapport.metrics.domain.Contribution;
 import io.rapport.metrics.domain.Delta;
+import io.rapport.platform.persistence.SqlArrays;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -17,9 +18,6 @@ import java.util.Map;
  */
 @ApplicationScoped
 public class ProjectionStore {
-
-    /** Rows per statement: well under PostgreSQL's 65535 bind parameters. */
-    private static final int CHUNK = 1000;
 
     private final ObjectMapper json;
 
@@ -84,82 +82,50 @@ public class ProjectionStore {
                 + "GREATEST(consumer_position.next_offset, excluded.next_offset)", params).replaceWithVoid();
     }
 
+    /** One statement per table whatever the batch size: the rows travel as parallel arrays and unnest in SQL. */
     private Uni<Void> upsert(String table, String keyColumn, boolean withTeam, Map<Delta.Row, Long> rows) {
-        List<Map.Entry<Delta.Row, Long>> entries = new ArrayList<>(rows.entrySet());
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (int start = 0; start < entries.size(); start += CHUNK) {
-            List<Map.Entry<Delta.Row, Long>> chunk = entries.subList(start, Math.min(entries.size(), start + CHUNK));
-            chain = chain.chain(() -> upsertChunk(table, keyColumn, withTeam, chunk));
+        if (rows.isEmpty()) {
+            return Uni.createFrom().voidItem();
         }
-        return chain;
-    }
-
-    private Uni<Void> upsertChunk(String table, String keyColumn, boolean withTeam, List<Map.Entry<Delta.Row, Long>> rows) {
-        StringBuilder sql = new StringBuilder("INSERT INTO ").append(table).append(" (").append(keyColumn)
-                .append(withTeam ? ", team" : "").append(", day, metric, value) VALUES ");
+        List<Delta.Row> keys = new ArrayList<>(rows.keySet());
         Map<String, Object> params = new HashMap<>();
-        String key = "kol_id".equals(keyColumn) ? "CAST(:k%d AS uuid)" : ":k%d";
-        for (int i = 0; i < rows.size(); i++) {
-            Delta.Row row = rows.get(i).getKey();
-            sql.append(i == 0 ? "(" : ", (").append(String.format(key, i)).append(withTeam ? ", :t" + i : "")
-                    .append(", :d").append(i).append(", :m").append(i).append(", :v").append(i).append(')');
-            params.put("k" + i, row.key());
-            if (withTeam) {
-                params.put("t" + i, row.team());
-            }
-            params.put("d" + i, row.day());
-            params.put("m" + i, row.metric());
-            params.put("v" + i, rows.get(i).getValue());
+        params.put("k", SqlArrays.joined(keys.stream().map(Delta.Row::key).toList()));
+        params.put("d", SqlArrays.joined(keys.stream().map(Delta.Row::day).toList()));
+        params.put("m", SqlArrays.joined(keys.stream().map(Delta.Row::metric).toList()));
+        params.put("v", SqlArrays.joined(keys.stream().map(rows::get).toList()));
+        if (withTeam) {
+            params.put("t", SqlArrays.joined(keys.stream().map(Delta.Row::team).toList()));
         }
-        sql.append(" ON CONFLICT (").append(keyColumn).append(withTeam ? ", team" : "")
-                .append(", day, metric) DO UPDATE SET value = ").append(table).append(".value + excluded.value");
-        return Sql.update(sql.toString(), params).replaceWithVoid();
+        String key = "kol_id".equals(keyColumn) ? SqlArrays.typedArray("k", "uuid") : SqlArrays.textArray("k");
+        String team = withTeam ? ", team" : "";
+        return Sql.update("INSERT INTO " + table + " (" + keyColumn + team + ", day, metric, value) SELECT * FROM unnest("
+                + key + (withTeam ? ", " + SqlArrays.textArray("t") : "") + ", " + SqlArrays.typedArray("d", "date") + ", "
+                + SqlArrays.textArray("m") + ", " + SqlArrays.typedArray("v", "bigint") + ") ON CONFLICT (" + keyColumn + team
+                + ", day, metric) DO UPDATE SET value = " + table + ".value + excluded.value", params).replaceWithVoid();
     }
 
     private Uni<Void> contacts(Map<Delta.ContactKey, Delta.ContactChange> changes) {
         if (changes.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        List<Map.Entry<Delta.ContactKey, Delta.ContactChange>> entries = new ArrayList<>(changes.entrySet());
-        StringBuilder sql = new StringBuilder("INSERT INTO contact (kol_id, msl_id, day, team, met, content) VALUES ");
+        List<Delta.ContactKey> keys = new ArrayList<>(changes.keySet());
         Map<String, Object> params = new HashMap<>();
-        for (int i = 0; i < entries.size(); i++) {
-            Delta.ContactKey key = entries.get(i).getKey();
-            Delta.ContactChange change = entries.get(i).getValue();
-            sql.append(i == 0 ? "" : ", ").append("(CAST(:k").append(i).append(" AS uuid), :m").append(i).append(", :d")
-                    .append(i).append(", :t").append(i).append(", :met").append(i).append(", :c").append(i).append(')');
-            params.put("k" + i, key.kol().toString());
-            params.put("m" + i, key.msl());
-            params.put("d" + i, key.day());
-            params.put("t" + i, change.team());
-            params.put("met" + i, change.met());
-            params.put("c" + i, change.content());
-        }
-        sql.append(" ON CONFLICT (kol_id, msl_id, day) DO UPDATE SET team = excluded.team, "
-                + "met = contact.met + excluded.met, content = contact.content + excluded.content");
-        return Sql.update(sql.toString(), params)
-                .chain(() -> Sql.update("DELETE FROM contact WHERE met <= 0 AND content <= 0 AND (kol_id, msl_id, day) IN ("
-                        + inList(entries.size()) + ")", keyParams(entries)))
+        params.put("k", SqlArrays.joined(keys.stream().map(Delta.ContactKey::kol).toList()));
+        params.put("m", SqlArrays.joined(keys.stream().map(Delta.ContactKey::msl).toList()));
+        params.put("d", SqlArrays.joined(keys.stream().map(Delta.ContactKey::day).toList()));
+        Map<String, Object> keyParams = new HashMap<>(params);
+        params.put("t", SqlArrays.joined(keys.stream().map(k -> changes.get(k).team()).toList()));
+        params.put("met", SqlArrays.joined(keys.stream().map(k -> changes.get(k).met()).toList()));
+        params.put("c", SqlArrays.joined(keys.stream().map(k -> changes.get(k).content()).toList()));
+        String rowKeys = SqlArrays.typedArray("k", "uuid") + ", " + SqlArrays.textArray("m") + ", " + SqlArrays.typedArray("d", "date");
+        return Sql.update("INSERT INTO contact (kol_id, msl_id, day, team, met, content) SELECT * FROM unnest(" + rowKeys
+                        + ", " + SqlArrays.textArray("t") + ", " + SqlArrays.typedArray("met", "int") + ", " + SqlArrays.typedArray("c", "int")
+                        + ") ON CONFLICT (kol_id, msl_id, day) DO UPDATE SET team = excluded.team, "
+                        + "met = contact.met + excluded.met, content = contact.content + excluded.content", params)
+                .chain(() -> Sql.update("DELETE FROM contact c USING unnest(" + rowKeys + ") AS r(kol_id, msl_id, day) "
+                        + "WHERE c.kol_id = r.kol_id AND c.msl_id = r.msl_id AND c.day = r.day AND c.met <= 0 "
+                        + "AND c.content <= 0", keyParams))
                 .replaceWithVoid();
-    }
-
-    private static String inList(int size) {
-        List<String> tuples = new ArrayList<>();
-        for (int i = 0; i < size; i++) {
-            tuples.add("(CAST(:k" + i + " AS uuid), :m" + i + ", :d" + i + ")");
-        }
-        return String.join(", ", tuples);
-    }
-
-    private static Map<String, Object> keyParams(List<Map.Entry<Delta.ContactKey, Delta.ContactChange>> entries) {
-        Map<String, Object> params = new HashMap<>();
-        for (int i = 0; i < entries.size(); i++) {
-            Delta.ContactKey key = entries.get(i).getKey();
-            params.put("k" + i, key.kol().toString());
-            params.put("m" + i, key.msl());
-            params.put("d" + i, key.day());
-        }
-        return params;
     }
 
     private Contribution read(String facts) {

@@ -2,6 +2,7 @@ package io.rapport.metrics.persistence;
 
 import io.rapport.metrics.domain.Granularity;
 import io.rapport.metrics.domain.Scope;
+import io.rapport.platform.persistence.SqlArrays;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
@@ -66,7 +67,7 @@ public class RollupReader {
         if (tierOneTwo) {
             kols.append(" AND k.tier IN (1, 2)");
         } else if (msls != null) {
-            kols.append(" AND k.assigned_msls && " + Sql.textArray("msls"));
+            kols.append(" AND k.assigned_msls && " + SqlArrays.textArray("msls"));
         } else {
             kols.append(" AND cardinality(k.assigned_msls) > 0");
         }
@@ -75,9 +76,9 @@ public class RollupReader {
             params.put("area", area);
         }
         String met = "c.kol_id = k.kol_id AND c.met > 0 AND c.day BETWEEN :from AND :to"
-                + (msls == null ? "" : " AND c.msl_id = ANY(" + Sql.textArray("msls") + ")");
+                + (msls == null ? "" : " AND c.msl_id = ANY(" + SqlArrays.textArray("msls") + ")");
         if (msls != null) {
-            params.put("msls", Sql.joined(msls));
+            params.put("msls", SqlArrays.joined(msls));
         }
         String sql = "SELECT count(*), count(*) FILTER (WHERE EXISTS (SELECT 1 FROM " + LIVE + "contact c WHERE " + met
                 + ")) FROM " + LIVE + "kol k WHERE " + kols;
@@ -100,7 +101,7 @@ public class RollupReader {
     }
 
     private static String rollupWhere(Scope scope) {
-        String teams = scope.teams() == null ? "true" : "team = ANY(" + Sql.textArray("teams") + ")";
+        String teams = scope.teams() == null ? "true" : "team = ANY(" + SqlArrays.textArray("teams") + ")";
         return switch (scope.kind()) {
             case MSL -> "msl_id = :msl";
             case KOL -> "kol_id = CAST(:kol AS uuid)";
@@ -110,7 +111,7 @@ public class RollupReader {
     }
 
     private static String contactWhere(Scope scope) {
-        String teams = scope.teams() == null ? "true" : "team = ANY(" + Sql.textArray("teams") + ")";
+        String teams = scope.teams() == null ? "true" : "team = ANY(" + SqlArrays.textArray("teams") + ")";
         return switch (scope.kind()) {
             case MSL -> "msl_id = :msl";
             case KOL -> "kol_id = CAST(:kol AS uuid)";
@@ -130,7 +131,7 @@ public class RollupReader {
             default -> { }
         }
         if (scope.teams() != null && (scope.kind() == Scope.Kind.TEAMS || scope.kind() == Scope.Kind.AREA)) {
-            params.put("teams", Sql.joined(scope.teams()));
+            params.put("teams", SqlArrays.joined(scope.teams()));
         }
         return params;
     }

@@ -61,24 +61,6 @@ final class Sql {
         return text;
     }
 
-    /**
-     * Values to bind as one text parameter and split in SQL: {@code string_to_array(:p, chr(31))} (a text[]),
-     * cast to uuid[] for ids. The unit separator never occurs in ids, team names or codes.
-     */
-    static String joined(java.util.Collection<?> values) {
-        return String.join("\u001f", values.stream().map(String::valueOf).toList());
-    }
-
-    /** The SQL that turns a {@link #joined} parameter into a text[]. */
-    static String textArray(String param) {
-        return "string_to_array(:" + param + ", chr(31))";
-    }
-
-    /** The SQL that turns a {@link #joined} parameter into a uuid[]. */
-    static String uuidArray(String param) {
-        return "CAST(string_to_array(:" + param + ", chr(31)) AS uuid[])";
-    }
-
     static long asLong(Object value) {
         return value == null ? 0 : ((Number) value).longValue();
     }

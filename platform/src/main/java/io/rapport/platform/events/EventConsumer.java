@@ -6,6 +6,7 @@ import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.KafkaMessageFactory;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.rapport.platform.persistence.DatabaseErrors;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Executor;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
@@ -51,15 +53,32 @@ public class EventConsumer {
         return process(records, handler, TransactionHooks.NONE);
     }
 
+    /**
+     * The same for a consumer that reads a topic for a few of its event types: the others are skipped before
+     * any transaction (nothing to record: ignoring an event twice changes nothing).
+     */
+    public Uni<Void> process(Iterable<ConsumerRecord<String, byte[]>> records, Predicate<String> relevant,
+            EventHandler handler) {
+        return process(records, handler, TransactionHooks.NONE, relevant);
+    }
+
     /** The same, with the consumer's own first and last statements in each transaction. */
     public Uni<Void> process(Iterable<ConsumerRecord<String, byte[]>> records, EventHandler handler,
             TransactionHooks hooks) {
+        return process(records, handler, hooks, type -> true);
+    }
+
+    private Uni<Void> process(Iterable<ConsumerRecord<String, byte[]>> records, EventHandler handler,
+            TransactionHooks hooks, Predicate<String> relevant) {
         Executor onContext = contextExecutor();
         List<Parsed> good = new ArrayList<>();
         Uni<Void> poison = Uni.createFrom().voidItem();
         for (ConsumerRecord<String, byte[]> record : records) {
             try {
-                good.add(new Parsed(record, parse(record)));
+                IncomingEvent event = parse(record);
+                if (relevant.test(event.type())) {
+                    good.add(new Parsed(record, event));
+                }
             } catch (PoisonEventException e) {
                 poison = poison.chain(() -> deadLetter(record, e.getMessage(), hooks));
             }
@@ -83,12 +102,10 @@ public class EventConsumer {
         return Uni.createFrom().voidItem();
     }
 
+    /** One after the other, without nesting a Uni per event (a batch of a thousand must not grow the stack). */
     private Uni<Void> applyAll(List<Parsed> events, EventHandler handler) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (Parsed parsed : events) {
-            chain = chain.chain(() -> apply(parsed.event, handler));
-        }
-        return chain;
+        return Multi.createFrom().iterable(events).onItem().transformToUniAndConcatenate(parsed -> apply(parsed.event, handler))
+                .collect().last().replaceWithVoid();
     }
 
     private Uni<Void> oneByOne(List<Parsed> events, EventHandler handler, TransactionHooks hooks, Executor onContext) {

@@ -3,6 +3,7 @@ package io.rapport.platform.outbox;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.rapport.platform.persistence.SqlArrays;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.ZoneOffset;
@@ -38,29 +39,27 @@ public class Outbox {
                 .executeUpdate()).replaceWithVoid();
     }
 
-    /** Many events in one multi-row statement (bulk imports), in the current transaction. */
+    /** Many events in one statement (bulk imports), in the current transaction. */
     public Uni<Void> append(List<DomainEvent> events) {
         if (events.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        StringBuilder sql = new StringBuilder("INSERT INTO outbox (event_id, topic, aggregate_id, type, occurred_at, "
-                + "payload) VALUES ");
-        for (int i = 0; i < events.size(); i++) {
-            sql.append(i == 0 ? "" : ", ").append("(:id").append(i).append(", :topic").append(i).append(", :subject")
-                    .append(i).append(", :type").append(i).append(", :time").append(i)
-                    .append(", CAST(CAST(:payload").append(i).append(" AS text) AS jsonb))");
-        }
-        return Panache.getSession().chain(session -> {
-            var query = session.createNativeQuery(sql.toString());
-            for (int i = 0; i < events.size(); i++) {
-                DomainEvent event = events.get(i);
-                query.setParameter("id" + i, event.id()).setParameter("topic" + i, event.topic())
-                        .setParameter("subject" + i, event.subject()).setParameter("type" + i, event.type())
-                        .setParameter("time" + i, event.time().atOffset(ZoneOffset.UTC))
-                        .setParameter("payload" + i, write(event.data()));
-            }
-            return query.executeUpdate();
-        }).replaceWithVoid();
+        // Payloads are JSON and may hold any character, so they travel as a json array rather than joined text.
+        String payloads = "[" + String.join(",", events.stream().map(e -> write(e.data())).toList()) + "]";
+        return Panache.getSession().chain(session -> session.createNativeQuery("INSERT INTO outbox (event_id, topic, "
+                        + "aggregate_id, type, occurred_at, payload) SELECT e.id, e.topic, e.subject, e.type, e.time, p.payload "
+                        + "FROM unnest(" + SqlArrays.typedArray("ids", "uuid") + ", " + SqlArrays.textArray("topics") + ", "
+                        + SqlArrays.textArray("subjects") + ", " + SqlArrays.textArray("types") + ", "
+                        + SqlArrays.typedArray("times", "timestamptz") + ") WITH ORDINALITY AS e(id, topic, subject, type, "
+                        + "time, n) JOIN jsonb_array_elements(CAST(CAST(:payloads AS text) AS jsonb)) WITH ORDINALITY "
+                        + "AS p(payload, n) ON p.n = e.n ORDER BY e.n")
+                .setParameter("ids", SqlArrays.joined(events.stream().map(DomainEvent::id).toList()))
+                .setParameter("topics", SqlArrays.joined(events.stream().map(DomainEvent::topic).toList()))
+                .setParameter("subjects", SqlArrays.joined(events.stream().map(DomainEvent::subject).toList()))
+                .setParameter("types", SqlArrays.joined(events.stream().map(DomainEvent::type).toList()))
+                .setParameter("times", SqlArrays.joined(events.stream().map(e -> e.time().atOffset(ZoneOffset.UTC)).toList()))
+                .setParameter("payloads", payloads)
+                .executeUpdate()).replaceWithVoid();
     }
 
     private String write(Object data) {
