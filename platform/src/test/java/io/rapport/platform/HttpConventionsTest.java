@@ -98,6 +98,20 @@ class HttpConventionsTest {
     }
 
     @Test
+    void shouldAnswerAProblemForAnArrayWhereAnObjectBelongs() {
+        given().header("Authorization", msl).contentType(ContentType.JSON).body("[[1]]").post(NOTES)
+                .then().statusCode(400).contentType(PROBLEM).body("type", endsWith("/malformed-json"));
+    }
+
+    @Test
+    void shouldRefuseANulCharacterWith400AndWriteNothing() {
+        given().header("Authorization", msl).contentType(ContentType.JSON).body("{\"title\": \"nul\\u0000here\"}").post(NOTES)
+                .then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("body"));
+        given().header("Authorization", msl).get(NOTES).then().body("items.title", not(org.hamcrest.Matchers.hasItem(
+                org.hamcrest.Matchers.startsWith("nul"))));
+    }
+
+    @Test
     void shouldRefuseDuplicateJsonKeys() {
         given().header("Authorization", msl).contentType(ContentType.JSON)
                 .body("{\"title\": \"a\", \"title\": \"b\"}").post(NOTES)
@@ -156,6 +170,26 @@ class HttpConventionsTest {
         patch(id, "\"1\"", Map.of("title", "")).then().statusCode(400).body("errors[0].field", equalTo("title"));
         patch(id, "\"1\"", Map.of("body", "patched")).then().statusCode(200).body("body", equalTo("patched"))
                 .body("version", equalTo(2));
+    }
+
+    @Test
+    void shouldRefuseARepeatedAuthorizationOrContentTypeWith400() throws Exception {
+        String admin = Tokens.bearer("admin-1", "admin");
+        given().header("Authorization", msl).header("Authorization", admin).contentType(ContentType.JSON)
+                .body(Map.of("title", "two tokens")).post(NOTES)
+                .then().statusCode(400).contentType(PROBLEM).body("type", endsWith("/duplicate-header"));
+        // RestAssured keeps one Content-Type; the JDK client sends both. Matching the media type refuses it first.
+        java.net.http.HttpResponse<String> twoTypes = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(io.restassured.RestAssured.baseURI + ":"
+                        + io.restassured.RestAssured.port + NOTES)).header("Authorization", msl)
+                        .header("Content-Type", "application/json").header("Content-Type", "text/plain")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"title\": \"two types\"}")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(twoTypes.statusCode()).isEqualTo(415);
+        assertThat(twoTypes.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith(PROBLEM));
+        given().header("Authorization", msl).get(NOTES).then()
+                .body("items.title", not(org.hamcrest.Matchers.hasItem("two types")))
+                .body("items.title", not(org.hamcrest.Matchers.hasItem("two tokens")));
     }
 
     @Test

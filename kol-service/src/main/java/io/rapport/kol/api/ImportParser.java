@@ -29,6 +29,10 @@ abstract class ImportParser {
     private ByteBuffer leftover = ByteBuffer.allocate(0);
 
     static ImportParser of(String mediaType, ObjectMapper json) {
+        if (mediaType == null) {
+            throw new ProblemException(415, "unsupported-media-type", "Unsupported media type",
+                    "Send the import as " + NDJSON + " or " + CSV, null);
+        }
         return mediaType.startsWith(CSV) ? new Csv(json) : new Ndjson(json);
     }
 

@@ -103,6 +103,12 @@ public class ProblemMappers {
                 "The body is not valid JSON: " + firstLine(e.getOriginalMessage()), null), request);
     }
 
+    /** Named itself: Quarkus maps this type to an empty 400 of its own, which the general mapper below does not beat. */
+    @ServerExceptionMapper(priority = 1)
+    public Response mismatched(com.fasterxml.jackson.databind.exc.MismatchedInputException e, HttpServerRequest request) {
+        return otherJson(e, request);
+    }
+
     @ServerExceptionMapper(priority = 1)
     public Response otherJson(JsonProcessingException e, HttpServerRequest request) {
         return problem(new ProblemException(400, "malformed-json", "Malformed JSON",
@@ -168,6 +174,10 @@ public class ProblemMappers {
         if (DatabaseErrors.isTransient(e)) {
             LOG.warnf("Database unavailable for %s %s: %s", request.method(), request.path(), e.toString());
             return problem(ProblemException.unavailable("The database cannot be reached; retry shortly"), request);
+        }
+        if (DatabaseErrors.isUnstorableText(e)) {
+            return problem(ProblemException.badRequest("body", "holds a character that cannot be stored (such as "
+                    + "NUL) or a value of the wrong form"), request);
         }
         var unique = DatabaseErrors.uniqueViolation(e);
         if (unique.isPresent()) {

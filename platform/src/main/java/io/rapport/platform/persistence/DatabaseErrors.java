@@ -12,6 +12,9 @@ public final class DatabaseErrors {
     /** SQLSTATE classes and codes that mean "the database is not there right now", not "your data is wrong". */
     private static final Set<String> UNAVAILABLE_STATES = Set.of("57P01", "57P02", "57P03", "53300", "40001", "40P01");
 
+    /** character_not_in_repertoire, untranslatable_character (a NUL in text), invalid_text_representation. */
+    private static final Set<String> UNSTORABLE_TEXT_STATES = Set.of("22021", "22P05", "22P02");
+
     private DatabaseErrors() {
     }
 
@@ -31,6 +34,21 @@ public final class DatabaseErrors {
             String message = String.valueOf(t.getMessage());
             if (t.getClass().getName().startsWith("io.vertx") && (message.contains("Connection refused")
                     || message.contains("closed") || message.contains("Timeout") || message.contains("timed out"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * True when the database refused a value the request carried as text it cannot hold (a NUL character,
+     * an invalid byte sequence): the caller's input is wrong, nothing was written.
+     */
+    public static boolean isUnstorableText(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String state = t instanceof PgException pg ? pg.getSqlState()
+                    : t instanceof org.hibernate.JDBCException jdbc ? jdbc.getSQLState() : null;
+            if (state != null && UNSTORABLE_TEXT_STATES.contains(state)) {
                 return true;
             }
         }

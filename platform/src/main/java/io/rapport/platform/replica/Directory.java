@@ -43,7 +43,7 @@ public class Directory {
     /** An MSL of the directory; 422 {@code unknown-msl} when kol-service does not know them either. */
     public Uni<Entry> msl(String userId) {
         return replicas.get(MSL, userId, Entry.class).chain(msl -> msl != null ? Uni.createFrom().item(msl)
-                : fetch(MSL, userId, "/api/v1/msls/" + userId, "MSL " + userId, "unknown-msl")
+                : fetch(MSL, userId, "/api/v1/msls/" + segment(userId), "MSL " + userId, "unknown-msl")
                         .chain(() -> replicas.get(MSL, userId, Entry.class)));
     }
 
@@ -56,7 +56,7 @@ public class Directory {
     public <T> Uni<T> kol(String kolId, Class<T> view, boolean lock) {
         Uni<T> local = lock ? replicas.lock(KOL, kolId, view) : replicas.get(KOL, kolId, view);
         return local.chain(kol -> kol != null ? Uni.createFrom().item(kol)
-                : fetch(KOL, kolId, "/api/v1/kols/" + kolId + "/replica", "KOL " + kolId, "unknown-kol")
+                : fetch(KOL, kolId, "/api/v1/kols/" + segment(kolId) + "/replica", "KOL " + kolId, "unknown-kol")
                         .chain(() -> lock ? replicas.lock(KOL, kolId, view) : replicas.get(KOL, kolId, view)));
     }
 
@@ -91,6 +91,11 @@ public class Directory {
             }
             return replicas.apply(kind, id, version(data), withoutNames(data)).replaceWithVoid();
         });
+    }
+
+    /** An id as one path segment: a made-up id must reach the owner as itself (and be unknown there). */
+    private static String segment(Object id) {
+        return java.net.URLEncoder.encode(String.valueOf(id), java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     private static long version(JsonNode data) {

@@ -44,7 +44,7 @@ public class RemoteReplicas {
         return Uni.createFrom().completionStage(() -> http.sendAsync(request, HttpResponse.BodyHandlers.ofString()))
                 .map(response -> switch (response.statusCode()) {
                     case 200 -> parse(response.body());
-                    case 404 -> null;
+                    case 400, 404 -> null; // an id the owner cannot even read is unknown there too
                     case 401, 403 -> throw ProblemException.forbidden("The owning service refused to show " + url);
                     default -> throw new IllegalStateException(url + " answered " + response.statusCode());
                 });
