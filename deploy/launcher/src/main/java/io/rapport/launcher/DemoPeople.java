@@ -10,7 +10,7 @@ import java.util.Random;
  * Fictitious but plausible people and science for the demo: KOL profiles with valid NPI and ORCID check digits,
  * research interests and publications per therapeutic area. Everything comes from one seeded random source.
  */
-final class DemoPeople {
+public final class DemoPeople {
 
     static final List<String> AREAS = List.of("ONCOLOGY", "CARDIOLOGY", "IMMUNOLOGY", "NEUROLOGY");
     static final Map<String, String> PRODUCTS = Map.of("ONCOLOGY", "ONC-101", "CARDIOLOGY", "CARD-220",
@@ -43,7 +43,7 @@ final class DemoPeople {
     }
 
     /** A KOL profile in the given country and area; tier 1 (global) to 4 (local). */
-    static Map<String, Object> kol(Random random, int number, String country, String area, int tier) {
+    public static Map<String, Object> kol(Random random, int number, String country, String area, int tier) {
         Map<String, Object> profile = new LinkedHashMap<>();
         String given = GIVEN[random.nextInt(GIVEN.length)];
         String family = FAMILY[(number * 7 + random.nextInt(3)) % FAMILY.length];
@@ -95,7 +95,15 @@ final class DemoPeople {
 
     /** A valid NPI: nine digits and the Luhn check digit over 80840 followed by them. */
     static String npi(Random random) {
-        String nine = (1 + random.nextInt(2)) + String.format("%08d", random.nextInt(100_000_000));
+        return npi((1 + random.nextInt(2)) + String.format("%08d", random.nextInt(100_000_000)));
+    }
+
+    /** The n-th of a series of distinct valid NPIs (n below 100,000,000). */
+    public static String npi(long n) {
+        return npi("1" + String.format("%08d", n));
+    }
+
+    private static String npi(String nine) {
         String prefixed = "80840" + nine;
         int sum = 0;
         for (int i = 0; i < prefixed.length(); i++) {
@@ -113,7 +121,15 @@ final class DemoPeople {
 
     /** A valid ORCID iD: fifteen digits and the ISO 7064 MOD 11-2 check character. */
     static String orcid(Random random) {
-        String digits = String.format("%015d", (long) (random.nextDouble() * 1e15));
+        return orcid(String.format("%015d", (long) (random.nextDouble() * 1e15)));
+    }
+
+    /** The n-th of a series of distinct valid ORCID iDs. */
+    public static String orcid(long n) {
+        return orcid(String.format("%015d", 900_000_000_000_000L + n));
+    }
+
+    private static String orcid(String digits) {
         int total = 0;
         for (char c : digits.toCharArray()) {
             total = (total + (c - '0')) * 2;

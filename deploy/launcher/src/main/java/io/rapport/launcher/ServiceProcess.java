@@ -66,8 +66,11 @@ public final class ServiceProcess {
         wrapped.addAll(command);
         try {
             Files.createDirectories(log.getParent());
-            watchdog = new ProcessBuilder(wrapped).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            ProcessBuilder builder = new ProcessBuilder(wrapped).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            // glibc's per-thread malloc arenas would add tens of MiB of resident memory to each JVM
+            builder.environment().put("MALLOC_ARENA_MAX", "2");
+            watchdog = builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start " + service.module(), e);
         }

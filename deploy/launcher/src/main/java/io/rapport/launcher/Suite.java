@@ -20,9 +20,13 @@ import java.util.function.Consumer;
  */
 public final class Suite implements AutoCloseable {
 
-    /** The service JVMs' settings: a small heap and the serial collector suit 2 cores and many processes. */
-    public static final List<String> JVM_OPTIONS = List.of("-Xmx192m", "-XX:+UseSerialGC", "-Xss512k",
-            "-XX:ReservedCodeCacheSize=64m", "-Djava.net.preferIPv4Stack=true");
+    /**
+     * The service JVMs' settings, sized for many processes on 2 cores and a memory budget of 250 MiB each: a small
+     * heap and the serial collector, bounded code cache, direct memory and Netty arenas.
+     */
+    public static final List<String> JVM_OPTIONS = List.of("-Xms32m", "-Xmx160m", "-XX:+UseSerialGC",
+            "-XX:ReservedCodeCacheSize=48m", "-XX:MaxDirectMemorySize=48m", "-Dio.netty.allocator.numDirectArenas=1",
+            "-Dio.netty.allocator.numHeapArenas=1", "-Djava.net.preferIPv4Stack=true");
 
     /**
      * Where and how to run: the repository (for the jars), the data folder, ports (0 = any free one), whether to
@@ -76,6 +80,7 @@ public final class Suite implements AutoCloseable {
     private final Devstack devstack;
     private final LocalSecrets secrets;
     private final Map<Service, ServiceProcess> services = new EnumMap<>(Service.class);
+    private final List<ServiceProcess> extraInstances = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Thread shutdownHook = new Thread(this::close, "suite-shutdown");
     private boolean closed;
 
@@ -200,6 +205,21 @@ public final class Suite implements AutoCloseable {
         process.awaitReady(Duration.ofSeconds(120));
     }
 
+    /**
+     * Another instance of a service on a free port: the same database and consumer group, as a second replica in
+     * Kubernetes. Waits until it is ready; stopped with the suite.
+     */
+    public ServiceProcess startAnotherInstance(Service service) {
+        int port = freePort();
+        ServiceProcess instance = new ServiceProcess(service, port, jar(service), JVM_OPTIONS,
+                config(service, port, services.get(Service.KOL).port()),
+                options.dataDir().resolve("logs").resolve(service.module() + "-" + port + ".log"));
+        extraInstances.add(instance);
+        instance.start();
+        instance.awaitReady(Duration.ofSeconds(120));
+        return instance;
+    }
+
     /** Stops the services (in parallel, cleanly), then PostgreSQL and Kafka. */
     @Override
     public synchronized void close() {
@@ -212,7 +232,9 @@ public final class Suite implements AutoCloseable {
         } catch (IllegalStateException shuttingDown) {
             // this is the hook
         }
-        CompletableFuture.allOf(services.values().stream().map(p -> CompletableFuture.runAsync(p::stop))
+        List<ServiceProcess> all = new ArrayList<>(services.values());
+        all.addAll(extraInstances);
+        CompletableFuture.allOf(all.stream().map(p -> CompletableFuture.runAsync(p::stop))
                 .toArray(CompletableFuture[]::new)).join();
         devstack.close();
     }
