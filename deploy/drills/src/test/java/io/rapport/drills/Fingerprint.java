@@ -1,0 +1,30 @@
+package io.rapport.drills;
+
+import static org.awaitility.Awaitility.await;
+
+import io.rapport.launcher.Service;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
+
+/** A digest of every row of every table of a service's database: equal digests, nothing written. */
+final class Fingerprint {
+
+    private Fingerprint() {
+    }
+
+    static String of(Stack stack, Service service) {
+        return stack.suite.devstack().endpoints().sql(service.database(), "SELECT md5(string_agg(query_to_xml(format("
+                + "'SELECT md5(coalesce(string_agg(x::text, ''|'' ORDER BY x::text), '''')) AS h FROM %I.%I x', "
+                + "table_schema, table_name), false, true, '')::text, '' ORDER BY table_schema, table_name)) "
+                + "FROM information_schema.tables WHERE table_type = 'BASE TABLE' AND table_schema NOT IN "
+                + "('pg_catalog', 'information_schema')").strip();
+    }
+
+    /** The digest once earlier writes have settled (events still being consumed, outbox still being relayed). */
+    static String settled(Stack stack, Service service) {
+        AtomicReference<String> last = new AtomicReference<>(of(stack, service));
+        await().pollDelay(Duration.ofMillis(1500)).pollInterval(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(60))
+                .until(() -> last.getAndSet(of(stack, service)).equals(last.get()));
+        return last.get();
+    }
+}
