@@ -14,6 +14,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class Throttle {
 
+    private static final long MIN_DELAY_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+
     private Throttle() {
     }
 
@@ -43,8 +45,9 @@ final class Throttle {
                     long quiet = System.nanoTime() - lastSent[0];
                     now = flush[0] == null && quiet >= windowNanos;
                     if (!now && flush[0] == null) {
-                        flush[0] = Infrastructure.getDefaultWorkerPool().schedule(send, windowNanos - quiet,
-                                TimeUnit.NANOSECONDS);
+                        // the Vert.x-aware scheduler refuses delays under a millisecond (it failed the stream)
+                        flush[0] = Infrastructure.getDefaultWorkerPool().schedule(send,
+                                Math.max(MIN_DELAY_NANOS, windowNanos - quiet), TimeUnit.NANOSECONDS);
                     }
                 }
                 if (now) {
