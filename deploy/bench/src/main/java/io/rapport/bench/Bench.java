@@ -19,7 +19,7 @@ public final class Bench {
 
         static Sizes of(boolean quick) {
             return quick ? new Sizes(8, 6, 8, 500, 40, 20_000, 100_000)
-                    : new Sizes(20, 20, 20, 1000, 200, 100_000, 1_000_000);
+                    : new Sizes(20, 40, 20, 1000, 200, 100_000, 1_000_000);
         }
     }
 
@@ -37,7 +37,8 @@ public final class Bench {
         report.context("date", stamp);
         report.context("mode", quick ? "quick" : "full");
         report.context("machine", Runtime.getRuntime().availableProcessors() + " cores, "
-                + Math.round(Runtime.getRuntime().maxMemory() / 1e9 * 4) + " GB RAM (approx.), shared by the services, "
+                + Math.round(((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                        .getOperatingSystemMXBean()).getTotalMemorySize() / (double) (1L << 30)) + " GiB RAM, shared by the services, "
                 + "PostgreSQL, Kafka and the load generator");
         report.context("services", "the four jars, prod profile, " + String.join(" ", Suite.JVM_OPTIONS));
         long started = System.nanoTime();
