@@ -77,6 +77,16 @@ class ReferenceDataTest {
     }
 
     @Test
+    void shouldRefuseAnMslIdThatNoSignInTokenWouldCarry() {
+        for (String id : new String[] {"has%20space", "-leading-dash", "%E6%96%87"}) {
+            put("/api/v1/msls/" + id, Map.of("displayName", "x", "team", "t", "timeZone", "Europe/Paris"))
+                    .then().statusCode(400).body("errors[0].field", equalTo("id"));
+        }
+        given().header("Authorization", Fixtures.REPORTING).get("/api/v1/msls").then().statusCode(200)
+                .body("items.userId", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem("has space")));
+    }
+
+    @Test
     void shouldLetOnlyAdminsAndIntegrationsMaintainReferenceData() {
         given().header("Authorization", Fixtures.manager("mgr-1")).contentType(ContentType.JSON)
                 .body(Map.of("name", "X")).put("/api/v1/therapeutic-areas/X").then().statusCode(403);

@@ -123,7 +123,8 @@ final class Fuzzer {
                 yield new Call(base.method(), base.path(), headers, base.body(), "duplicate Content-Type");
             }
             case 7 -> new Call(base.method(), base.path().matches(".*/[0-9a-f-]{36}.*")
-                    ? base.path().replaceAll("/[0-9a-f-]{36}", java.util.regex.Matcher.quoteReplacement("/" + odd(random))) : base.path() + "/" + odd(random),
+                    ? base.path().replaceAll("/[0-9a-f-]{36}", java.util.regex.Matcher.quoteReplacement("/" + odd(random)))
+                    : base.path() + "/" + odd(random) + "/unknown",
                     headers, base.body(), "bad path parameter");
             case 8 -> new Call(base.method(), "/api/v1/" + randomPath(random), headers, base.body(), "unknown path");
             default -> new Call(base.method(), base.path() + (base.path().contains("?") ? "&" : "?") + "limit="

@@ -30,6 +30,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 public class ReferenceDataResource {
 
+    /** An MSL's user id as identity providers issue them (usernames, e-mail addresses, UUIDs): no spaces or controls. */
+    static final String MSL_ID = "[A-Za-z0-9][A-Za-z0-9._@+-]{0,99}";
+
     private static final String CODE = "[A-Z0-9_-]{1,40}";
 
     private final ReferenceData reference;
@@ -99,7 +102,9 @@ public class ReferenceDataResource {
     @RolesAllowed({Roles.ADMIN, Roles.INTEGRATION})
     @Operation(summary = "Create or change an MSL's directory entry", description = "The id is the user's token "
             + "subject. Team and manager decide what managers see in every service.")
-    public Uni<Response> putMsl(@PathParam("id") @Size(min = 1, max = 100) String id, @Valid @NotNull MslEntry entry) {
+    public Uni<Response> putMsl(@PathParam("id") @Pattern(regexp = MSL_ID, message = "1 to 100 characters: letters, digits and "
+            + "'.', '_', '@', '+', '-', starting with a letter or digit (the user id of the sign-in token)") String id,
+            @Valid @NotNull MslEntry entry) {
         return reference.upsertMsl(id, entry).map(up -> respond(up.outcome(),
                 new MslView(up.value().userId(), up.value().entry(), up.value().version())));
     }
