@@ -15,6 +15,11 @@ import io.rapport.testing.Tokens;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.smallrye.jwt.build.Jwt;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPairGenerator;
 import java.util.ArrayList;
@@ -48,9 +53,24 @@ class HttpConventionsTest {
     void shouldAnswer401ForTokenSignedWithAnotherKey() throws Exception {
         var generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);
-        String forged = Jwt.issuer("https://rapport.dev/issuer").subject("msl-ada").groups("msl")
+        String forged = Jwt.issuer("https://rapport.dev/issuer").audience("rapport").subject("msl-ada").groups("msl")
                 .sign(generator.generateKeyPair().getPrivate());
         given().header("Authorization", "Bearer " + forged).get(NOTES).then().statusCode(401).contentType(PROBLEM);
+    }
+
+    @Test
+    void shouldAnswer401ForATokenMeantForAnotherAudienceAndWriteNothing() {
+        String title = "other-audience-" + UUID.randomUUID();
+        given().header("Authorization", Tokens.forAudience("another-app", "msl-ada", "msl")).contentType(ContentType.JSON)
+                .body(Map.of("title", title)).post(NOTES).then().statusCode(401).contentType(PROBLEM)
+                .header("WWW-Authenticate", "Bearer").body("type", endsWith("/unauthorized"));
+        assertThat(DevstackResource.sql("SELECT count(*) FROM note WHERE title = '" + title + "'")).isEqualTo("0");
+    }
+
+    @Test
+    void shouldAnswer401ForATokenWithoutAudience() {
+        given().header("Authorization", Tokens.forAudience(null, "msl-ada", "msl")).get(NOTES).then().statusCode(401)
+                .contentType(PROBLEM).body("type", endsWith("/unauthorized"));
     }
 
     @Test
@@ -138,7 +158,8 @@ class HttpConventionsTest {
     @Test
     void shouldAnswer400NamingAMalformedQueryParameter() {
         given().header("Authorization", msl).queryParam("limit", "ten").get(NOTES).then().statusCode(400)
-                .contentType(PROBLEM).body("detail", containsString("'limit' must be an integer"));
+                .contentType(PROBLEM).body("type", endsWith("/validation")).body("errors[0].field", equalTo("limit"))
+                .body("errors[0].message", containsString("must be an integer"));
     }
 
     @Test
@@ -197,6 +218,36 @@ class HttpConventionsTest {
         given().header("Authorization", msl).contentType(ContentType.JSON)
                 .body("{\"title\": \"" + "x".repeat(1_100_000) + "\"}").post(NOTES)
                 .then().statusCode(413).contentType(PROBLEM).body("type", endsWith("/payload-too-large"));
+    }
+
+    @Test
+    void shouldAnswer413ForAChunkedBodyOverOneMebibyteAndWriteNothing() throws Exception {
+        String title = "chunked-" + UUID.randomUUID();
+        HttpResponse<String> response = postChunked("{\"title\": \"" + title + "\", \"body\": \""
+                + "x".repeat(1_100_000) + "\"}");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(413);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith(PROBLEM));
+        assertThat(response.body()).contains("/payload-too-large");
+        assertThat(DevstackResource.sql("SELECT count(*) FROM note WHERE title = '" + title + "'")).isEqualTo("0");
+    }
+
+    @Test
+    void shouldAcceptAChunkedBodyWithinTheLimit() throws Exception {
+        String title = "chunked-" + UUID.randomUUID();
+        HttpResponse<String> response = postChunked("{\"title\": \"" + title + "\", \"body\": \"small\"}");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        assertThat(DevstackResource.sql("SELECT body FROM note WHERE title = '" + title + "'")).isEqualTo("small");
+    }
+
+    /** A POST whose length is not declared: the JDK client sends a body of unknown length chunked. */
+    private HttpResponse<String> postChunked(String json) throws Exception {
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        HttpRequest request = HttpRequest.newBuilder(URI.create(io.restassured.RestAssured.baseURI + ":"
+                        + io.restassured.RestAssured.port + NOTES)).header("Authorization", msl)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))).build();
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(request,
+                HttpResponse.BodyHandlers.ofString());
     }
 
     @Test

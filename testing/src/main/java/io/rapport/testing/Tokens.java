@@ -19,6 +19,11 @@ public final class Tokens {
         return "Bearer " + DevTokens.mint(subject, team, Duration.ofHours(1), role);
     }
 
+    /** A valid dev token for another audience, or for none ({@code audience} null): the services refuse it. */
+    public static String forAudience(String audience, String subject, String role) {
+        return "Bearer " + DevTokens.mintForAudience(audience, subject, role);
+    }
+
     /** A token that expired an hour ago (signature valid). */
     public static String expired(String subject, String role) {
         return "Bearer " + DevTokens.mint(subject, null, Duration.ofHours(-1), role);

@@ -19,6 +19,11 @@ public final class DevTokens {
 
     /** The issuer the services expect in the dev and test profiles. */
     public static final String ISSUER = "https://rapport.dev/issuer";
+    /**
+     * The audience every service expects by default ({@code mp.jwt.verify.audiences}): a token the identity
+     * provider issued for another application is refused even when its signature and issuer are right.
+     */
+    public static final String AUDIENCE = "rapport";
     public static final List<String> ROLES = List.of("msl", "medical-manager", "admin", "integration", "reporting");
 
     private static final PrivateKey KEY = loadKey();
@@ -39,6 +44,19 @@ public final class DevTokens {
     /** The same, signed with another key for another issuer (the local suite's own key pair). */
     public static String mint(PrivateKey key, String issuer, String subject, String team, Duration ttl,
             String... roles) {
+        return sign(key, issuer, AUDIENCE, subject, team, ttl, roles);
+    }
+
+    /**
+     * A one-hour dev token for another audience, or without any ({@code audience} null): the services refuse
+     * both; for the tests that prove it.
+     */
+    public static String mintForAudience(String audience, String subject, String... roles) {
+        return sign(KEY, ISSUER, audience, subject, null, Duration.ofHours(1), roles);
+    }
+
+    private static String sign(PrivateKey key, String issuer, String audience, String subject, String team,
+            Duration ttl, String... roles) {
         Set<String> groups = new LinkedHashSet<>(List.of(roles));
         for (String role : groups) {
             if (!ROLES.contains(role)) {
@@ -46,6 +64,9 @@ public final class DevTokens {
             }
         }
         var claims = Jwt.issuer(issuer).subject(subject).upn(subject).groups(groups).expiresIn(ttl);
+        if (audience != null) {
+            claims.audience(audience);
+        }
         if (team != null) {
             claims.claim("team", team);
         }

@@ -137,6 +137,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = 1)
     public Response web(WebApplicationException e, HttpServerRequest request) {
+        if (e instanceof QueryParameters.Invalid parameter) {
+            return problem(parameter.toProblem(), request);
+        }
         if (e.getCause() instanceof JsonProcessingException json) {
             return readFailure(json, request);
         }
@@ -172,7 +175,7 @@ public class ProblemMappers {
             return problem(problem, request);
         }
         if (DatabaseErrors.isTransient(e)) {
-            LOG.warnf("Database unavailable for %s %s: %s", request.method(), request.path(), e.toString());
+            LOG.warnf("Database unavailable for %s %s: %s", request.method(), loggable(request.path()), e.toString());
             return problem(ProblemException.unavailable("The database cannot be reached; retry shortly"), request);
         }
         if (DatabaseErrors.isUnstorableText(e)) {
@@ -185,7 +188,7 @@ public class ProblemMappers {
                     + unique.get() + ")"), request);
         }
         String correlationId = UUID.randomUUID().toString();
-        LOG.errorf(e, "Unexpected failure %s on %s %s", correlationId, request.method(), request.path());
+        LOG.errorf(e, "Unexpected failure %s on %s %s", correlationId, request.method(), loggable(request.path()));
         Problem problem = new Problem(Problem.TYPE_BASE + "internal", "Internal error", 500,
                 "Something went wrong on our side; quote the correlation id", request.path(), null, correlationId, null);
         return respond(problem).build();
@@ -274,5 +277,13 @@ public class ProblemMappers {
 
     private static String firstLine(String message) {
         return JsonBodies.firstLine(message);
+    }
+
+    /**
+     * A path as a log line may show it: a calendar feed's path is its secret (whoever reads the log could subscribe),
+     * so that segment is masked. Ids stay: logs name records by id.
+     */
+    static String loggable(String path) {
+        return path == null ? null : path.replaceAll("^/calendar/[^/]+", "/calendar/***");
     }
 }

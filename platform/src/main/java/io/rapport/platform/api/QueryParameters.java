@@ -18,7 +18,8 @@ import java.util.function.Function;
  * A malformed query parameter ({@code ?status=BOGUS}, {@code ?from=yesterday}, {@code ?limit=ten}) is the
  * client's mistake: 400 naming the parameter and what it expects. Jakarta REST would answer 404 (spec 3.2),
  * which sends an integrator looking for a missing resource. Path parameters keep the 404: a malformed id
- * names no resource.
+ * names no resource. Paging parameters end up here too ({@code limit} is an integer); {@link PageRequest}
+ * refuses the values that are readable but wrong (out of range, a cursor this API did not issue).
  */
 @Provider
 public class QueryParameters implements ParamConverterProvider {
@@ -67,8 +68,7 @@ public class QueryParameters implements ParamConverterProvider {
                 try {
                     return parse.apply(value);
                 } catch (RuntimeException e) {
-                    throw new BadRequestException("Query parameter '" + name + "' must be " + expected + ", not '"
-                            + abbreviate(value) + "'");
+                    throw new Invalid(name, "must be " + expected + ", not '" + abbreviate(value) + "'");
                 }
             }
 
@@ -77,6 +77,28 @@ public class QueryParameters implements ParamConverterProvider {
                 return value == null ? null : value.toString();
             }
         };
+    }
+
+    /**
+     * A query parameter that could not be read. A {@link BadRequestException}, because Jakarta REST turns any
+     * other exception of a converter into a 404; {@link ProblemMappers} answers it as the same 400 problem as
+     * any other invalid field ({@code errors[0].field} names the parameter), so {@code ?limit=ten} and
+     * {@code ?limit=501} look alike to a client.
+     */
+    public static final class Invalid extends BadRequestException {
+
+        private final String parameter;
+        private final String problem;
+
+        Invalid(String parameter, String problem) {
+            super("Query parameter '" + parameter + "' " + problem);
+            this.parameter = parameter;
+            this.problem = problem;
+        }
+
+        public ProblemException toProblem() {
+            return ProblemException.badRequest(parameter, problem);
+        }
     }
 
     /** The constant's name, or the same in lower case with hyphens: {@code NO_SHOW}, {@code no-show}. */

@@ -24,6 +24,8 @@ import java.util.function.Predicate;
 public class AuditTrail {
 
     public static final String ERASED = "[erased]";
+    /** The name under which {@link #scrub} asks whether an entry's free-text reason is personal. */
+    public static final String REASON = "reason";
     /** Stored changes are written and read by a plain mapper, independent of the strict HTTP settings. */
     private static final ObjectMapper STORAGE = new ObjectMapper().findAndRegisterModules()
             .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
@@ -80,7 +82,7 @@ public class AuditTrail {
                     .setParameter("type", aggregateType).setParameter("aggregate", String.valueOf(aggregateId))
                     .setMaxResults(page.fetchSize());
             if (!page.isFirst()) {
-                query.setParameter("at", Instant.parse(page.after(0))).setParameter("id", UUID.fromString(page.after(1)));
+                query.setParameter("at", page.afterInstant(0)).setParameter("id", page.afterUuid(1));
             }
             return query.getResultList();
         }).map(rows -> page.page(rows, e -> List.of(e.at.toString(), e.id.toString()))
@@ -90,17 +92,24 @@ public class AuditTrail {
     /**
      * Erasure: replaces the old and new values of the personal fields in every entry of the aggregate with
      * {@value #ERASED}, in the current transaction, so the history keeps who changed what and when but no
-     * erased value.
+     * erased value; the reasons too when {@code personalField} accepts {@value #REASON}.
      */
     public Uni<Void> scrub(String aggregateType, Object aggregateId, Predicate<String> personalField) {
         return Panache.getSession().chain(session -> session.createSelectionQuery("from AuditEntry e where "
                 + "e.aggregateType = :type and e.aggregateId = :aggregate", AuditEntry.class)
                 .setParameter("type", aggregateType).setParameter("aggregate", String.valueOf(aggregateId))
-                .getResultList()).invoke(entries -> entries.forEach(entry ->
-                        entry.changes = write(read(entry.changes).stream().map(c -> personalField.test(c.field())
-                                ? new FieldChange(c.field(), erased(c.oldValue()), erased(c.newValue()))
-                                : c).toList())))
+                .getResultList()).invoke(entries -> entries.forEach(entry -> scrub(entry, personalField)))
                 .replaceWithVoid();
+    }
+
+    /** The free-text reason counts as the field {@value #REASON}: a predicate that erases it erases every reason. */
+    private void scrub(AuditEntry entry, Predicate<String> personalField) {
+        entry.changes = write(read(entry.changes).stream().map(c -> personalField.test(c.field())
+                ? new FieldChange(c.field(), erased(c.oldValue()), erased(c.newValue()))
+                : c).toList());
+        if (entry.reason != null && personalField.test(REASON)) {
+            entry.reason = ERASED;
+        }
     }
 
     private static JsonNode erased(JsonNode value) {

@@ -34,6 +34,14 @@ public interface PlatformConfig {
     @WithDefault("PT24H")
     Duration idempotencyKeyRetention();
 
+    /**
+     * How long the id of an applied event is remembered in {@code processed_event} (the idempotent consumers'
+     * memory); older ids are pruned hourly. Far longer than Kafka redelivers anything: see
+     * {@code Housekeeping}.
+     */
+    @WithDefault("P30D")
+    Duration processedEventRetention();
+
     interface Outbox {
 
         /** Whether this instance runs a relay; several may, only one publishes at a time. */

@@ -26,7 +26,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -84,7 +83,7 @@ public class NoteResource {
         Uni<List<Note>> rows = page.isFirst()
                 ? Note.<Note>find("order by createdAt, id").range(0, page.fetchSize() - 1).list()
                 : Note.<Note>find("createdAt > ?1 or (createdAt = ?1 and id > ?2) order by createdAt, id",
-                        Instant.parse(page.after(0)), UUID.fromString(page.after(1))).range(0, page.fetchSize() - 1).list();
+                        page.afterInstant(0), page.afterUuid(1)).range(0, page.fetchSize() - 1).list();
         return rows.map(list -> page.page(list, n -> List.of(n.createdAt.toString(), n.id.toString())).map(NoteView::from));
     }
 
