@@ -81,6 +81,21 @@ class KolAccessTest {
                 .body("items.id", org.hamcrest.Matchers.hasItem(id));
     }
 
+    @Test
+    void shouldLetAManagerChangeOnlyTheAssignmentsOfTheirOwnMslsLeavingOtherTeamsAssigned() {
+        Fixtures.directory("msl-keep-a", "team-a", "mgr-a");
+        Fixtures.directory("msl-keep-b", "team-b", "mgr-b");
+        String id = Fixtures.kolOf(ada, "SharedAcrossTeams");
+        assign(ADMIN, id, "\"1\"", List.of("msl-keep-a")).then().statusCode(200);
+        // mgr-b may add their MSL beside team a's, but not take team a's MSL off the KOL
+        assign(manager("mgr-b"), id, "\"2\"", List.of("msl-keep-b")).then().statusCode(403)
+                .body("type", org.hamcrest.Matchers.endsWith("/forbidden"));
+        assign(manager("mgr-b"), id, "\"2\"", List.of("msl-keep-a", "msl-keep-b")).then().statusCode(200)
+                .body("assignedMsls", contains("msl-keep-a", "msl-keep-b"));
+        assign(manager("mgr-a"), id, "\"3\"", List.of("msl-keep-b")).then().statusCode(200)
+                .body("assignedMsls", contains("msl-keep-b"));
+    }
+
     private static io.restassured.response.Response assign(String token, String id, String ifMatch, List<String> msls) {
         return given().header("Authorization", token).header("If-Match", ifMatch).contentType(ContentType.JSON)
                 .body(Map.of("msls", msls)).put("/api/v1/kols/" + id + "/assignments");

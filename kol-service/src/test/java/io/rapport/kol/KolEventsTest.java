@@ -32,10 +32,17 @@ class KolEventsTest {
         profile.put("researchInterests", List.of("Immunotherapy Resistance (NSCLC)"));
         profile.put("preferences", Map.of("channels", List.of("VIDEO"), "meetingLengthMinutes", 45,
                 "maxContactsPerQuarter", 2, "notes", "secret note"));
-        profile.put("doNotContact", Map.of("active", false, "reason", "private reason"));
         try (EmittedEvents events = EmittedEvents.on("rapport.kol.v1")) {
             String id = create(msl("msl-ada"), profile).then().statusCode(201).extract().path("id");
             KolResourceTest.patch(msl("msl-ada"), id, "\"1\"", Map.of("tier", 1)).then().statusCode(200);
+            KolRightsTest.rights(msl("msl-ada"), "PUT", id, "/do-not-contact", Map.of("reason", "private reason",
+                    "requestedBy", "the KOL by phone")).then().statusCode(200);
+            ReceivedEvent doNotContact = events.await(e -> id.equals(e.subject())
+                    && e.data().path("aggregateVersion").asLong() == 3);
+            EventSchemas.assertValid(doNotContact);
+            assertThat(doNotContact.data().path("contactability").path("doNotContact").asBoolean()).isTrue();
+            assertThat(doNotContact.data().path("contactability").path("reason").asText()).isEqualTo("do-not-contact");
+            assertThat(doNotContact.toString()).doesNotContain("private reason", "the KOL by phone");
             ReceivedEvent created = events.await(ofType("rapport.kol.created.v1", id));
             ReceivedEvent updated = events.await(ofType("rapport.kol.updated.v1", id));
             EventSchemas.assertValid(created);

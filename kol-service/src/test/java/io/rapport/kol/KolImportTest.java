@@ -126,6 +126,48 @@ class KolImportTest {
         assertThat(report.get(report.size() - 1)).containsEntry("outcome", "ABORTED");
     }
 
+    @Test
+    void shouldRejectARowOverTheRowLimitInTheReportAndGoOnWithTheNextRows() {
+        String family = Fixtures.unique("Limited");
+        String huge = "x".repeat(300_000);
+        String ndjson = "{\"name\":{\"family\":\"" + family + "\"}}\n"
+                + "{\"name\":{\"family\":\"" + huge + "\"}}\n"
+                + "{\"name\":{\"family\":\"" + family + "\"}}\n";
+        List<Map<String, Object>> report = rows(importing("application/x-ndjson", ndjson, null));
+        assertThat(report).extracting(r -> r.get("outcome")).containsExactly("CREATED", "REJECTED", "CREATED");
+        assertThat(errorFields(report.get(1))).containsExactly("row");
+        assertThat(report.get(1).toString()).contains("longer than 262144 bytes");
+
+        // CSV: the long row is a quoted field with commas and newlines; where it ends is still found
+        String csv = "family,country\n" + family + ",DE\n\"" + (huge + ",\n").repeat(2) + "\",DE\n" + family + ",FR\n";
+        report = rows(importing("text/csv", csv, null));
+        assertThat(report).extracting(r -> r.get("outcome")).containsExactly("CREATED", "REJECTED", "CREATED");
+        assertThat(report).extracting(r -> r.get("row")).containsExactly(1, 2, 3);
+
+        // a body without a newline is one long row: rejected, not held whole, not a 500
+        report = rows(importing("application/x-ndjson", "{\"name\":\"" + "y".repeat(1_500_000), null));
+        assertThat(report).extracting(r -> r.get("outcome")).containsExactly("REJECTED");
+        assertThat(DevstackResource.sql("SELECT count(*) FROM kol WHERE search_names LIKE '%" + family + "%'")).isEqualTo("4");
+    }
+
+    @Test
+    void shouldRefuseTheRightsInAnImportRowOrCsvColumnNamingTheRightsEndpoint() {
+        given().header("Authorization", INTEGRATION).contentType("text/csv").body("family,lawfulBasis\nX,CONSENT\n")
+                .post("/api/v1/kols/import").then().statusCode(400).contentType("application/problem+json")
+                .body("type", org.hamcrest.Matchers.endsWith("/rights-not-in-profile"))
+                .body("errors[0].field", equalTo("lawfulBasis"))
+                .body("detail", org.hamcrest.Matchers.containsString("PUT /api/v1/kols/{id}/lawful-basis"));
+        String ndjson = "{\"name\":{\"family\":\"Rightful\"},\"doNotContact\":null}\n"
+                + "{\"name\":{\"family\":\"Rightful\"},\"dataProtection\":{\"lawfulBasis\":\"CONSENT\"}}\n"
+                + "null\n[]\n";
+        List<Map<String, Object>> report = rows(importing("application/x-ndjson", ndjson, null));
+        assertThat(report).extracting(r -> r.get("outcome")).containsExactly("REJECTED", "REJECTED", "REJECTED", "REJECTED");
+        assertThat(errorFields(report.get(0))).containsExactly("doNotContact");
+        assertThat(errorFields(report.get(1))).containsExactly("dataProtection");
+        assertThat(report.get(1).toString()).contains("/api/v1/kols/{id}/consents/{purpose}");
+        assertThat(errorFields(report.get(2))).containsExactly("row");
+    }
+
     private static Response importing(String type, String body, String key) {
         var request = given().header("Authorization", INTEGRATION).contentType(type)
                 .body(body.getBytes(StandardCharsets.UTF_8));

@@ -25,7 +25,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The KOL's GDPR rights: access (Art. 15), objection (Art. 21), erasure (Art. 17). */
+/** The KOL's GDPR right to erasure (Art. 17); access (Art. 15) is KolPersonalDataTest. */
 @QuarkusTest
 class KolPrivacyTest {
 
@@ -34,34 +34,6 @@ class KolPrivacyTest {
     @BeforeEach
     void referenceData() {
         Fixtures.referenceData();
-    }
-
-    @Test
-    void shouldMakeAnObjectingKolUncontactableAndTellTheOtherServices() {
-        String id = Fixtures.kolOf(ada, "Objector");
-        try (EmittedEvents events = EmittedEvents.on("rapport.kol.v1")) {
-            given().header("Authorization", ada).contentType(ContentType.JSON)
-                    .body(Map.of("receivedAt", "2026-12-01T09:00:00Z")).post("/api/v1/kols/" + id + "/objection")
-                    .then().statusCode(200).body("contactability.contactable", equalTo(false))
-                    .body("contactability.reason", equalTo("no-lawful-basis"))
-                    .body("dataProtection.objectedAt", equalTo("2026-12-01T09:00:00Z"));
-            ReceivedEvent event = events.await(ofType("rapport.kol.updated.v1", id));
-            EventSchemas.assertValid(event);
-            assertThat(event.data().path("contactability").path("contactable").asBoolean()).isFalse();
-            assertThat(event.data().path("contactability").path("reason").asText()).isEqualTo("no-lawful-basis");
-        }
-        given().header("Authorization", ada).contentType(ContentType.JSON).body(Map.of())
-                .post("/api/v1/kols/" + id + "/objection").then().statusCode(200)
-                .body("dataProtection.objectedAt", equalTo("2026-12-01T09:00:00Z")).body("version", equalTo(2));
-    }
-
-    @Test
-    void shouldExportEverythingHeldAboutAKolToAdminsOnly() {
-        String id = Fixtures.kolOf(ada, "Exported");
-        given().header("Authorization", ADMIN).get("/api/v1/kols/" + id + "/personal-data").then().statusCode(200)
-                .body("kol.name.family", equalTo("Exported")).body("history[0].action", equalTo("created"))
-                .body("exportedAt", notNullValue());
-        given().header("Authorization", ada).get("/api/v1/kols/" + id + "/personal-data").then().statusCode(403);
     }
 
     @Test

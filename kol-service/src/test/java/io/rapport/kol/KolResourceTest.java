@@ -194,11 +194,11 @@ class KolResourceTest {
                 "role", "PRINCIPAL_INVESTIGATOR", "phase", "PHASE_3", "status", "RECRUITING")));
         profile.put("preferences", Map.of("channels", List.of("IN_PERSON", "VIDEO"), "meetingLengthMinutes", 30,
                 "maxContactsPerQuarter", 3, "notes", "Mornings"));
-        profile.put("dataProtection", Map.of("lawfulBasis", "CONSENT", "privacyNoticeSentAt", "2026-01-01T00:00:00Z",
-                "consents", Map.of("PROFILING", Map.of("status", "GRANTED", "capturedAt", "2026-01-02T00:00:00Z",
-                        "source", "web form", "evidenceReference", "DOC-1"))));
         profile.put("conflictsOfInterest", List.of(Map.of("company", "Acme Pharma", "kind", "ADVISORY_BOARD")));
         String id = create(ada, profile).then().statusCode(201).extract().path("id");
+        KolRightsTest.rights(ada, "PUT", id, "/consents/PROFILING", Map.of("status", "GRANTED", "requestedBy",
+                "the KOL on a web form", "receivedAt", "2026-01-02T00:00:00Z", "source", "web form",
+                "evidenceReference", "DOC-1")).then().statusCode(200);
         given().header("Authorization", ada).get("/api/v1/kols/" + id).then().statusCode(200)
                 .body("contact.address.city", equalTo("Berlin")).body("publications[0].year", equalTo(2021))
                 .body("clinicalTrials[0].phase", equalTo("PHASE_3")).body("dataProtection.consents.PROFILING.status",
@@ -210,9 +210,10 @@ class KolResourceTest {
 
     @Test
     void shouldMakeAKolOnConsentWithoutProfilingConsentNotContactable() {
-        Map<String, Object> profile = profile("NoConsent");
-        profile.put("dataProtection", Map.of("lawfulBasis", "CONSENT"));
-        create(ADMIN, profile).then().statusCode(201).body("contactability.contactable", equalTo(false))
+        String id = create(ADMIN, profile("NoConsent")).then().statusCode(201)
+                .body("contactability.contactable", equalTo(true)).extract().path("id");
+        KolRightsTest.rights(ADMIN, "PUT", id, "/lawful-basis", Map.of("lawfulBasis", "CONSENT", "requestedBy",
+                "data protection officer")).then().statusCode(200).body("contactability.contactable", equalTo(false))
                 .body("contactability.reason", equalTo("no-lawful-basis"));
     }
 

@@ -77,6 +77,24 @@ class ReferenceDataTest {
     }
 
     @Test
+    void shouldRefuseTeamsNamesAndManagersWithTheSeparatorsOfSqlArraysOrOtherControlCharacters() {
+        for (String bad : new String[] {"onc\u001feurope", "onc\u001eeurope", "onc\neurope", "onc\u0000", "onc\u0085"}) {
+            put("/api/v1/msls/msl-ctl", Map.of("displayName", "x", "team", bad, "timeZone", "Europe/Paris"))
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("errors[0].field", equalTo("team"));
+            put("/api/v1/msls/msl-ctl", Map.of("displayName", bad, "team", "t", "timeZone", "Europe/Paris"))
+                    .then().statusCode(400).body("errors[0].field", equalTo("displayName"));
+            put("/api/v1/msls/msl-ctl", Map.of("displayName", "x", "team", "t", "manager", bad, "timeZone",
+                    "Europe/Paris")).then().statusCode(400).body("errors[0].field", equalTo("manager"));
+            put("/api/v1/therapeutic-areas/CTL", Map.of("name", bad)).then().statusCode(400)
+                    .body("errors[0].field", equalTo("name"));
+        }
+        given().header("Authorization", Fixtures.REPORTING).get("/api/v1/msls/msl-ctl").then().statusCode(404);
+        put("/api/v1/msls/msl-ctl", Map.of("displayName", "Zoë Ünal-Ávila", "team", "oncology europe (north)",
+                "manager", "mgr.zoe@example.org", "timeZone", "Europe/Paris")).then().statusCode(201);
+    }
+
+    @Test
     void shouldRefuseAnMslIdThatNoSignInTokenWouldCarry() {
         for (String id : new String[] {"has%20space", "-leading-dash", "%E6%96%87"}) {
             put("/api/v1/msls/" + id, Map.of("displayName", "x", "team", "t", "timeZone", "Europe/Paris"))

@@ -83,14 +83,20 @@ public final class DemoPeople {
         profile.put("tier", tier);
         profile.put("preferences", Map.of("channels", random.nextBoolean() ? List.of("IN_PERSON", "VIDEO")
                 : List.of("VIDEO", "EMAIL", "PHONE"), "meetingLengthMinutes", 30 + 15 * random.nextInt(3)));
-        profile.put("dataProtection", Map.of("lawfulBasis", "LEGITIMATE_INTEREST", "consents",
-                Map.of("EMAIL_CONTACT", Map.of("status", random.nextInt(10) == 0 ? "REFUSED" : "GRANTED",
-                        "source", "signed form"))));
         if (random.nextInt(6) == 0) {
             profile.put("conflictsOfInterest", List.of(Map.of("company", "Fictitious Pharma AG", "kind",
                     random.nextBoolean() ? "ADVISORY_BOARD" : "SPEAKER", "from", "2025-01-01")));
         }
         return profile;
+    }
+
+    /**
+     * The e-mail consent of the n-th demo KOL, as the body of {@code PUT /kols/{id}/consents/EMAIL_CONTACT}: the
+     * rights are not part of the profile, they are filed through their own endpoints. One KOL in ten refused.
+     */
+    public static Map<String, Object> emailConsent(int number) {
+        return Map.of("status", number % 10 == 7 ? "REFUSED" : "GRANTED", "requestedBy", "the KOL on a signed form",
+                "source", "signed form");
     }
 
     /** A valid NPI: nine digits and the Luhn check digit over 80840 followed by them. */

@@ -79,22 +79,23 @@ final class MslYear {
         String country = team.countries().get(random.nextInt(team.countries().size()));
         Map<String, Object> profile = DemoPeople.kol(random, number * 10 + k, country, area, tier);
         boolean doNotContact = number == 0 && k == 9;
-        if (doNotContact) {
-            profile.put("doNotContact", Map.of("active", true, "reason", "Asked not to be contacted by industry"));
-        }
         if (number == 1 && k == 0) {
             profile.put("preferences", Map.of("channels", List.of("IN_PERSON", "VIDEO"), "meetingLengthMinutes", 30,
                     "maxContactsPerQuarter", 3));
         }
         String id = api.expect(api.post(kolService + "/api/v1/kols", token, profile), 201).id();
-        @SuppressWarnings("unchecked")
-        Map<String, Map<String, Object>> consents = (Map<String, Map<String, Object>>)
-                ((Map<String, Object>) profile.get("dataProtection")).get("consents");
+        // the rights are filed through their own endpoints, by the MSL the KOL is assigned to (never in the profile)
+        Map<String, Object> consent = DemoPeople.emailConsent(number * 10 + k);
+        api.expect(api.put(kolService + "/api/v1/kols/" + id + "/consents/EMAIL_CONTACT", token, consent), 200);
+        if (doNotContact) {
+            api.expect(api.put(kolService + "/api/v1/kols/" + id + "/do-not-contact", token, Map.of("reason",
+                    "Asked not to be contacted by industry", "requestedBy", "the KOL in a meeting")), 200);
+        }
         @SuppressWarnings("unchecked")
         Map<String, Object> preferences = (Map<String, Object>) profile.get("preferences");
         @SuppressWarnings("unchecked")
         List<String> channels = (List<String>) preferences.get("channels");
-        kols.add(new Kol(id, tier, area, "GRANTED".equals(consents.get("EMAIL_CONTACT").get("status")), !doNotContact,
+        kols.add(new Kol(id, tier, area, "GRANTED".equals(consent.get("status")), !doNotContact,
                 channels, (Integer) preferences.get("meetingLengthMinutes")));
         demo.counted("kol");
     }

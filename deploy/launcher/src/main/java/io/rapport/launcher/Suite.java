@@ -80,6 +80,8 @@ public final class Suite implements AutoCloseable {
     private final Devstack devstack;
     private final LocalSecrets secrets;
     private final Map<Service, ServiceProcess> services = new EnumMap<>(Service.class);
+    /** The port of each service, known before any starts (kol-service is told the others'). */
+    private final Map<Service, Integer> ports = new EnumMap<>(Service.class);
     private final List<ServiceProcess> extraInstances = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Thread shutdownHook = new Thread(this::close, "suite-shutdown");
     private boolean closed;
@@ -123,9 +125,13 @@ public final class Suite implements AutoCloseable {
     }
 
     private void startServices(Consumer<String> progress) {
-        int kolPort = port(Service.KOL);
+        // every port first: kol-service asks the others for their part of an access request (GDPR Art. 15)
         for (Service s : Service.values()) {
-            int port = s == Service.KOL ? kolPort : port(s);
+            ports.put(s, port(s));
+        }
+        int kolPort = ports.get(Service.KOL);
+        for (Service s : Service.values()) {
+            int port = ports.get(s);
             services.put(s, new ServiceProcess(s, port, jar(s), JVM_OPTIONS, config(s, port, kolPort),
                     options.dataDir().resolve("logs").resolve(s.module() + ".log")));
         }
@@ -159,6 +165,14 @@ public final class Suite implements AutoCloseable {
         config.put("mp.jwt.verify.publickey.location", secrets.publicKeyFile().toUri().toString());
         config.put("mp.jwt.verify.issuer", LocalSecrets.ISSUER);
         config.put("rapport.platform.kol-service-url", "http://127.0.0.1:" + kolPort);
+        if (service == Service.KOL) {
+            ports.forEach((other, otherPort) -> {
+                if (other != Service.KOL) {
+                    config.put("rapport.services." + other.module().replace("-service", "") + "-url",
+                            "http://127.0.0.1:" + otherPort);
+                }
+            });
+        }
         service.secrets().forEach((key, secret) -> config.put(key, secrets.secret(secret)));
         config.putAll(options.config().getOrDefault(service, Map.of()));
         return config;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.rapport.kol.domain.ImportRow;
+import io.rapport.kol.domain.RightsFields;
 import io.rapport.platform.api.FieldError;
 import io.rapport.platform.api.ProblemException;
 import java.nio.ByteBuffer;
@@ -18,22 +19,60 @@ import java.util.List;
 /**
  * Turns the chunks of an import body into rows as they arrive, never holding the file: NDJSON (one profile
  * document per line) or CSV (RFC 4180, header row, flat columns). Not thread-safe: one per request.
+ *
+ * <p>Each row is limited too ({@code maxRowBytes}), not only the upload: a row of a 256 MiB upload without a
+ * newline would otherwise be held whole and parsed at once. A longer row is read on and dropped, and reported
+ * as rejected; the import goes on with the next one.
  */
 abstract class ImportParser {
 
     static final String NDJSON = "application/x-ndjson";
     static final String CSV = "text/csv";
 
+    /** The bytes of the current row so far, and whether it went over the limit (then it is no longer kept). */
+    private final long maxRowBytes;
+    private long rowBytes;
+    private boolean rowTooLong;
+
     private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
             .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
     private ByteBuffer leftover = ByteBuffer.allocate(0);
 
-    static ImportParser of(String mediaType, ObjectMapper json) {
+    ImportParser(long maxRowBytes) {
+        this.maxRowBytes = maxRowBytes;
+    }
+
+    static ImportParser of(String mediaType, ObjectMapper json, long maxRowBytes) {
         if (mediaType == null) {
             throw new ProblemException(415, "unsupported-media-type", "Unsupported media type",
                     "Send the import as " + NDJSON + " or " + CSV, null);
         }
-        return mediaType.startsWith(CSV) ? new Csv(json) : new Ndjson(json);
+        return mediaType.startsWith(CSV) ? new Csv(json, maxRowBytes) : new Ndjson(json, maxRowBytes);
+    }
+
+    /** Counts a character of the current row (as UTF-8 bytes); false once the row is over the limit. */
+    final boolean keep(char c) {
+        rowBytes += c < 0x80 ? 1 : c < 0x800 || Character.isSurrogate(c) ? 2 : 3;
+        if (rowBytes > maxRowBytes) {
+            rowTooLong = true;
+        }
+        return !rowTooLong;
+    }
+
+    final boolean overLimit() {
+        return rowTooLong;
+    }
+
+    /** Ends the current row; true when it was over the limit (and so was not kept). */
+    final boolean rowEnded() {
+        boolean tooLong = rowTooLong;
+        rowBytes = 0;
+        rowTooLong = false;
+        return tooLong;
+    }
+
+    final String tooLong() {
+        return "the row is longer than " + maxRowBytes + " bytes; it was not read (split it or shorten its texts)";
     }
 
     /** The rows completed by this chunk of bytes (a multi-byte character may span chunks). */
@@ -65,7 +104,8 @@ abstract class ImportParser {
         private final StringBuilder line = new StringBuilder();
         private long number;
 
-        Ndjson(ObjectMapper json) {
+        Ndjson(ObjectMapper json, long maxRowBytes) {
+            super(maxRowBytes);
             this.json = json;
         }
 
@@ -76,7 +116,7 @@ abstract class ImportParser {
                 char c = text.get();
                 if (c == '\n') {
                     complete(rows);
-                } else {
+                } else if (keep(c)) {
                     line.append(c);
                 }
             }
@@ -93,6 +133,10 @@ abstract class ImportParser {
         private void complete(List<ImportRow> rows) {
             String text = line.toString().strip();
             line.setLength(0);
+            if (rowEnded()) {
+                rows.add(ImportRow.unreadable(++number, tooLong()));
+                return;
+            }
             if (text.isEmpty()) {
                 return;
             }
@@ -113,7 +157,9 @@ abstract class ImportParser {
         static final List<String> COLUMNS = List.of("externalSystem", "externalId", "npi", "orcid", "prefix", "given",
                 "family", "suffix", "email", "phone", "country", "tier", "specialties", "therapeuticAreas",
                 "researchInterests", "currentProjects", "channels", "meetingLengthMinutes", "maxContactsPerQuarter",
-                "lawfulBasis", "status");
+                "status");
+        /** Columns that once were, or might be taken for, the KOL's rights: the rights endpoints change them. */
+        static final List<String> RIGHTS = List.of("lawfulBasis", "dataProtection", "doNotContact");
 
         private final ObjectMapper json;
         private final StringBuilder field = new StringBuilder();
@@ -124,7 +170,8 @@ abstract class ImportParser {
         private boolean fieldStarted;
         private long number;
 
-        Csv(ObjectMapper json) {
+        Csv(ObjectMapper json, long maxRowBytes) {
+            super(maxRowBytes);
             this.json = json;
         }
 
@@ -133,10 +180,14 @@ abstract class ImportParser {
             List<ImportRow> rows = new ArrayList<>();
             while (text.hasRemaining()) {
                 char c = text.get();
+                // past the limit the row is still parsed (quotes decide where it ends) but no longer kept
+                boolean kept = keep(c);
                 if (quotePending) {
                     quotePending = false;
                     if (c == '"') {
-                        field.append('"');
+                        if (kept) {
+                            field.append('"');
+                        }
                         continue;
                     }
                     quoted = false;
@@ -144,7 +195,7 @@ abstract class ImportParser {
                 if (quoted) {
                     if (c == '"') {
                         quotePending = true;
-                    } else {
+                    } else if (kept) {
                         field.append(c);
                     }
                 } else if (c == '"' && !fieldStarted) {
@@ -156,7 +207,9 @@ abstract class ImportParser {
                     endField();
                     endRecord(rows);
                 } else if (c != '\r') {
-                    field.append(c);
+                    if (kept) {
+                        field.append(c);
+                    }
                     fieldStarted = true;
                 }
             }
@@ -174,7 +227,9 @@ abstract class ImportParser {
         }
 
         private void endField() {
-            record.add(field.toString());
+            if (!overLimit()) {
+                record.add(field.toString());
+            }
             field.setLength(0);
             fieldStarted = false;
         }
@@ -182,11 +237,24 @@ abstract class ImportParser {
         private void endRecord(List<ImportRow> rows) {
             List<String> values = record;
             record = new ArrayList<>();
+            boolean tooLong = rowEnded();
+            if (tooLong && header == null) {
+                throw ProblemException.badRequest("header", tooLong());
+            }
+            if (tooLong) {
+                rows.add(ImportRow.unreadable(++number, tooLong()));
+                return;
+            }
             if (values.size() == 1 && values.get(0).isBlank()) {
                 return;
             }
             if (header == null) {
                 header = values.stream().map(String::strip).toList();
+                List<FieldError> rights = header.stream().filter(RIGHTS::contains)
+                        .map(h -> new FieldError(h, RightsFields.message(h))).toList();
+                if (!rights.isEmpty()) {
+                    throw RightsFields.refusal(rights);
+                }
                 List<FieldError> unknown = new ArrayList<>();
                 header.stream().filter(h -> !COLUMNS.contains(h))
                         .forEach(h -> unknown.add(new FieldError("header", "unknown column '" + h + "'; known: " + COLUMNS)));
@@ -228,7 +296,6 @@ abstract class ImportParser {
                             profile.set(column, list(value));
                     case "channels" -> preferences.set(column, list(value));
                     case "meetingLengthMinutes", "maxContactsPerQuarter" -> preferences.set(column, number(value));
-                    case "lawfulBasis" -> profile.set("dataProtection", json.createObjectNode().put(column, value));
                     case "tier" -> profile.set(column, number(value));
                     default -> profile.put(column, value);
                 }

@@ -54,12 +54,15 @@ public class KolImportResource {
     @RolesAllowed({Roles.INTEGRATION, Roles.ADMIN})
     @Operation(summary = "Bulk import KOLs (NDJSON or CSV)", description = "Each row is an upsert: matched by "
             + "external id, else NPI, else ORCID, else created. Valid rows go in even when others are rejected. The "
-            + "body is read as a stream (up to 256 MiB) and the answer is streamed too: one NDJSON line per row "
+            + "body is read as a stream (up to 256 MiB, each row up to 256 KiB: a longer row is REJECTED and the import "
+            + "goes on) and the answer is streamed too: one NDJSON line per row "
             + "(row number, CREATED / UPDATED / UNCHANGED / REJECTED, KOL id, errors). A retry with the same "
             + "Idempotency-Key and the same file replays the first report; with another file it is a 422. "
             + "CSV columns: externalSystem, externalId, npi, orcid, prefix, given, family, suffix, email, phone, "
             + "country, tier, specialties, therapeuticAreas, researchInterests, currentProjects, channels, "
-            + "meetingLengthMinutes, maxContactsPerQuarter, lawfulBasis, status (lists separated by ';').")
+            + "meetingLengthMinutes, maxContactsPerQuarter, status (lists separated by ';'). A row cannot carry the "
+            + "KOL's rights (dataProtection, doNotContact; a lawfulBasis column is 400): the rights endpoints change "
+            + "them, and an import leaves them as they are.")
     @RequestBody(description = "NDJSON: one KOL profile document (as in POST /kols) per line; CSV: a header row and "
             + "one KOL per row")
     @APIResponse(responseCode = "200", description = "The per-row report, streamed as NDJSON")
@@ -71,7 +74,7 @@ public class KolImportResource {
             throw new ProblemException(413, "payload-too-large", "Payload too large", "The import has " + contentLength
                     + " bytes; at most " + max + " are accepted per request", null);
         }
-        ImportRun run = new ImportRun(ImportParser.of(contentType, json), importer, json, max,
+        ImportRun run = new ImportRun(ImportParser.of(contentType, json, config.imports().maxRowBytes()), importer, json, max,
                 config.imports().batchSize(), Vertx.currentContext(), UUID.randomUUID().toString().substring(0, 8));
         var body = io.vertx.mutiny.core.http.HttpServerRequest.newInstance(request).toMulti();
         if (key == null) {

@@ -38,7 +38,10 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -63,9 +66,14 @@ public class KolResource {
     @POST
     @RolesAllowed({Roles.MSL, Roles.MEDICAL_MANAGER, Roles.ADMIN, Roles.INTEGRATION})
     @Operation(summary = "Create a KOL", description = "An MSL who creates a KOL is assigned to it. Idempotency-Key "
-            + "makes retries safe. NPI, ORCID and external ids must be free (409 names the KOL holding one).")
+            + "makes retries safe. NPI, ORCID and external ids must be free (409 names the KOL holding one). The KOL "
+            + "starts with the default rights; a body with dataProtection or doNotContact is 400 (rights-not-in-profile): "
+            + "the rights endpoints change them.")
     @APIResponse(responseCode = "201", description = "Created; Location and ETag set")
-    public Uni<Response> create(@HeaderParam(IdempotencyKeys.HEADER) String key, @Valid @NotNull KolProfile profile) {
+    public Uni<Response> create(@HeaderParam(IdempotencyKeys.HEADER) String key, @NotNull @RequestBody(content =
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = KolProfile.class)))
+            JsonNode body) {
+        KolProfile profile = kols.profileOf(body);
         return idempotency.once(key, profile, () -> kols.create(profile).map(kol -> Response
                 .created(URI.create("/api/v1/kols/" + kol.id())).header(ETAG, Versions.etag(kol.version()))
                 .entity(KolView.from(kol)).build()));
@@ -95,7 +103,8 @@ public class KolResource {
     @Consumes(MergePatch.MEDIA_TYPE)
     @RolesAllowed({Roles.MSL, Roles.MEDICAL_MANAGER, Roles.ADMIN, Roles.INTEGRATION})
     @Operation(summary = "Change a KOL (JSON Merge Patch)", description = "Requires If-Match with the ETag read. "
-            + "MSLs change only the KOLs assigned to them.")
+            + "MSLs change only the KOLs assigned to them. The rights are not part of the profile: a patch with "
+            + "dataProtection or doNotContact is 400 (rights-not-in-profile).")
     @APIResponse(responseCode = "200", description = "The changed KOL, with its new ETag")
     public Uni<Response> patch(@PathParam("id") UUID id,
             @Parameter(description = "ETag of the version being changed") @HeaderParam("If-Match") String ifMatch,
@@ -109,7 +118,8 @@ public class KolResource {
     @RolesAllowed({Roles.INTEGRATION, Roles.ADMIN})
     @Operation(summary = "Create or replace the KOL with this CRM id (idempotent upsert)", description = "201 when "
             + "created, 200 when updated or unchanged (the Upsert-Outcome header says which); the same body twice "
-            + "creates no version and no event.")
+            + "creates no version and no event. The KOL's rights stay as they are (a body with dataProtection or "
+            + "doNotContact is 400, rights-not-in-profile).")
     @APIResponse(responseCode = "200", description = "Updated or unchanged")
     @APIResponse(responseCode = "201", description = "Created")
     public Uni<Response> upsert(
@@ -117,8 +127,9 @@ public class KolResource {
             String system,
             @PathParam("externalId") @Pattern(regexp = "[\\x21-\\x7E]{1,100}", message = "1 to 100 visible ASCII characters")
             String externalId,
-            @Valid @NotNull KolProfile profile) {
-        return kols.upsert(system, externalId, profile).map(saved -> {
+            @NotNull @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = KolProfile.class))) JsonNode body) {
+        return kols.upsert(system, externalId, kols.profileOf(body)).map(saved -> {
             Response.ResponseBuilder response = saved.outcome() == KolService.Outcome.CREATED
                     ? Response.created(URI.create("/api/v1/kols/" + saved.kol().id())) : Response.ok();
             return response.header(ETAG, Versions.etag(saved.kol().version()))

@@ -31,7 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ReferenceDataResource {
 
     /** An MSL's user id as identity providers issue them (usernames, e-mail addresses, UUIDs): no spaces or controls. */
-    static final String MSL_ID = "[A-Za-z0-9][A-Za-z0-9._@+-]{0,99}";
+    static final String MSL_ID = MslEntry.USER_ID;
 
     private static final String CODE = "[A-Z0-9_-]{1,40}";
 
@@ -113,14 +113,16 @@ public class ReferenceDataResource {
         return Response.status(outcome == ReferenceData.Outcome.CREATED ? 201 : 200).entity(body).build();
     }
 
-    public record TherapeuticAreaBody(@NotBlank @Size(max = 100) String name) {
+    public record TherapeuticAreaBody(@NotBlank @Size(max = 100)
+            @Pattern(regexp = MslEntry.NO_CONTROLS, message = "no control characters") String name) {
     }
 
     public record TherapeuticAreaView(String code, String name, long version) {
     }
 
     public record ProductBody(
-            @NotBlank @Size(max = 100) String name,
+            @NotBlank @Size(max = 100) @Pattern(regexp = MslEntry.NO_CONTROLS, message = "no control characters")
+            String name,
             @NotBlank @Pattern(regexp = CODE, message = "a therapeutic area code") String therapeuticArea,
             @NotNull @Size(max = 250) List<@NotNull @Identifier(Identifier.Kind.COUNTRY) String> markets) {
     }

@@ -11,20 +11,20 @@ import io.rapport.kol.domain.DataProtection.Purpose;
  */
 public record Contactability(boolean contactable, String reason, boolean emailAllowed, boolean phoneAllowed) {
 
-    public static Contactability of(KolStatus status, KolProfile profile) {
-        boolean email = !profile.dataProtection().withdrawnOrRefused(Purpose.EMAIL_CONTACT);
-        boolean phone = !profile.dataProtection().withdrawnOrRefused(Purpose.PHONE_CONTACT);
+    public static Contactability of(KolStatus status, KolRights rights) {
+        DataProtection protection = rights.dataProtection();
+        boolean email = !protection.withdrawnOrRefused(Purpose.EMAIL_CONTACT);
+        boolean phone = !protection.withdrawnOrRefused(Purpose.PHONE_CONTACT);
         if (status != KolStatus.ACTIVE) {
             return new Contactability(false, "kol-not-active", false, false);
         }
-        if (profile.doNotContact().active()) {
+        if (rights.doNotContact().active()) {
             return new Contactability(false, "do-not-contact", false, false);
         }
-        if (profile.dataProtection().objectedAt() != null) {
+        if (protection.objectedAt() != null) {
             return new Contactability(false, "no-lawful-basis", false, false);
         }
-        if (profile.dataProtection().lawfulBasis() == DataProtection.LawfulBasis.CONSENT
-                && !profile.dataProtection().granted(Purpose.PROFILING)) {
+        if (protection.lawfulBasis() == DataProtection.LawfulBasis.CONSENT && !protection.granted(Purpose.PROFILING)) {
             return new Contactability(false, "no-lawful-basis", false, false);
         }
         return new Contactability(true, null, email, phone);

@@ -32,6 +32,10 @@ public class Kol {
     @Convert(converter = ProfileConverter.class)
     @ColumnTransformer(read = "profile::text", write = "?::text::jsonb")
     private KolProfile profile;
+    /** Apart from the profile so that no profile write can reach it: see {@link KolRights}. */
+    @Convert(converter = RightsConverter.class)
+    @ColumnTransformer(read = "rights::text", write = "?::text::jsonb")
+    private KolRights rights;
     @Column(name = "assigned_msls")
     @Convert(converter = JsonConverter.StringList.class)
     @ColumnTransformer(read = "assigned_msls::text", write = "?::text::jsonb")
@@ -52,10 +56,11 @@ public class Kol {
     protected Kol() {
     }
 
-    /** A new KOL; an MSL who creates one is assigned to it. */
+    /** A new KOL with the default rights ({@link KolRights#defaults()}); an MSL who creates one is assigned to it. */
     public static Kol create(UUID id, KolProfile profile, String user, List<String> assignedMsls) {
         Kol kol = new Kol();
         kol.id = id;
+        kol.rights = KolRights.defaults();
         kol.assignedMsls = List.copyOf(new java.util.TreeSet<>(assignedMsls));
         kol.createdAt = Instant.now();
         kol.createdBy = user;
@@ -63,7 +68,7 @@ public class Kol {
         return kol;
     }
 
-    /** Replaces the profile; false (and nothing changes) when it is the same profile. */
+    /** Replaces the profile, never the rights; false (and nothing changes) when it is the same profile. */
     public boolean update(KolProfile changed, String user) {
         if (changed.equals(profile)) {
             return false;
@@ -77,13 +82,22 @@ public class Kol {
         touch(user);
     }
 
-    /** GDPR Art. 21: the KOL objects to processing; from now on nobody may contact them. */
-    public void object(Instant at, String user) {
-        apply(profile.withDataProtection(profile.dataProtection().objected(at)), user);
+    /**
+     * A rights request (objection, consent, do-not-contact, lawful basis, privacy notice): the only way the rights
+     * change. False (and nothing changes, no new version) when they are already so.
+     */
+    public boolean changeRights(KolRights changed, String user) {
+        if (changed.equals(rights)) {
+            return false;
+        }
+        rights = changed;
+        touch(user);
+        return true;
     }
 
-    /** GDPR Art. 17: personal data goes, the id and the non-personal aggregates stay. */
+    /** GDPR Art. 17: personal data goes, the id, the non-personal aggregates and the uncontactable states stay. */
     public void erase(String user) {
+        rights = rights.erased();
         apply(profile.erased(), user);
         assignedMsls = List.of();
         searchNames = null;
@@ -107,7 +121,7 @@ public class Kol {
     }
 
     public Contactability contactability() {
-        return Contactability.of(status, profile);
+        return Contactability.of(status, rights);
     }
 
     public boolean isAssigned(String msl) {
@@ -151,6 +165,10 @@ public class Kol {
 
     public KolProfile profile() {
         return profile;
+    }
+
+    public KolRights rights() {
+        return rights;
     }
 
     public List<String> assignedMsls() {

@@ -8,7 +8,8 @@ import java.util.UUID;
 
 /**
  * Object-level rules on KOLs, beyond the role checks of the API: an MSL reads every KOL that is not erased
- * and changes only those assigned to them; managers and admins change all; integrations sync all.
+ * and changes only those assigned to them; managers and admins change all; integrations sync all. Rights
+ * requests are narrower: see {@link #rightsRequestable}.
  */
 @ApplicationScoped
 public class KolAccess {
@@ -37,6 +38,31 @@ public class KolAccess {
             throw ProblemException.forbidden("Only the MSLs assigned to KOL " + id + " (or a manager) may change it");
         }
         return kol;
+    }
+
+    /**
+     * The KOL, if the caller may file or withdraw its rights requests: admins, integrations (the CRM consent
+     * feed), the MSLs assigned to it and the managers of those MSLs per the directory ({@code assigned}: the
+     * directory entries of the assigned MSLs). Anyone else gets 404, as for a KOL they may not see.
+     */
+    public Kol rightsRequestable(Kol kol, UUID id, java.util.List<Msl> assigned) {
+        readable(kol, id);
+        if (caller.isAny(Roles.ADMIN, Roles.INTEGRATION)) {
+            return kol;
+        }
+        if (caller.is(Roles.MSL) && kol.isAssigned(caller.subject())) {
+            return kol;
+        }
+        if (caller.is(Roles.MEDICAL_MANAGER) && assigned.stream()
+                .anyMatch(m -> kol.isAssigned(m.userId()) && caller.subject().equals(m.entry().manager()))) {
+            return kol;
+        }
+        throw ProblemException.notFound("KOL", id);
+    }
+
+    /** Whether {@link #rightsRequestable} needs the directory (only for a manager who is not admin or integration). */
+    public boolean rightsNeedDirectory() {
+        return caller.is(Roles.MEDICAL_MANAGER) && !caller.isAny(Roles.ADMIN, Roles.INTEGRATION);
     }
 
     /** MSLs who create a KOL are assigned to it. */

@@ -140,6 +140,16 @@ public class KolImporter {
                 reject(row.number(), "row", row.unreadable());
                 return;
             }
+            if (!row.document().isObject()) {
+                reject(row.number(), "row", "a row is one KOL profile: a JSON object");
+                return;
+            }
+            // a row is a profile: it cannot carry the rights, not even to reset them (they stay as they are)
+            List<FieldError> rights = RightsFields.in(row.document());
+            if (!rights.isEmpty()) {
+                results.put(row.number(), ImportResult.rejected(row.number(), rights));
+                return;
+            }
             KolProfile profile;
             try {
                 profile = bodies.read(row.document(), KolProfile.class);

@@ -1,25 +1,35 @@
 package io.rapport.kol.domain;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.rapport.kol.config.PrivacyConfig;
+import io.rapport.kol.persistence.ErasureRepository;
 import io.rapport.kol.persistence.ErasedIdentifierRepository;
 import io.rapport.kol.persistence.KolIdentifierRepository;
 import io.rapport.kol.persistence.KolRepository;
+import io.rapport.platform.api.IdempotencyKeys;
 import io.rapport.platform.api.PageRequest;
 import io.rapport.platform.api.ProblemException;
 import io.rapport.platform.audit.AuditEntryView;
 import io.rapport.platform.audit.AuditRecord;
 import io.rapport.platform.audit.AuditTrail;
 import io.rapport.platform.security.Caller;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.jboss.logging.Logger;
 
-/** The KOL's GDPR rights: access (Art. 15), objection (Art. 21) and erasure (Art. 17). */
+/** The KOL's GDPR rights of access (Art. 15) and erasure (Art. 17), and the proof of each erasure. */
 @ApplicationScoped
 public class KolPrivacy {
+
+    /** The event type whose rows stay in the outbox after an erasure (kept in step with KolEventTypes.KOL_ERASED). */
+    static final String ERASED_EVENT = "rapport.kol.erased.v1";
+    private static final Logger LOG = Logger.getLogger(KolPrivacy.class);
 
     private final KolRepository kols;
     private final KolIdentifierRepository identifiers;
@@ -29,10 +39,14 @@ public class KolPrivacy {
     private final KolEvents events;
     private final AuditTrail audit;
     private final Caller caller;
+    private final IdempotencyKeys idempotencyKeys;
+    private final ErasureRepository erasures;
+    private final PrivacyConfig config;
 
     public KolPrivacy(KolRepository kols, KolIdentifierRepository identifiers,
             ErasedIdentifierRepository erasedIdentifiers, ErasureHash erasureHash, KolAccess access, KolEvents events,
-            AuditTrail audit, Caller caller) {
+            AuditTrail audit, Caller caller, IdempotencyKeys idempotencyKeys, ErasureRepository erasures,
+            PrivacyConfig config) {
         this.kols = kols;
         this.identifiers = identifiers;
         this.erasedIdentifiers = erasedIdentifiers;
@@ -41,6 +55,9 @@ public class KolPrivacy {
         this.events = events;
         this.audit = audit;
         this.caller = caller;
+        this.idempotencyKeys = idempotencyKeys;
+        this.erasures = erasures;
+        this.config = config;
     }
 
     /** Everything held about the KOL: the profile, the assignments and the whole history. */
@@ -55,25 +72,16 @@ public class KolPrivacy {
     }
 
     /**
-     * Art. 21: from now on the KOL is not contactable, everywhere (the event carries it). Recording it twice
-     * keeps the first date. No If-Match: a legal right does not wait for a fresh ETag.
-     */
-    @WithTransaction
-    public Uni<Kol> object(UUID id, Instant receivedAt) {
-        return kols.findForUpdate(id).map(kol -> access.readable(kol, id)).chain(kol -> {
-            if (kol.isErased() || kol.profile().dataProtection().objectedAt() != null) {
-                return Uni.createFrom().item(kol);
-            }
-            Snapshot before = Snapshot.of(kol);
-            kol.object(receivedAt == null ? Instant.now() : receivedAt, caller.subject());
-            return audit.record(AuditRecord.of("kol", id, kol.version(), "objected", before, Snapshot.of(kol)))
-                    .chain(() -> events.updated(kol)).replaceWith(kol);
-        });
-    }
-
-    /**
-     * Art. 17: scrubs the personal data from the profile and from its history, frees the identifiers (keeping
-     * keyed hashes so they cannot be re-imported), and tells the other services to erase too. Idempotent.
+     * Art. 17: scrubs the personal data from the profile, its history (values and reasons), the stored
+     * Idempotency-Key replies and the outbox, frees the identifiers (keeping keyed hashes so they cannot be
+     * re-imported), records the erasure and tells the other services to erase too.
+     *
+     * <p>Asked again, it changes nothing here, but while a service has not confirmed it sends the event again
+     * (a new event, the same data): an erasure whose event a service dead-lettered or lost is never stuck.
+     *
+     * <p>The reason is the admin's (a request reference, who asked): kept, in the erasure record and its audit
+     * entry, for accountability; any of the KOL's own values written into it are replaced by {@value
+     * AuditTrail#ERASED} before it is stored.
      */
     @WithTransaction
     public Uni<Kol> erase(UUID id, String reason) {
@@ -84,17 +92,71 @@ public class KolPrivacy {
             return kol;
         }).chain(kol -> {
             if (kol.isErased()) {
-                return Uni.createFrom().item(kol);
+                return resendIfUnconfirmed(kol).replaceWith(kol);
             }
             List<String[]> claims = kol.identifierClaims();
+            String scrubbedReason = PersonalValues.of(Snapshot.of(kol)).removedFrom(reason);
             kol.erase(caller.subject());
             return erasedIdentifiers.remember(erasureHash.of(claims))
                     .chain(() -> identifiers.release(id))
-                    .chain(() -> audit.scrub("kol", id, Snapshot::personal))
-                    .chain(() -> audit.record(AuditRecord.of("kol", id, kol.version(), "erased", null, null).because(reason)))
+                    .chain(() -> audit.scrub("kol", id, field -> field.equals(AuditTrail.REASON) || Snapshot.personal(field)))
+                    .chain(() -> erasures.forgetOnBehalfOf(id, AuditTrail.ERASED))
+                    .chain(() -> audit.record(AuditRecord.of("kol", id, kol.version(), "erased", null, null)
+                            .because(scrubbedReason)))
+                    .chain(() -> idempotencyKeys.forgetRepliesNaming(List.of(id)))
+                    .chain(() -> erasures.forgetEarlierEvents(id, ERASED_EVENT))
+                    .chain(() -> erasures.requested(id, caller.subject(), scrubbedReason))
                     .chain(() -> events.erased(kol))
                     .replaceWith(kol);
         });
+    }
+
+    /** The proof of the KOL's erasure; 404 when the KOL was never erased. */
+    @WithTransaction
+    public Uni<ErasureProof> erasure(UUID id) {
+        return erasures.find(id).chain(request -> {
+            if (request == null) {
+                throw ProblemException.notFound("Erasure of KOL", id);
+            }
+            return erasures.confirmations(id).map(confirmed -> ErasureProof.of(request, confirmed, config.services()));
+        });
+    }
+
+    /** A service has erased the KOL's data (its {@code rapport.erasure.confirmed.v1} event), in the consumer's transaction. */
+    public Uni<Void> confirmed(UUID kolId, String service, Instant at, int recordsErased, int recordsHeld) {
+        return erasures.confirmed(kolId, service, at, recordsErased, recordsHeld);
+    }
+
+    /**
+     * Sends the event again for every erasure still unconfirmed by a service {@link PrivacyConfig#resendGrace()}
+     * after it was last sent, a batch per transaction; how many were sent again.
+     */
+    public Uni<Integer> resendUnconfirmed() {
+        return resendUnconfirmed(0);
+    }
+
+    private Uni<Integer> resendUnconfirmed(int done) {
+        Instant cutoff = Instant.now().minus(config.resendGrace());
+        return Panache.withTransaction(() -> erasures.unconfirmedSentBefore(cutoff, config.services(), config.resendBatch())
+                        .call(ids -> Multi.createFrom().iterable(ids)
+                                .onItem().transformToUniAndConcatenate(id -> kols.findForUpdate(id).chain(this::resend))
+                                .collect().last()))
+                .chain(ids -> ids.size() < config.resendBatch() ? Uni.createFrom().item(done + ids.size())
+                        : resendUnconfirmed(done + ids.size()));
+    }
+
+    private Uni<Void> resendIfUnconfirmed(Kol kol) {
+        return erasures.find(kol.id()).chain(request -> request == null ? resend(kol)
+                : erasures.confirmations(kol.id()).chain(confirmed ->
+                        ErasureProof.of(request, confirmed, config.services()).complete() ? Uni.createFrom().voidItem()
+                                : resend(kol)));
+    }
+
+    private Uni<Void> resend(Kol kol) {
+        // a warning each time: a service that keeps failing on the event shows up in the logs, not only in the proof
+        LOG.warnf("Erasure of KOL %s is not confirmed by all of %s; sending its event again", kol.id(),
+                config.services());
+        return events.erased(kol).chain(() -> erasures.sentAgain(kol.id(), kol.updatedAt(), kol.updatedBy()));
     }
 
     private Uni<List<AuditEntryView>> allHistory(UUID id, PageRequest page, List<AuditEntryView> collected) {

@@ -15,7 +15,8 @@ import java.util.stream.Stream;
 /**
  * Everything a user or a CRM edits about a KOL: what an MSL reads before every meeting. It is the body of
  * create, upsert and import, and the document a merge patch applies to. Absent lists are empty and absent
- * sections take their defaults, so two equal profiles are equal whatever the client left out.
+ * sections take their defaults, so two equal profiles are equal whatever the client left out. The KOL's
+ * data-protection rights are not part of it ({@link KolRights}): replacing a profile cannot touch them.
  */
 public record KolProfile(
         @NotNull @Valid PersonName name,
@@ -32,8 +33,6 @@ public record KolProfile(
         @Valid KolIdentifiers identifiers,
         @Min(1) @Max(4) Integer tier,
         @Valid Preferences preferences,
-        @Valid DataProtection dataProtection,
-        @Valid DoNotContact doNotContact,
         @Size(max = 50) List<@NotNull @Valid ConflictOfInterest> conflictsOfInterest,
         KolStatus status) {
 
@@ -47,8 +46,6 @@ public record KolProfile(
         clinicalTrials = list(clinicalTrials);
         identifiers = identifiers == null ? KolIdentifiers.none() : identifiers;
         preferences = preferences == null ? Preferences.none() : preferences;
-        dataProtection = dataProtection == null ? DataProtection.defaults() : dataProtection;
-        doNotContact = doNotContact == null ? DoNotContact.none() : doNotContact;
         conflictsOfInterest = list(conflictsOfInterest);
         status = status == null ? KolStatus.ACTIVE : status;
     }
@@ -70,14 +67,7 @@ public record KolProfile(
 
     public KolProfile withIdentifiers(KolIdentifiers ids) {
         return new KolProfile(name, contact, country, specialties, therapeuticAreas, researchInterests, currentProjects,
-                affiliations, publications, clinicalTrials, ids, tier, preferences, dataProtection, doNotContact,
-                conflictsOfInterest, status);
-    }
-
-    public KolProfile withDataProtection(DataProtection protection) {
-        return new KolProfile(name, contact, country, specialties, therapeuticAreas, researchInterests, currentProjects,
-                affiliations, publications, clinicalTrials, identifiers, tier, preferences, protection, doNotContact,
-                conflictsOfInterest, status);
+                affiliations, publications, clinicalTrials, ids, tier, preferences, conflictsOfInterest, status);
     }
 
     /**
@@ -89,8 +79,7 @@ public record KolProfile(
                 List.of(), List.of(), List.of(), List.of(), List.of(), KolIdentifiers.none(), tier,
                 new Preferences(preferences.channels(), preferences.meetingLengthMinutes(),
                         preferences.maxContactsPerQuarter(), null),
-                new DataProtection(dataProtection.lawfulBasis(), null, dataProtection.objectedAt(), java.util.Map.of()),
-                new DoNotContact(doNotContact.active(), null), List.of(), KolStatus.ERASED);
+                List.of(), KolStatus.ERASED);
     }
 
     private static <T> List<T> list(List<T> values) {

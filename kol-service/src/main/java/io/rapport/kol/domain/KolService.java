@@ -16,6 +16,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * Creating and changing KOL profiles: each change is checked against the reference data and the identifier
@@ -56,6 +57,18 @@ public class KolService {
     public record Saved(Kol kol, Outcome outcome) {
     }
 
+    /**
+     * A profile document as create and upsert receive it: read strictly, validated, and refused (400 naming the
+     * rights endpoints) when it carries the KOL's rights, whatever their value.
+     */
+    public KolProfile profileOf(JsonNode document) {
+        if (document == null || !document.isObject()) {
+            throw ProblemException.badRequest("body", "a KOL profile is a JSON object");
+        }
+        RightsFields.refuse(document);
+        return bodies.read(document, KolProfile.class);
+    }
+
     @WithTransaction
     public Uni<Kol> create(KolProfile profile) {
         List<String> assigned = access.createsAsMsl() ? List.of(caller.subject()) : List.of();
@@ -68,9 +81,10 @@ public class KolService {
                 .replaceWith(kol);
     }
 
-    /** JSON Merge Patch of the profile, at the version the client read. */
+    /** JSON Merge Patch of the profile, at the version the client read; a patch of the rights is refused. */
     @WithTransaction
     public Uni<Kol> patch(UUID id, String ifMatch, JsonNode patch) {
+        RightsFields.refuse(patch);
         return kols.findForUpdate(id).map(kol -> access.changeable(kol, id)).chain(kol -> {
             Versions.check(ifMatch, kol.version());
             return save(kol, bodies.patched(kol.profile(), patch, KolProfile.class), "updated").map(Saved::kol);
@@ -79,7 +93,7 @@ public class KolService {
 
     /**
      * The CRM sync: the profile of the KOL with this external id becomes exactly {@code profile}; created when
-     * unknown, unchanged (no new version, no event) when it is the same.
+     * unknown, unchanged (no new version, no event) when it is the same. The rights stay as they are.
      */
     @WithTransaction
     public Uni<Saved> upsert(String system, String externalId, KolProfile profile) {
@@ -97,23 +111,31 @@ public class KolService {
                         .chain(kol -> save(kol, complete, "upserted")));
     }
 
-    /** Replaces the assigned MSLs; a manager assigns only MSLs they manage, per the directory. */
+    /**
+     * Replaces the assigned MSLs. A manager changes only the assignments of MSLs they manage, per the directory:
+     * every MSL they add or remove must be theirs, while another team's MSLs already assigned may stay in the list.
+     */
     @WithTransaction
     public Uni<Kol> assign(UUID id, String ifMatch, List<String> msls) {
         List<String> wanted = msls.stream().distinct().sorted().toList();
-        return reference.msls(wanted).chain(known -> {
-            checkAssignable(wanted, known);
-            return kols.findForUpdate(id).map(kol -> access.changeable(kol, id));
-        }).chain(kol -> {
+        return kols.findForUpdate(id).map(kol -> access.changeable(kol, id)).chain(kol -> {
             Versions.check(ifMatch, kol.version());
             if (kol.assignedMsls().equals(wanted)) {
                 return Uni.createFrom().item(kol);
             }
-            Snapshot before = Snapshot.of(kol);
-            kol.assign(wanted, caller.subject());
-            return audit.record(AuditRecord.of("kol", id, kol.version(), "assigned", before, Snapshot.of(kol)))
-                    .chain(() -> events.updated(kol)).replaceWith(kol);
+            List<String> removed = kol.assignedMsls().stream().filter(m -> !wanted.contains(m)).toList();
+            List<String> added = wanted.stream().filter(m -> !kol.assignedMsls().contains(m)).toList();
+            return reference.msls(Stream.concat(wanted.stream(), removed.stream()).toList())
+                    .invoke(known -> checkAssignable(wanted, added, removed, known))
+                    .chain(known -> assigned(kol, wanted));
         });
+    }
+
+    private Uni<Kol> assigned(Kol kol, List<String> wanted) {
+        Snapshot before = Snapshot.of(kol);
+        kol.assign(wanted, caller.subject());
+        return audit.record(AuditRecord.of("kol", kol.id(), kol.version(), "assigned", before, Snapshot.of(kol)))
+                .chain(() -> events.updated(kol)).replaceWith(kol);
     }
 
     Uni<Saved> save(Kol kol, KolProfile changed, String action) {
@@ -153,22 +175,39 @@ public class KolService {
         })).replaceWithVoid();
     }
 
-    private void checkAssignable(List<String> wanted, List<Msl> known) {
+    private void checkAssignable(List<String> wanted, List<String> added, List<String> removed, List<Msl> known) {
         List<FieldError> errors = new java.util.ArrayList<>();
         for (int i = 0; i < wanted.size(); i++) {
             String msl = wanted.get(i);
-            Msl entry = known.stream().filter(m -> m.userId().equals(msl)).findFirst().orElse(null);
+            Msl entry = entry(known, msl);
             if (entry == null) {
                 errors.add(new FieldError("msls[" + i + "]", "'" + msl + "' is not in the MSL directory"));
-            } else if (caller.is(io.rapport.platform.security.Roles.MEDICAL_MANAGER)
-                    && !caller.is(io.rapport.platform.security.Roles.ADMIN)
-                    && !caller.subject().equals(entry.entry().manager())) {
+            } else if (added.contains(msl) && !manages(entry)) {
                 throw ProblemException.forbidden("A medical manager assigns only the MSLs they manage; " + msl
+                        + " is managed by someone else");
+            }
+        }
+        for (String msl : removed) {
+            Msl entry = entry(known, msl);
+            // an MSL who left the directory has no manager to protect them: any manager may take them off
+            if (entry != null && !manages(entry)) {
+                throw ProblemException.forbidden("A medical manager unassigns only the MSLs they manage; " + msl
                         + " is managed by someone else");
             }
         }
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
+    }
+
+    private static Msl entry(List<Msl> known, String msl) {
+        return known.stream().filter(m -> m.userId().equals(msl)).findFirst().orElse(null);
+    }
+
+    /** Admins and integrations manage everyone; a medical manager the MSLs whose directory entry names them. */
+    private boolean manages(Msl entry) {
+        return !caller.is(io.rapport.platform.security.Roles.MEDICAL_MANAGER)
+                || caller.is(io.rapport.platform.security.Roles.ADMIN)
+                || caller.subject().equals(entry.entry().manager());
     }
 }

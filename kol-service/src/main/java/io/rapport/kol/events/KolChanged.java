@@ -16,7 +16,8 @@ import java.util.UUID;
 /**
  * Data of {@code rapport.kol.created.v1} and {@code rapport.kol.updated.v1}: the KOL's state after the change,
  * as the other services need it (status, tier, areas, preferences, contactability, assignments), without
- * names, contact data, notes or other free text: the log is kept forever and erasure cannot reach it.
+ * names, contact data, notes or other free text (specialties stay in kol-service: they are typed text): the log
+ * is kept forever and erasure cannot reach it.
  */
 public record KolChanged(
         UUID kolId,
@@ -24,7 +25,6 @@ public record KolChanged(
         Integer tier,
         String country,
         List<String> therapeuticAreas,
-        List<String> specialties,
         List<String> researchInterestTags,
         PreferencesData preferences,
         ContactabilityData contactability,
@@ -45,15 +45,16 @@ public record KolChanged(
     static KolChanged from(Kol kol) {
         KolProfile p = kol.profile();
         Contactability c = kol.contactability();
-        DataProtection protection = p.dataProtection();
+        DataProtection protection = kol.rights().dataProtection();
         Map<String, String> consents = new TreeMap<>();
         protection.consents().forEach((purpose, consent) -> consents.put(purpose.name(), consent.status().name()));
         return new KolChanged(kol.id(), kol.status().name(), p.tier(), p.country(), p.therapeuticAreas(),
-                p.specialties(), p.researchInterests().stream().map(KolChanged::tag).distinct().toList(),
+                p.researchInterests().stream().map(KolChanged::tag).distinct().toList(),
                 new PreferencesData(p.preferences().channels(), p.preferences().meetingLengthMinutes(),
                         p.preferences().maxContactsPerQuarter()),
                 new ContactabilityData(c.contactable(), c.reason(), c.emailAllowed(), c.phoneAllowed(),
-                        protection.lawfulBasis().name(), consents, protection.objectedAt(), p.doNotContact().active()),
+                        protection.lawfulBasis().name(), consents, protection.objectedAt(),
+                        kol.rights().doNotContact().active()),
                 kol.assignedMsls(), !p.conflictsOfInterest().isEmpty(), kol.version(), kol.updatedAt());
     }
 

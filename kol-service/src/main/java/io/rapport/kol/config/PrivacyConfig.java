@@ -1,0 +1,33 @@
+package io.rapport.kol.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The other services that hold a KOL's personal data: each confirms an erasure (GDPR Art. 17) and answers for
+ * its part of an access request (Art. 15). Their base URLs are {@code rapport.services.<name>-url}.
+ */
+@ConfigMapping(prefix = "rapport.privacy")
+public interface PrivacyConfig {
+
+    /** Whose confirmation completes an erasure, and who is asked on an access request, in this order. */
+    @WithDefault("interaction-service,insight-service,metrics-service")
+    List<String> services();
+
+    /** How often unconfirmed erasures are looked for (and their event sent again). */
+    @WithDefault("PT10M")
+    Duration resendInterval();
+
+    /**
+     * How long an erasure event may go unconfirmed before it is sent again: longer than a normal consumer lag,
+     * so a healthy service is not asked twice.
+     */
+    @WithDefault("PT15M")
+    Duration resendGrace();
+
+    /** Erasures sent again per run (each in the same transaction). */
+    @WithDefault("100")
+    int resendBatch();
+}
