@@ -3,6 +3,7 @@ package io.rapport.interaction.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.rapport.interaction.domain.FollowUp;
 import io.rapport.interaction.domain.FollowUpService;
+import io.rapport.interaction.domain.LegalBasis;
 import io.rapport.platform.api.MergePatch;
 import io.rapport.platform.api.Page;
 import io.rapport.platform.api.PageRequest;
@@ -54,7 +55,8 @@ public class FollowUpResource {
     @Consumes(MergePatch.MEDIA_TYPE)
     @RolesAllowed({Roles.MSL, Roles.MEDICAL_MANAGER, Roles.ADMIN, Roles.INTEGRATION})
     @Operation(summary = "Change or close a follow-up (JSON Merge Patch, If-Match)", description = "description, "
-            + "dueDate, assignee, and status OPEN to DONE or DROPPED (final).")
+            + "dueDate, assignee (an MSL of the same team; for a manager one they manage), and status OPEN to DONE or "
+            + "DROPPED (final). A Drug Safety follow-up is not dropped by its assignee (403 safety-follow-up-owed).")
     public Uni<Response> patch(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @NotNull JsonNode patch) {
         return followUps.patch(id, ifMatch, patch).map(f -> Response.ok(FollowUpView.from(f))
                 .header("ETag", Versions.etag(f.version())).build());
@@ -75,12 +77,13 @@ public class FollowUpResource {
     @Schema(name = "FollowUp")
     public record FollowUpView(UUID id, UUID interactionId, UUID medicalRequestId, UUID kolId, String assignee,
             String team, FollowUp.Kind kind, String description, LocalDate dueDate, String timeZone,
-            FollowUp.Status status, boolean overdue, Instant completedAt, long version, Instant createdAt) {
+            FollowUp.Status status, boolean overdue, Instant completedAt, LegalBasis legalBasis, long version,
+            Instant createdAt) {
 
         public static FollowUpView from(FollowUp f) {
             return new FollowUpView(f.id(), f.interactionId(), f.medicalRequestId(), f.kolId(), f.assignee(), f.team(),
                     f.kind(), f.description(), f.dueDate(), f.timeZone(), f.status(), f.overdue(Instant.now()),
-                    f.completedAt(), f.version(), f.createdAt());
+                    f.completedAt(), f.legalBasis(), f.version(), f.createdAt());
         }
     }
 }

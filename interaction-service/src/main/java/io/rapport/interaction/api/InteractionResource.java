@@ -68,7 +68,10 @@ public class InteractionResource {
     @Operation(summary = "Record an interaction (planned, or logged as completed)", description = "The objective is "
             + "required. The KOL must be active and contactable on the channel (422 naming the reason), and within its "
             + "frequency cap for the quarter (422 frequency-cap-exceeded with count and cap, unless capOverrideReason). "
-            + "A manager records for an MSL of their team (mslId); an integration names the MSL.")
+            + "A manager records for an MSL of their team (mslId); an integration names the MSL. A KOL who was erased, "
+            + "objected, asked not to be contacted or withdrew the consent needed is refused (422 kol-erased, "
+            + "kol-objected, do-not-contact, consent-withdrawn), except an interaction logged with an adverse event or "
+            + "product complaint (legalBasis LEGAL_OBLIGATION; for an erased KOL kept with a pseudonym).")
     @APIResponse(responseCode = "201", description = "Recorded; Location and ETag set")
     public Uni<Response> create(@HeaderParam(IdempotencyKeys.HEADER) String key, @Valid @NotNull InteractionDocument body) {
         return idempotency.once(key, body, () -> recording.create(body).map(i -> Response
@@ -121,6 +124,16 @@ public class InteractionResource {
     @Operation(summary = "Record that the KOL did not come (If-Match)")
     public Uni<Response> noShow(@PathParam("id") UUID id, @HeaderParam(IF_MATCH) String ifMatch) {
         return recording.noShow(id, ifMatch).map(this::ok);
+    }
+
+    @POST
+    @Path("{id}/cap-override/approval")
+    @RolesAllowed({Roles.MEDICAL_MANAGER, Roles.ADMIN})
+    @Operation(summary = "Approve a frequency-cap override (If-Match)", description = "By a medical manager of the "
+            + "MSL or an admin who neither recorded the interaction nor is its MSL (403 self-approval); 409 "
+            + "no-cap-override or already-approved.")
+    public Uni<Response> approveCapOverride(@PathParam("id") UUID id, @HeaderParam(IF_MATCH) String ifMatch) {
+        return recording.approveCapOverride(id, ifMatch).map(this::ok);
     }
 
     @PUT

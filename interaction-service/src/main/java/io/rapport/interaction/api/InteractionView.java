@@ -5,6 +5,7 @@ import io.rapport.interaction.domain.ExternalRef;
 import io.rapport.interaction.domain.Interaction;
 import io.rapport.interaction.domain.InteractionKind;
 import io.rapport.interaction.domain.InteractionStatus;
+import io.rapport.interaction.domain.LegalBasis;
 import io.rapport.interaction.domain.TransferOfValue;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -29,7 +30,12 @@ public record InteractionView(
         @Schema(description = "Recorded beyond the KOL's cap, with a reason") boolean capOverridden,
         @Schema(description = "The channel is not one the KOL prefers") boolean offPreferenceChannel,
         @Schema(description = "Longer than the KOL's preferred meeting length") boolean overPreferredDuration,
-        String cancelReason, Instant completedAt, long version, Instant createdAt, Instant updatedAt) {
+        @Schema(description = "Who approved the cap override (never who recorded it)") String capOverrideApprovedBy,
+        Instant capOverrideApprovedAt,
+        String cancelReason,
+        @Schema(description = "Why it may exist: the KOL's basis, or LEGAL_OBLIGATION for a safety mention")
+        LegalBasis legalBasis,
+        Instant completedAt, long version, Instant createdAt, Instant updatedAt) {
 
     static InteractionView from(Interaction i) {
         return new InteractionView(i.id(), i.kolId(), i.mslId(), i.team(), i.recordedBy(), i.groupId(), i.channel(),
@@ -37,7 +43,7 @@ public record InteractionView(
                 i.occurredAt(), i.localDate(), i.durationMinutes(), i.status(), i.status().next(), i.disclosureMade(),
                 i.outcome(), i.feedbackScore(), i.adverseEventMentioned(), i.productComplaintMentioned(),
                 i.safetyReportId(), i.transfersOfValue(), i.externalIds(), i.capQuarter(), i.capOverrideReason(),
-                i.capOverridden(), i.offPreferenceChannel(), i.overPreferredDuration(), i.cancelReason(),
-                i.completedAt(), i.version(), i.createdAt(), i.updatedAt());
+                i.capOverridden(), i.offPreferenceChannel(), i.overPreferredDuration(), i.capOverrideApprovedBy(),
+                i.capOverrideApprovedAt(), i.cancelReason(), i.legalBasis(), i.completedAt(), i.version(), i.createdAt(), i.updatedAt());
     }
 }

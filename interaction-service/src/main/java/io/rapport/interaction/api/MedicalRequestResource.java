@@ -1,5 +1,6 @@
 package io.rapport.interaction.api;
 
+import io.rapport.interaction.domain.LegalBasis;
 import io.rapport.interaction.domain.MedicalRequest;
 import io.rapport.interaction.domain.MedicalRequestService;
 import io.rapport.interaction.domain.RequestDocument;
@@ -52,7 +53,10 @@ public class MedicalRequestResource {
     @Operation(summary = "Record a medical information request", description = "Due after the SLA (URGENT 24 h, "
             + "STANDARD 120 h). An off-label request must be unsolicited with the MSL's attestation; one marked "
             + "solicited is not refused but kept in COMPLIANCE_REVIEW for a medical manager. An adverse event mentioned "
-            + "creates a Drug Safety follow-up.")
+            + "creates a Drug Safety follow-up. Refused (422 kol-erased, kol-objected, do-not-contact, consent-withdrawn) "
+            + "for a KOL who may not be contacted, except a question the KOL asked unprompted (legalBasis KOL_REQUEST) "
+            + "or one mentioning an adverse event (LEGAL_OBLIGATION); for an erased KOL those are kept pseudonymised. "
+            + "An interactionId you may not see is unknown (422 unknown-interaction).")
     public Uni<Response> create(@HeaderParam(IdempotencyKeys.HEADER) String key, @Valid @NotNull RequestDocument body) {
         return idempotency.once(key, body, () -> requests.receive(body).map(r -> Response
                 .created(URI.create("/api/v1/medical-requests/" + r.id())).header("ETag", Versions.etag(r.version()))
@@ -97,7 +101,8 @@ public class MedicalRequestResource {
     @Path("{id}/review")
     @RolesAllowed(Roles.MEDICAL_MANAGER)
     @Operation(summary = "Close a compliance review (medical manager, If-Match)", description = "CLEARED: it may be "
-            + "answered; FORWARDED: to Medical Information; WITHDRAWN.")
+            + "answered; FORWARDED: to Medical Information; WITHDRAWN. Never by the MSL who owns it or whoever filed "
+            + "it (403 self-approval).")
     public Uni<Response> review(@PathParam("id") UUID id, @HeaderParam(IF_MATCH) String ifMatch,
             @Valid @NotNull Bodies.ReviewRequest body) {
         return requests.review(id, ifMatch, body.decision(), body.note()).map(this::ok);
@@ -133,14 +138,15 @@ public class MedicalRequestResource {
             MedicalRequest.ResponseChannel responseChannel, boolean adverseEventMentioned, String timeZone,
             Instant receivedAt, Instant dueAt, boolean overdue, MedicalRequest.Status status, String answer,
             UUID answerResourceId, Instant closedAt, Boolean onTime, MedicalRequest.ReviewDecision reviewDecision,
-            String reviewNote, String reviewedBy, long version) {
+            String reviewNote, String reviewedBy, String recordedBy, LegalBasis legalBasis, long version) {
 
         static RequestView from(MedicalRequest r) {
             return new RequestView(r.id(), r.kolId(), r.interactionId(), r.mslId(), r.team(), r.question(),
                     r.initiatedBy(), r.therapeuticArea(), r.products(), r.offLabel(), r.unsolicited(),
                     r.unsolicitedAttestedAt(), r.priority(), r.responseChannel(), r.adverseEventMentioned(), r.timeZone(),
                     r.receivedAt(), r.dueAt(), r.overdue(Instant.now()), r.status(), r.answer(), r.answerResourceId(),
-                    r.closedAt(), r.onTime(), r.reviewDecision(), r.reviewNote(), r.reviewedBy(), r.version());
+                    r.closedAt(), r.onTime(), r.reviewDecision(), r.reviewNote(), r.reviewedBy(), r.recordedBy(),
+                    r.legalBasis(), r.version());
         }
     }
 }

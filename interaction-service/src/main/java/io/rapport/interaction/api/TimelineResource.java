@@ -31,7 +31,8 @@ public class TimelineResource {
     @GET
     @RolesAllowed({Roles.MSL, Roles.MEDICAL_MANAGER, Roles.ADMIN, Roles.INTEGRATION, Roles.REPORTING})
     @Operation(summary = "The KOL's interactions, follow-ups and requests, newest first",
-            description = "Only what you may see (an MSL their own, a manager their teams').")
+            description = "What you may see (an MSL their own, a manager their teams'); other teams' completed "
+                    + "interactions only as CONTACT entries: who met the KOL and when, without id or content.")
     public Uni<Page<TimelineEntry>> timeline(@PathParam("kolId") UUID kolId, @QueryParam("limit") Integer limit,
             @QueryParam("cursor") String cursor) {
         return timeline.of(kolId, PageRequest.of(limit, cursor));

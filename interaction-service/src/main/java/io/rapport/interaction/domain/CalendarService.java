@@ -4,6 +4,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.rapport.interaction.persistence.CalendarRepository;
 import io.rapport.platform.api.ProblemException;
+import io.rapport.platform.replica.Replicas;
 import io.rapport.platform.security.Caller;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,10 +27,12 @@ public class CalendarService {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final CalendarRepository feeds;
+    private final Replicas replicas;
     private final Caller caller;
 
-    public CalendarService(CalendarRepository feeds, Caller caller) {
+    public CalendarService(CalendarRepository feeds, Replicas replicas, Caller caller) {
         this.feeds = feeds;
+        this.replicas = replicas;
         this.caller = caller;
     }
 
@@ -62,14 +65,23 @@ public class CalendarService {
         }).replaceWithVoid();
     }
 
-    /** The planned interactions of the feed's MSL; 404 for an unknown or revoked token. */
+    /**
+     * The planned interactions of the feed's MSL; 404 for an unknown or revoked token, and once the MSL left the
+     * directory (their replica removed or marked inactive): a feed outlives no employment. The problem never
+     * names the token (it is the secret).
+     */
     @WithSession
     public Uni<List<Interaction>> planned(String token) {
         return feeds.byHash(hash(token)).chain(feed -> {
             if (feed == null) {
                 throw ProblemException.notFound("Calendar feed", "");
             }
-            return feeds.plannedOf(feed.mslId());
+            return replicas.get(Replicated.MSL, feed.mslId(), Replicated.Msl.class).chain(msl -> {
+                if (msl == null || msl.left()) {
+                    throw ProblemException.notFound("Calendar feed", "");
+                }
+                return feeds.plannedOf(feed.mslId());
+            });
         });
     }
 

@@ -41,6 +41,9 @@ public class FollowUp {
     private Status status;
     @Column(name = "completed_at")
     private Instant completedAt;
+    @Column(name = "legal_basis")
+    @Enumerated(EnumType.STRING)
+    private LegalBasis legalBasis;
     private long version;
     @Column(name = "created_at")
     private Instant createdAt;
@@ -51,7 +54,7 @@ public class FollowUp {
     }
 
     public static FollowUp open(Kind kind, UUID interactionId, UUID medicalRequestId, UUID kolId, String assignee,
-            String team, String description, LocalDate dueDate, String timeZone) {
+            String team, String description, LocalDate dueDate, String timeZone, LegalBasis kolBasis) {
         FollowUp followUp = new FollowUp();
         followUp.id = UUID.randomUUID();
         followUp.kind = kind;
@@ -64,6 +67,8 @@ public class FollowUp {
         followUp.dueDate = dueDate;
         followUp.timeZone = timeZone;
         followUp.status = Status.OPEN;
+        // what Drug Safety is owed is a legal obligation; a promise to the KOL rests on the KOL's own basis
+        followUp.legalBasis = kind == Kind.SAFETY_REPORT ? LegalBasis.LEGAL_OBLIGATION : kolBasis;
         followUp.version = 1;
         followUp.createdAt = Instant.now();
         followUp.updatedAt = followUp.createdAt;
@@ -153,6 +158,10 @@ public class FollowUp {
 
     public Instant completedAt() {
         return completedAt;
+    }
+
+    public LegalBasis legalBasis() {
+        return legalBasis;
     }
 
     public long version() {

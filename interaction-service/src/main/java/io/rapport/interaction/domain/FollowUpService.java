@@ -39,9 +39,12 @@ public class FollowUpService {
     private final AuditTrail audit;
     private final Caller caller;
     private final JsonBodies bodies;
+    private final WriteAccess access;
+    private final Lookups lookups;
 
     public FollowUpService(FollowUpRepository followUps, InteractionRepository interactions, Directory directory,
-            Visibility visibility, InteractionEvents events, AuditTrail audit, Caller caller, JsonBodies bodies) {
+            Visibility visibility, InteractionEvents events, AuditTrail audit, Caller caller, JsonBodies bodies,
+            WriteAccess access, Lookups lookups) {
         this.followUps = followUps;
         this.interactions = interactions;
         this.directory = directory;
@@ -50,6 +53,8 @@ public class FollowUpService {
         this.audit = audit;
         this.caller = caller;
         this.bodies = bodies;
+        this.access = access;
+        this.lookups = lookups;
     }
 
     /** The editable part of a follow-up: a promised action, due on a local date, owned by an MSL. */
@@ -63,7 +68,7 @@ public class FollowUpService {
     public Uni<FollowUp> safetyReport(UUID interactionId, UUID requestId, UUID kolId, String msl, String team,
             String timeZone, LocalDate mentionedOn, boolean adverseEvent, boolean productComplaint, String actor) {
         FollowUp followUp = FollowUp.open(FollowUp.Kind.SAFETY_REPORT, interactionId, requestId, kolId, msl, team,
-                SAFETY_DESCRIPTION, BusinessDays.next(mentionedOn), timeZone);
+                SAFETY_DESCRIPTION, BusinessDays.next(mentionedOn), timeZone, LegalBasis.LEGAL_OBLIGATION);
         return followUps.persist(followUp)
                 .chain(() -> audit.record(AuditRecord.of("follow-up", followUp.id(), 1, "created", null,
                         Snapshot.of(followUp)), actor))
@@ -76,26 +81,31 @@ public class FollowUpService {
     public Uni<FollowUp> create(UUID interactionId, Plan plan) {
         return interactions.findById(interactionId).chain(interaction -> InteractionService.visible(visibility,
                         interaction, interactionId))
-                .chain(interaction -> InteractionService.writable(visibility, interaction).replaceWith(interaction))
-                .chain(interaction -> {
-                    String assignee = plan.assignee() == null ? interaction.mslId() : plan.assignee();
-                    return directory.msl(assignee).chain(msl -> {
-                        FollowUp followUp = FollowUp.open(FollowUp.Kind.GENERAL, interactionId, null,
-                                interaction.kolId(), assignee, msl.team(), plan.description(), plan.dueDate(),
-                                interaction.timeZone());
-                        return followUps.persist(followUp)
-                                .chain(() -> audit.record(AuditRecord.of("follow-up", followUp.id(), 1, "created", null,
-                                        Snapshot.of(followUp))))
-                                .chain(() -> events.followUp(followUp, FollowUpChange.CREATED)).replaceWith(followUp);
-                    });
-                });
+                .chain(interaction -> access.require(interaction.mslId(), interaction.team(), "Interaction",
+                        interactionId).replaceWith(interaction))
+                .chain(interaction -> directory.kol(interaction.kolId().toString(), Replicated.Kol.class, false)
+                        .chain(kol -> {
+                            // a promise to the KOL is a new record about them: it needs the KOL's own basis
+                            InteractionRules.requireRecordable(kol, null, LegalBasis.ofKol(kol));
+                            String assignee = plan.assignee() == null ? interaction.mslId() : plan.assignee();
+                            return access.assignable(assignee, interaction.team()).chain(msl -> {
+                                FollowUp followUp = FollowUp.open(FollowUp.Kind.GENERAL, interactionId, null,
+                                        interaction.kolId(), assignee, msl.team(), plan.description(), plan.dueDate(),
+                                        interaction.timeZone(), LegalBasis.ofKol(kol));
+                                return followUps.persist(followUp)
+                                        .chain(() -> audit.record(AuditRecord.of("follow-up", followUp.id(), 1,
+                                                "created", null, Snapshot.of(followUp))))
+                                        .chain(() -> events.followUp(followUp, FollowUpChange.CREATED))
+                                        .replaceWith(followUp);
+                            });
+                        }));
     }
 
     /** JSON Merge Patch of description, due date, assignee and status (OPEN to DONE or DROPPED). */
     @WithTransaction
     public Uni<FollowUp> patch(UUID id, String ifMatch, JsonNode patch) {
         return followUps.findForUpdate(id).chain(followUp -> visible(followUp, id))
-                .chain(followUp -> InteractionService.writableBy(visibility, followUp.assignee(), followUp.team())
+                .chain(followUp -> access.require(followUp.assignee(), followUp.team(), "Follow-up", id)
                         .replaceWith(followUp))
                 .chain(followUp -> {
                     Versions.check(ifMatch, followUp.version());
@@ -104,8 +114,20 @@ public class FollowUpService {
                                 + followUp.status() + " and final").with("allowed", List.of());
                     }
                     Editable changed = bodies.patched(Editable.of(followUp), patch, Editable.class);
+                    if (followUp.kind() == FollowUp.Kind.SAFETY_REPORT && changed.status() == FollowUp.Status.DROPPED
+                            && access.isCaller(followUp.assignee())) {
+                        // separation of duties: what is owed to Drug Safety is not dropped by the one who owes it
+                        throw new ProblemException(403, "safety-follow-up-owed", "Forbidden", "The Drug Safety "
+                                + "follow-up " + id + " cannot be dropped by its assignee; their manager or an admin "
+                                + "may drop it, e.g. when the report reached Drug Safety another way", null);
+                    }
                     Object before = Snapshot.of(followUp);
-                    return directory.msl(changed.assignee()).chain(msl -> {
+                    Uni<Void> erasedCheck = changed.description().equals(followUp.description())
+                            ? Uni.createFrom().voidItem() : lookups.requireNotErased(followUp.kolId());
+                    Uni<Directory.Entry> assignee = changed.assignee().equals(followUp.assignee())
+                            ? directory.msl(changed.assignee())
+                            : access.assignable(changed.assignee(), followUp.team());
+                    return erasedCheck.chain(() -> assignee).chain(msl -> {
                         followUp.change(changed.description(), changed.dueDate(), changed.assignee(), msl.team(),
                                 changed.status());
                         FollowUpChange published = switch (changed.status()) {
@@ -129,6 +151,7 @@ public class FollowUpService {
     @WithSession
     public Uni<Page<FollowUp>> list(String assignee, FollowUp.Status status, Boolean overdue, UUID kolId,
             PageRequest page) {
+        PageKeys.require(page, PageKeys.DATE_ID);
         String who = "me".equals(assignee) ? caller.subject() : assignee;
         return visibility.scope().chain(scope -> followUps.list(new FollowUpFilter(scope, who, status, overdue, kolId), page))
                 .map(rows -> page.page(rows, f -> List.of(f.dueDate().toString(), f.id().toString())));

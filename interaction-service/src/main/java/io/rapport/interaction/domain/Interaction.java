@@ -90,6 +90,13 @@ public class Interaction {
     private boolean overPreferredDuration;
     @Column(name = "cancel_reason")
     private String cancelReason;
+    @Column(name = "legal_basis")
+    @Enumerated(EnumType.STRING)
+    private LegalBasis legalBasis;
+    @Column(name = "cap_override_approved_by")
+    private String capOverrideApprovedBy;
+    @Column(name = "cap_override_approved_at")
+    private Instant capOverrideApprovedAt;
     @Column(name = "completed_at")
     private Instant completedAt;
     private long version;
@@ -140,6 +147,11 @@ public class Interaction {
         products = draft.products();
         plannedStart = draft.plannedStart();
         durationMinutes = draft.durationMinutes();
+        if (!java.util.Objects.equals(capOverrideReason, draft.capOverrideReason())) {
+            // an approval covers the reason it was given for, not a new one
+            capOverrideApprovedBy = null;
+            capOverrideApprovedAt = null;
+        }
         capOverrideReason = draft.capOverrideReason();
         if (draft.timeZone() != null) {
             timeZone = draft.timeZone();
@@ -189,6 +201,26 @@ public class Interaction {
         touch();
     }
 
+    /**
+     * Why it may exist: a safety mention makes it a legal obligation (kept through objections and erasures);
+     * otherwise the KOL's own basis at the time it was recorded.
+     */
+    public void basedOn(LegalBasis kolBasis) {
+        legalBasis = underLegalHold() ? LegalBasis.LEGAL_OBLIGATION : kolBasis;
+    }
+
+    /** Someone other than who recorded it approved recording it beyond the KOL's cap. */
+    public void approveCapOverride(String approver) {
+        capOverrideApprovedBy = approver;
+        capOverrideApprovedAt = Instant.now();
+        touch();
+    }
+
+    /** Recorded about a KOL already erased (a legal obligation): kept without the KOL's id from the start. */
+    public void pseudonymise(UUID pseudonym) {
+        kolId = pseudonym;
+    }
+
     /** Where it counts against the cap, and the flags computed against the KOL's preferences. */
     public void assess(String quarter, boolean overridden, boolean offChannel, boolean overDuration) {
         capQuarter = quarter;
@@ -221,6 +253,8 @@ public class Interaction {
             objective = ERASED;
             outcome = outcome == null ? null : ERASED;
             cancelReason = cancelReason == null ? null : ERASED;
+            capOverrideReason = capOverrideReason == null ? null : ERASED;
+            transfersOfValue = transfersOfValue.stream().map(TransferOfValue::erased).toList();
         }
         updatedAt = Instant.now();
     }
@@ -358,6 +392,18 @@ public class Interaction {
 
     public Instant completedAt() {
         return completedAt;
+    }
+
+    public LegalBasis legalBasis() {
+        return legalBasis;
+    }
+
+    public String capOverrideApprovedBy() {
+        return capOverrideApprovedBy;
+    }
+
+    public Instant capOverrideApprovedAt() {
+        return capOverrideApprovedAt;
     }
 
     public long version() {

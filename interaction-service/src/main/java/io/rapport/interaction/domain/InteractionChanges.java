@@ -122,9 +122,8 @@ public class InteractionChanges {
     private Uni<Interaction> replan(Interaction interaction, InteractionDocument changed) {
         return lookups.requireCodes(changed.therapeuticArea(), changed.products())
                 .chain(() -> lookups.lockKol(interaction.kolId())).chain(kol -> {
-                    if (changed.channel() != interaction.channel()) {
-                        InteractionRules.requireContactable(kol, changed.channel());
-                    }
+                    // a changed plan is a new decision to contact the KOL: it needs the KOL's consent as a new one does
+                    InteractionRules.requireContactable(kol, changed.channel());
                     if (changed.plannedStart() == null) {
                         throw ProblemException.badRequest("plannedStart", "required for a planned interaction");
                     }
@@ -151,6 +150,10 @@ public class InteractionChanges {
                 interaction.adverseEventMentioned(), interaction.productComplaintMentioned(), interaction.safetyReportId(),
                 interaction.transfersOfValue(), changed.topics()), interaction.kind());
         return lookups.lockKol(interaction.kolId()).chain(kol -> {
+            if (kol.erased()) {
+                // an amendment writes new free text about the KOL: nothing of an erased KOL is written any more
+                InteractionRules.requireContactable(kol, null);
+            }
             Object before = Snapshot.of(interaction);
             interaction.amend(new Amendment(changed.outcome(), changed.feedbackScore(), changed.topics(),
                     changed.durationMinutes(), changed.occurredAt(), reason));

@@ -1,5 +1,6 @@
 package io.rapport.interaction.domain;
 
+import io.rapport.platform.privacy.ErasureConfirmation;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -22,4 +23,7 @@ public interface InteractionEvents {
 
     /** An adverse event or product complaint was mentioned: Drug Safety must have it within a business day. */
     Uni<Void> safetyReportDue(FollowUp followUp, boolean adverseEvent, boolean productComplaint);
+
+    /** This service applied a KOL's erasure: kol-service collects these as the proof of Art. 17. */
+    Uni<Void> erasureConfirmed(ErasureConfirmation confirmation);
 }

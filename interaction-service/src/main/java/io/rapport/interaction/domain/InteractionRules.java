@@ -26,25 +26,63 @@ public class InteractionRules {
         this.interactions = interactions;
     }
 
-    /** 422 naming why the KOL may not be contacted (on this channel). */
+    /**
+     * A new record about the KOL: refused (422 naming the rule) when the KOL was erased, objected, asked not to be
+     * contacted or withdrew the consent it needs, unless its basis is one of the exceptions (a legal obligation, the
+     * KOL's own request), which are kept whatever the rights state (for an erased KOL pseudonymised at once).
+     *
+     * @param channel how the record contacts the KOL, or null when it needs no channel
+     */
+    public static void requireRecordable(Replicated.Kol kol, Channel channel, LegalBasis basis) {
+        if (!basis.exception()) {
+            requireContactable(kol, channel);
+        }
+    }
+
+    /** 422 naming why the KOL may not be contacted (on this channel, when one is given). */
     public static void requireContactable(Replicated.Kol kol, Channel channel) {
-        if (kol.erased() || !"ACTIVE".equals(kol.status())) {
+        if (kol.erased()) {
+            throw ProblemException.rule("kol-erased", "KOL " + kol.kolId() + " was erased (GDPR Art. 17): no new "
+                    + "records, except what the law requires (safety reporting) or the KOL asked for");
+        }
+        Replicated.Contactability contactability = kol.contactability();
+        if (contactability != null && contactability.objected()) {
+            throw ProblemException.rule("kol-objected", "KOL " + kol.kolId() + " objected (GDPR Art. 21) on "
+                    + contactability.objectedAt() + ": no new records, except what the law requires or the KOL asked for");
+        }
+        if (contactability != null && (Boolean.TRUE.equals(contactability.doNotContact())
+                || "do-not-contact".equals(contactability.reason()))) {
+            throw ProblemException.rule("do-not-contact", "KOL " + kol.kolId() + " asked not to be contacted");
+        }
+        if (!"ACTIVE".equals(kol.status())) {
             throw ProblemException.rule("kol-not-active", "KOL " + kol.kolId() + " is " + kol.status()
                     + " and cannot be contacted");
         }
-        Replicated.Contactability contactability = kol.contactability();
         if (contactability != null && !contactability.contactable()) {
+            if ("CONSENT".equals(contactability.lawfulBasis()) || contactability.anyConsentWithdrawn()) {
+                throw ProblemException.rule("consent-withdrawn", "KOL " + kol.kolId() + " withdrew the consent "
+                        + "records about them are kept on");
+            }
             String reason = contactability.reason() == null ? "not-contactable" : contactability.reason();
             throw ProblemException.rule(reason, "KOL " + kol.kolId() + " may not be contacted (" + reason + ")");
         }
         if (channel == Channel.EMAIL && contactability != null && !contactability.emailAllowed()) {
-            throw ProblemException.rule("no-email-consent", "KOL " + kol.kolId() + " withdrew or refused consent to "
-                    + "e-mail contact");
+            throw channelConsent(kol, contactability, "EMAIL_CONTACT", "no-email-consent", "e-mail");
         }
         if (channel == Channel.PHONE && contactability != null && !contactability.phoneAllowed()) {
-            throw ProblemException.rule("no-phone-consent", "KOL " + kol.kolId() + " withdrew or refused consent to "
-                    + "phone contact");
+            throw channelConsent(kol, contactability, "PHONE_CONTACT", "no-phone-consent", "phone");
         }
+    }
+
+    /** A withdrawn consent is named as such; one never given keeps its own rule. */
+    private static ProblemException channelConsent(Replicated.Kol kol, Replicated.Contactability contactability,
+            String purpose, String neverGiven, String what) {
+        if (contactability.consentWithdrawn(purpose)) {
+            return ProblemException.rule("consent-withdrawn", "KOL " + kol.kolId() + " withdrew consent to " + what
+                    + " contact").with("purpose", purpose);
+        }
+        return ProblemException.rule(neverGiven, "KOL " + kol.kolId() + " withdrew or refused consent to " + what
+                + " contact");
     }
 
     /**
@@ -101,7 +139,9 @@ public class InteractionRules {
                 : interactions.countInQuarter(interaction.kolId(), quarter, interaction.id());
         return others.invoke(count -> {
             boolean over = cap != null && interaction.status().counts() && count + 1 > cap;
-            if (over && (interaction.capOverrideReason() == null || interaction.capOverrideReason().isBlank())) {
+            // a safety record is kept whatever the cap: the law requires it
+            if (over && interaction.legalBasis() != LegalBasis.LEGAL_OBLIGATION
+                    && (interaction.capOverrideReason() == null || interaction.capOverrideReason().isBlank())) {
                 throw ProblemException.rule("frequency-cap-exceeded", "KOL " + kol.kolId() + " accepts " + cap
                         + " contacts in " + quarter + " and already has " + count + "; give a capOverrideReason to "
                         + "record it anyway").with("count", count).with("cap", cap).with("quarter", quarter);

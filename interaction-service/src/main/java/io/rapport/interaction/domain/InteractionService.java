@@ -34,9 +34,12 @@ public class InteractionService {
     private final InteractionEvents events;
     private final AuditTrail audit;
     private final Caller caller;
+    private final WriteAccess access;
+    private final KolErasure erasure;
 
     public InteractionService(InteractionRepository interactions, InteractionRules rules, Directory directory, Lookups lookups,
-            Visibility visibility, FollowUpService followUps, InteractionEvents events, AuditTrail audit, Caller caller) {
+            Visibility visibility, FollowUpService followUps, InteractionEvents events, AuditTrail audit, Caller caller,
+            WriteAccess access, KolErasure erasure) {
         this.interactions = interactions;
         this.rules = rules;
         this.directory = directory;
@@ -46,6 +49,8 @@ public class InteractionService {
         this.events = events;
         this.audit = audit;
         this.caller = caller;
+        this.access = access;
+        this.erasure = erasure;
     }
 
     @WithTransaction
@@ -53,11 +58,15 @@ public class InteractionService {
         return recorder(document.mslId()).chain(msl -> lookups.requireCodes(document.therapeuticArea(),
                         document.products()).replaceWith(msl))
                 .chain(msl -> lookups.lockKol(document.kolId()).chain(kol -> {
-                    InteractionRules.requireContactable(kol, document.channel());
                     Completion completion = checked(document);
                     String zone = document.timeZone() != null ? document.timeZone() : msl.timeZone();
                     Interaction interaction = Interaction.record(UUID.randomUUID(), document.draft(), completion,
                             msl.userId(), msl.team(), caller.subject(), zone);
+                    interaction.basedOn(LegalBasis.ofKol(kol));
+                    InteractionRules.requireRecordable(kol, document.channel(), interaction.legalBasis());
+                    if (kol.erased()) {
+                        interaction.pseudonymise(erasure.pseudonym(document.kolId()));
+                    }
                     return rules.assess(interaction, kol)
                             .chain(() -> interactions.persist(interaction)).chain(() -> interactions.flush())
                             .chain(() -> claimExternalIds(interaction))
@@ -77,6 +86,12 @@ public class InteractionService {
             return lookups.lockKol(interaction.kolId()).chain(kol -> {
                 Object before = Snapshot.of(interaction);
                 interaction.complete(completion);
+                interaction.basedOn(interaction.legalBasis() == null ? LegalBasis.ofKol(kol) : interaction.legalBasis());
+                if (kol.erased()) {
+                    // after an erasure only what the law requires is still written, without the KOL's id
+                    InteractionRules.requireRecordable(kol, null, interaction.legalBasis());
+                    interaction.pseudonymise(erasure.pseudonym(interaction.kolId()));
+                }
                 return rules.assess(interaction, kol)
                         .chain(() -> audit.record(AuditRecord.of("interaction", id, interaction.version(), "completed",
                                 before, Snapshot.of(interaction))))
@@ -105,6 +120,35 @@ public class InteractionService {
             return audit.record(AuditRecord.of("interaction", id, interaction.version(), "no-show", before,
                             Snapshot.of(interaction)))
                     .chain(() -> events.interaction(interaction, InteractionChange.NO_SHOW)).replaceWith(interaction);
+        });
+    }
+
+    /**
+     * Separation of duties: an interaction recorded beyond the KOL's cap is approved by a manager (or admin) who
+     * neither recorded it nor is its MSL (403 self-approval otherwise).
+     */
+    @WithTransaction
+    public Uni<Interaction> approveCapOverride(UUID id, String ifMatch) {
+        if (!caller.isAny(Roles.MEDICAL_MANAGER, Roles.ADMIN)) {
+            throw ProblemException.forbidden("Only a medical manager or an admin approves a cap override");
+        }
+        return changeable(id, ifMatch).chain(interaction -> {
+            if (!interaction.capOverridden()) {
+                throw ProblemException.conflict("no-cap-override", "Interaction " + id + " is within the KOL's cap");
+            }
+            if (interaction.capOverrideApprovedBy() != null) {
+                throw ProblemException.conflict("already-approved", "The cap override of interaction " + id
+                        + " was approved by " + interaction.capOverrideApprovedBy());
+            }
+            if (caller.subject().equals(interaction.mslId()) || caller.subject().equals(interaction.recordedBy())) {
+                throw new ProblemException(403, "self-approval", "Forbidden", "Nobody approves their own cap "
+                        + "override: ask another medical manager or an admin", null);
+            }
+            Object before = Snapshot.of(interaction);
+            interaction.approveCapOverride(caller.subject());
+            return audit.record(AuditRecord.of("interaction", id, interaction.version(), "cap-override-approved",
+                            before, Snapshot.of(interaction)))
+                    .chain(() -> events.interaction(interaction, InteractionChange.UPDATED)).replaceWith(interaction);
         });
     }
 
@@ -183,7 +227,8 @@ public class InteractionService {
     /** Locked for the rest of the transaction, if the caller may change it (the CRM sync has no ETag to send). */
     Uni<Interaction> lockedWritable(UUID id) {
         return interactions.findForUpdate(id).chain(interaction -> visible(visibility, interaction, id))
-                .chain(interaction -> writable(visibility, interaction).replaceWith(interaction));
+                .chain(interaction -> access.require(interaction.mslId(), interaction.team(), "Interaction", id)
+                        .replaceWith(interaction));
     }
 
     static ProblemException invalidTransition(Interaction interaction) {
@@ -207,17 +252,5 @@ public class InteractionService {
             }
             return interaction;
         });
-    }
-
-    static Uni<Void> writable(Visibility visibility, Interaction interaction) {
-        return writableBy(visibility, interaction.mslId(), interaction.team());
-    }
-
-    static Uni<Void> writableBy(Visibility visibility, String msl, String team) {
-        return visibility.mayWriteFor(msl, team).invoke(allowed -> {
-            if (!allowed) {
-                throw ProblemException.forbidden("You may read this record but not change it");
-            }
-        }).replaceWithVoid();
     }
 }

@@ -24,6 +24,20 @@ public class Lookups {
         return directory.kol(kolId.toString(), Replicated.Kol.class, true);
     }
 
+    /** The KOL as the replica holds it, or null (no call to kol-service: for checks on records already held). */
+    public Uni<Replicated.Kol> kolIfKnown(UUID kolId) {
+        return replicas.get(Replicated.KOL, kolId.toString(), Replicated.Kol.class);
+    }
+
+    /** 422 kol-erased when the KOL was erased: no new free text about them is written any more. */
+    public Uni<Void> requireNotErased(UUID kolId) {
+        return kolIfKnown(kolId).invoke(kol -> {
+            if (kol != null && kol.erased()) {
+                InteractionRules.requireContactable(kol, null);
+            }
+        }).replaceWithVoid();
+    }
+
     /** 400 naming an unknown therapeutic area or product code. */
     public Uni<Void> requireCodes(String therapeuticArea, List<String> products) {
         return directory.requireCodes("therapeuticArea", therapeuticArea == null ? List.of() : List.of(therapeuticArea),

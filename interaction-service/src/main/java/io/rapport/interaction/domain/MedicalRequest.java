@@ -83,6 +83,11 @@ public class MedicalRequest {
     private String reviewNote;
     @Column(name = "reviewed_by")
     private String reviewedBy;
+    @Column(name = "legal_basis")
+    @Enumerated(EnumType.STRING)
+    private LegalBasis legalBasis;
+    @Column(name = "recorded_by")
+    private String recordedBy;
     private long version;
     @Column(name = "created_at")
     private Instant createdAt;
@@ -92,8 +97,8 @@ public class MedicalRequest {
     protected MedicalRequest() {
     }
 
-    public static MedicalRequest receive(RequestDocument document, String mslId, String team, String timeZone,
-            Instant receivedAt, Instant dueAt) {
+    public static MedicalRequest receive(RequestDocument document, String mslId, String team, String recordedBy,
+            String timeZone, Instant receivedAt, Instant dueAt, LegalBasis kolBasis) {
         MedicalRequest request = new MedicalRequest();
         request.id = UUID.randomUUID();
         request.kolId = document.kolId();
@@ -111,6 +116,8 @@ public class MedicalRequest {
         request.responseChannel = document.responseChannel();
         request.adverseEventMentioned = document.adverseEventMentioned();
         request.timeZone = timeZone;
+        request.recordedBy = recordedBy;
+        request.legalBasis = basisOf(document, kolBasis);
         request.receivedAt = receivedAt;
         request.dueAt = dueAt;
         // a solicited off-label question is kept, and reviewed, instead of being refused
@@ -119,6 +126,30 @@ public class MedicalRequest {
         request.createdAt = Instant.now();
         request.updatedAt = request.createdAt;
         return request;
+    }
+
+    /**
+     * A safety mention is a legal obligation; a question the KOL asked unprompted is answered at the KOL's request;
+     * anything else rests on the KOL's own basis.
+     */
+    public static LegalBasis basisOf(RequestDocument document, LegalBasis kolBasis) {
+        if (Boolean.TRUE.equals(document.adverseEventMentioned())) {
+            return LegalBasis.LEGAL_OBLIGATION;
+        }
+        if (document.initiatedBy() == Initiator.KOL && Boolean.TRUE.equals(document.unsolicited())) {
+            return LegalBasis.KOL_REQUEST;
+        }
+        return kolBasis;
+    }
+
+    /** Received about a KOL already erased (an exception): kept without the KOL's id from the start. */
+    public void pseudonymise(UUID pseudonym) {
+        kolId = pseudonym;
+    }
+
+    /** Who filed or owns it: they may not clear its compliance review. */
+    public boolean filedBy(String user) {
+        return user.equals(mslId) || user.equals(recordedBy);
     }
 
     public void answer(String text, UUID resourceId) {
@@ -282,6 +313,14 @@ public class MedicalRequest {
 
     public String reviewedBy() {
         return reviewedBy;
+    }
+
+    public LegalBasis legalBasis() {
+        return legalBasis;
+    }
+
+    public String recordedBy() {
+        return recordedBy;
     }
 
     public long version() {

@@ -47,10 +47,13 @@ public class MedicalRequestService {
     private final AuditTrail audit;
     private final Caller caller;
     private final InteractionConfig config;
+    private final WriteAccess access;
+    private final KolErasure erasure;
 
     public MedicalRequestService(MedicalRequestRepository requests, InteractionRepository interactions,
             InteractionService recording, Directory directory, Lookups lookups, Visibility visibility, FollowUpService followUps,
-            InteractionEvents events, AuditTrail audit, Caller caller, InteractionConfig config) {
+            InteractionEvents events, AuditTrail audit, Caller caller, InteractionConfig config, WriteAccess access,
+            KolErasure erasure) {
         this.requests = requests;
         this.interactions = interactions;
         this.recording = recording;
@@ -62,6 +65,8 @@ public class MedicalRequestService {
         this.audit = audit;
         this.caller = caller;
         this.config = config;
+        this.access = access;
+        this.erasure = erasure;
     }
 
     @WithTransaction
@@ -73,12 +78,20 @@ public class MedicalRequestService {
         }
         return recording.recorder(document.mslId())
                 .chain(msl -> lookups.requireCodes(document.therapeuticArea(), document.products()).replaceWith(msl))
-                .chain(msl -> lookups.lockKol(document.kolId()).replaceWith(msl))
-                .chain(msl -> checkInteraction(document).replaceWith(msl))
-                .chain(msl -> {
+                .chain(msl -> lookups.lockKol(document.kolId()).chain(kol -> checkInteraction(document).map(ignored -> {
                     String zone = document.timeZone() != null ? document.timeZone() : msl.timeZone();
-                    MedicalRequest request = MedicalRequest.receive(document, msl.userId(), msl.team(), zone, received,
-                            received.plus(Duration.ofHours(slaHours(document.priority()))));
+                    LegalBasis basis = MedicalRequest.basisOf(document, LegalBasis.ofKol(kol));
+                    // an answer sent by e-mail or phone needs that consent, unless the KOL asked for it
+                    InteractionRules.requireRecordable(kol, channelOf(document.responseChannel()), basis);
+                    MedicalRequest request = MedicalRequest.receive(document, msl.userId(), msl.team(), caller.subject(),
+                            zone, received, received.plus(Duration.ofHours(slaHours(document.priority()))),
+                            LegalBasis.ofKol(kol));
+                    if (kol.erased()) {
+                        request.pseudonymise(erasure.pseudonym(document.kolId()));
+                    }
+                    return request;
+                })))
+                .chain(request -> {
                     RequestChange change = request.status() == MedicalRequest.Status.COMPLIANCE_REVIEW
                             ? RequestChange.FLAGGED : RequestChange.RECEIVED;
                     return requests.persist(request)
@@ -104,7 +117,8 @@ public class MedicalRequestService {
             Uni<Void> resourceCheck = resourceId == null ? Uni.createFrom().voidItem()
                     : lookups.resource(resourceId).invoke(resource -> requireApproved(request, resource, resourceId))
                             .replaceWithVoid();
-            return resourceCheck.chain(() -> transition(request, "answered", RequestChange.ANSWERED,
+            Uni<Void> erasedCheck = text == null ? Uni.createFrom().voidItem() : lookups.requireNotErased(request.kolId());
+            return erasedCheck.chain(() -> resourceCheck).chain(() -> transition(request, "answered", RequestChange.ANSWERED,
                     () -> request.answer(text, resourceId)));
         });
     }
@@ -131,6 +145,11 @@ public class MedicalRequestService {
             if (request.status() != MedicalRequest.Status.COMPLIANCE_REVIEW) {
                 throw invalidTransition(request, "review");
             }
+            if (request.filedBy(caller.subject())) {
+                // separation of duties, even for an MSL who also holds the medical-manager role
+                throw new ProblemException(403, "self-approval", "Forbidden", "Nobody closes the compliance review "
+                        + "of a request they own or filed: ask another medical manager", null);
+            }
             RequestChange change = switch (decision) {
                 case CLEARED -> RequestChange.CLEARED;
                 case FORWARDED -> RequestChange.FORWARDED;
@@ -147,12 +166,14 @@ public class MedicalRequestService {
 
     @WithSession
     public Uni<Page<MedicalRequest>> list(MedicalRequest.Status status, Boolean overdue, UUID kolId, PageRequest page) {
+        PageKeys.require(page, PageKeys.INSTANT_ID);
         return visibility.scope().chain(scope -> requests.list(scope, status, overdue, kolId, page))
                 .map(rows -> page.page(rows, r -> List.of(r.dueAt().toString(), r.id().toString())));
     }
 
     @WithSession
     public Uni<Page<AuditEntryView>> history(UUID id, PageRequest page) {
+        PageKeys.require(page, PageKeys.INSTANT_ID);
         return get(id).chain(request -> audit.history("medical-request", id, page));
     }
 
@@ -178,12 +199,14 @@ public class MedicalRequestService {
         if (document.interactionId() == null) {
             return Uni.createFrom().voidItem();
         }
-        return interactions.findById(document.interactionId()).invoke(interaction -> {
-            if (interaction == null || !interaction.kolId().equals(document.kolId())) {
+        // another team's interaction is treated as one that does not exist
+        return interactions.findById(document.interactionId()).chain(interaction -> visibility.scope().invoke(scope -> {
+            if (interaction == null || !scope.sees(interaction.mslId(), interaction.team())
+                    || !interaction.kolId().equals(document.kolId())) {
                 throw ProblemException.rule("unknown-interaction", "Interaction " + document.interactionId()
                         + " does not exist or is with another KOL");
             }
-        }).replaceWithVoid();
+        })).replaceWithVoid();
     }
 
     private static void requireApproved(MedicalRequest request, Replicated.Resource resource, UUID resourceId) {
@@ -218,7 +241,7 @@ public class MedicalRequestService {
 
     private Uni<MedicalRequest> changeable(UUID id, String ifMatch) {
         return requests.findForUpdate(id).chain(request -> visible(request, id))
-                .chain(request -> InteractionService.writableBy(visibility, request.mslId(), request.team())
+                .chain(request -> access.require(request.mslId(), request.team(), "Medical information request", id)
                         .replaceWith(request))
                 .invoke(request -> Versions.check(ifMatch, request.version()));
     }
@@ -244,6 +267,15 @@ public class MedicalRequestService {
         return ProblemException.conflict("invalid-transition", "Request " + request.id() + " is " + request.status()
                 + "; " + action + " is not possible; allowed: " + allowed).with("status", request.status())
                 .with("allowed", allowed);
+    }
+
+    /** The contact channel an answer uses, when it needs a consent of its own. */
+    private static Channel channelOf(MedicalRequest.ResponseChannel channel) {
+        return switch (channel) {
+            case EMAIL -> Channel.EMAIL;
+            case PHONE -> Channel.PHONE;
+            default -> null;
+        };
     }
 
     private int slaHours(MedicalRequest.Priority priority) {

@@ -2,6 +2,7 @@ package io.rapport.interaction.domain;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -31,11 +32,33 @@ public final class Replicated {
     public record Preferences(Set<Channel> channels, Integer meetingLengthMinutes, Integer maxContactsPerQuarter) {
     }
 
-    public record Contactability(boolean contactable, String reason, boolean emailAllowed, boolean phoneAllowed) {
+    /** What kol-service decided about contacting the KOL, and the rights state it decided from. */
+    public record Contactability(boolean contactable, String reason, boolean emailAllowed, boolean phoneAllowed,
+            String lawfulBasis, Map<String, String> consents, Instant objectedAt, Boolean doNotContact) {
+
+        public boolean objected() {
+            return objectedAt != null;
+        }
+
+        public boolean consentWithdrawn(String purpose) {
+            return consents != null && "WITHDRAWN".equals(consents.get(purpose));
+        }
+
+        public boolean anyConsentWithdrawn() {
+            return consents != null && consents.containsValue("WITHDRAWN");
+        }
     }
 
-    /** An MSL of the directory. */
-    public record Msl(String userId, String team, String manager, String timeZone, long aggregateVersion) {
+    /**
+     * An MSL of the directory. {@code active} / {@code status} are read tolerantly: an entry marked inactive (or
+     * removed from the replica) has left the directory.
+     */
+    public record Msl(String userId, String team, String manager, String timeZone, Boolean active, String status,
+            long aggregateVersion) {
+
+        public boolean left() {
+            return Boolean.FALSE.equals(active) || status != null && !"ACTIVE".equals(status);
+        }
     }
 
     /** An approved scientific resource as insight-service publishes it. */

@@ -9,7 +9,7 @@ public final class Snapshot {
 
     /** Free-text fields: scrubbed from the history when the KOL is erased (unless under a legal hold). */
     public static final Set<String> FREE_TEXT = Set.of("objective", "outcome", "cancelReason", "description",
-            "question", "answer", "reviewNote", "capOverrideReason");
+            "question", "answer", "reviewNote", "capOverrideReason", "transfersOfValue");
 
     private Snapshot() {
     }
@@ -40,6 +40,8 @@ public final class Snapshot {
         s.put("transfersOfValue", i.transfersOfValue());
         s.put("capOverrideReason", i.capOverrideReason());
         s.put("cancelReason", i.cancelReason());
+        s.put("legalBasis", i.legalBasis());
+        s.put("capOverrideApprovedBy", i.capOverrideApprovedBy());
         return s;
     }
 
@@ -50,6 +52,7 @@ public final class Snapshot {
         s.put("dueDate", f.dueDate());
         s.put("assignee", f.assignee());
         s.put("status", f.status());
+        s.put("legalBasis", f.legalBasis());
         return s;
     }
 
@@ -64,6 +67,7 @@ public final class Snapshot {
         s.put("answerResourceId", r.answerResourceId());
         s.put("reviewDecision", r.reviewDecision());
         s.put("reviewNote", r.reviewNote());
+        s.put("legalBasis", r.legalBasis());
         return s;
     }
 }

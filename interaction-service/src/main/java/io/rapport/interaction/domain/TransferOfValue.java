@@ -19,4 +19,9 @@ public record TransferOfValue(
         @Size(max = 100) String contractReference) {
 
     public enum Kind { MEAL, HONORARIUM, TRAVEL }
+
+    /** After the KOL's erasure: kind, amount and currency still count; the typed reference goes. */
+    public TransferOfValue erased() {
+        return new TransferOfValue(kind, amount, currency, contractReference == null ? null : Interaction.ERASED);
+    }
 }

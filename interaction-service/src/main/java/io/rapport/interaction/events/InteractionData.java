@@ -37,7 +37,8 @@ public final class InteractionData {
                     i.plannedStart(), i.occurredAt(), i.localDate(), i.durationMinutes(), i.status().name(),
                     i.disclosureMade(), i.feedbackScore(), i.adverseEventMentioned(), i.productComplaintMentioned(),
                     i.safetyReportId(), i.transfersOfValue().stream().map(InteractionData::transfer).toList(),
-                    i.capQuarter(), i.capOverridden(), i.capOverridden() ? i.capOverrideReason() : null,
+                    // the override's reason is free text typed by the MSL: it stays in this service (topics are kept forever)
+                    i.capQuarter(), i.capOverridden(), null,
                     i.offPreferenceChannel(), i.overPreferredDuration(), i.version(), i.updatedAt());
         }
     }
@@ -75,6 +76,7 @@ public final class InteractionData {
     }
 
     private static Transfer transfer(TransferOfValue t) {
-        return new Transfer(t.kind().name(), t.amount(), t.currency(), t.contractReference());
+        // The contract reference is typed by a person and may name one: it stays in interaction-service.
+        return new Transfer(t.kind().name(), t.amount(), t.currency(), null);
     }
 }

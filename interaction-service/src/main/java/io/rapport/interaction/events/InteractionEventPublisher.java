@@ -6,6 +6,7 @@ import io.rapport.interaction.domain.InteractionEvents;
 import io.rapport.interaction.domain.MedicalRequest;
 import io.rapport.platform.outbox.DomainEvent;
 import io.rapport.platform.outbox.Outbox;
+import io.rapport.platform.privacy.ErasureConfirmation;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -43,6 +44,11 @@ public class InteractionEventPublisher implements InteractionEvents {
                 followUp.interactionId(), followUp.medicalRequestId(), followUp.kolId(), followUp.assignee(),
                 followUp.team(), adverseEvent, productComplaint, followUp.dueDate(), followUp.timeZone(),
                 followUp.version(), followUp.createdAt()));
+    }
+
+    @Override
+    public Uni<Void> erasureConfirmed(ErasureConfirmation confirmation) {
+        return outbox.append(confirmation.event(InteractionEventTypes.TOPIC));
     }
 
     private Uni<Void> publish(String type, Object aggregateId, Object data) {

@@ -13,7 +13,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** A KOL's interactions, follow-ups and requests in one list, newest first: one UNION query, keyset-paged. */
+/**
+ * A KOL's interactions, follow-ups and requests in one list, newest first: one UNION query, keyset-paged on
+ * (at, key). The key is a hash of the entry, not its id, so a cursor cannot reveal the id of another team's
+ * record shown only as a contact.
+ */
 @ApplicationScoped
 public class TimelineRepository {
 
@@ -26,31 +30,48 @@ public class TimelineRepository {
             SELECT 'MEDICAL_REQUEST', CAST(id AS text), received_at, status, priority, msl_id, team
               FROM medical_request WHERE kol_id = :kol""";
 
-    public Uni<List<TimelineEntry>> page(UUID kolId, Visibility.Scope scope, PageRequest page) {
+    /** One row of the page: the entry, and whether the caller may see the record behind it. */
+    public record Row(TimelineEntry entry, boolean visible, String key) {
+    }
+
+    public Uni<List<Row>> page(UUID kolId, Visibility.Scope scope, PageRequest page, Instant afterAt, String afterKey) {
         Map<String, Object> params = new HashMap<>();
         params.put("kol", kolId);
-        StringBuilder sql = new StringBuilder("SELECT type, id, at, status, detail FROM (" + ENTRIES + ") e WHERE true");
-        if (!scope.all()) {
+        String mine;
+        if (scope.all()) {
+            mine = "true";
+        } else {
             params.put("self", scope.self());
             if (scope.teams().isEmpty()) {
-                sql.append(" AND e.msl_id = :self");
+                mine = "(e.msl_id = :self)";
             } else {
-                sql.append(" AND (e.msl_id = :self OR e.team IN (:teams))");
+                mine = "(e.msl_id = :self OR e.team IN (:teams))";
                 params.put("teams", List.copyOf(scope.teams()));
             }
         }
-        if (!page.isFirst()) {
-            sql.append(" AND (e.at < :afterAt OR (e.at = :afterAt AND e.id < :afterId))");
-            params.put("afterAt", Instant.parse(page.after(0)));
-            params.put("afterId", page.after(1));
+        StringBuilder sql = new StringBuilder("SELECT * FROM (SELECT e.type, e.id, e.at, e.status, e.detail, e.msl_id, "
+                + mine + " AS mine, md5(e.type || ':' || e.id) AS k FROM (" + ENTRIES + ") e) t "
+                + "WHERE (t.mine OR (t.type = 'INTERACTION' AND t.status = 'COMPLETED'))");
+        if (afterAt != null) {
+            sql.append(" AND (t.at < :afterAt OR (t.at = :afterAt AND t.k < :afterKey))");
+            params.put("afterAt", afterAt);
+            params.put("afterKey", afterKey);
         }
-        sql.append(" ORDER BY e.at DESC, e.id DESC LIMIT ").append(page.fetchSize());
+        sql.append(" ORDER BY t.at DESC, t.k DESC LIMIT ").append(page.fetchSize());
         return Panache.getSession().chain(session -> {
             var query = session.createNativeQuery(sql.toString(), Object[].class);
             params.forEach(query::setParameter);
             return query.getResultList();
-        }).map(rows -> rows.stream().map(r -> new TimelineEntry(TimelineEntry.Type.valueOf((String) r[0]),
-                UUID.fromString((String) r[1]), instant(r[2]), (String) r[3], (String) r[4])).toList());
+        }).map(rows -> rows.stream().map(TimelineRepository::row).toList());
+    }
+
+    private static Row row(Object[] r) {
+        boolean visible = Boolean.TRUE.equals(r[6]);
+        Instant at = instant(r[2]);
+        TimelineEntry entry = visible ? new TimelineEntry(TimelineEntry.Type.valueOf((String) r[0]),
+                UUID.fromString((String) r[1]), at, (String) r[3], (String) r[4], (String) r[5])
+                : TimelineEntry.contact(at, (String) r[5]);
+        return new Row(entry, visible, (String) r[7]);
     }
 
     private static Instant instant(Object value) {
