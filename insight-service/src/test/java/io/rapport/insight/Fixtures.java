@@ -66,15 +66,32 @@ public final class Fixtures {
         return kol(Map.of());
     }
 
-    /** interaction-service received a medical information request of this KOL. */
+    /** interaction-service received a medical information request of this KOL (by Ada). */
     public static String medicalRequest(String kolId, boolean unsolicited) {
+        return medicalRequest(kolId, unsolicited, ADA, "oncology-north");
+    }
+
+    /** interaction-service received a medical information request of this KOL, by this MSL. */
+    public static String medicalRequest(String kolId, boolean unsolicited, String msl, String team) {
         String id = UUID.randomUUID().toString();
         var data = EventSchemas.example("rapport.medical-request.received.v1").put("requestId", id).put("kolId", kolId)
-                .put("unsolicited", unsolicited).put("aggregateVersion", 1);
+                .put("unsolicited", unsolicited).put("mslId", msl).put("team", team).put("aggregateVersion", 1);
         try (EventSender sender = new EventSender()) {
             sender.send("rapport.interaction.v1", UUID.randomUUID(), "rapport.medical-request.received.v1", id, data);
         }
         KolServiceEvents.awaitReplica("medical-request", id);
+        return id;
+    }
+
+    /** interaction-service recorded an interaction of this MSL with this KOL. */
+    public static String interaction(String kolId, String msl, String team) {
+        String id = UUID.randomUUID().toString();
+        var data = EventSchemas.example("rapport.interaction.planned.v1").put("interactionId", id).put("kolId", kolId)
+                .put("mslId", msl).put("recordedBy", msl).put("team", team).put("aggregateVersion", 1);
+        try (EventSender sender = new EventSender()) {
+            sender.send("rapport.interaction.v1", UUID.randomUUID(), "rapport.interaction.planned.v1", id, data);
+        }
+        KolServiceEvents.awaitReplica("interaction", id);
         return id;
     }
 
@@ -149,8 +166,9 @@ public final class Fixtures {
         return id;
     }
 
+    /** Grace drafts resources; another manager (Otto) approves them, as nobody approves their own. */
     public static Response resourceAction(String id, String action, String ifMatch, Map<String, Object> body) {
-        return given().header("Authorization", manager(GRACE)).header("If-Match", ifMatch).contentType(ContentType.JSON)
+        return given().header("Authorization", manager("approve".equals(action) ? OTTO : GRACE)).header("If-Match", ifMatch).contentType(ContentType.JSON)
                 .body(body).post("/api/v1/resources/" + id + "/" + action);
     }
 

@@ -39,7 +39,7 @@ class ShareTest {
     void shouldRecordAShareOfApprovedContentAndListItForTheKol() {
         String kol = kol();
         String resource = approvedResource(resource());
-        String interaction = UUID.randomUUID().toString();
+        String interaction = Fixtures.interaction(kol, ADA, "oncology-north");
         Map<String, Object> body = shareOf(resource, kol);
         body.put("interactionId", interaction);
         String id = share(msl(ADA), body).then().statusCode(201).body("mslId", equalTo(ADA))

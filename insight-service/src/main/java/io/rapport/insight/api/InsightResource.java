@@ -19,6 +19,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -45,6 +46,11 @@ public class InsightResource {
 
     private static final String IF_MATCH = "If-Match";
     private static final String CURATORS = Roles.MEDICAL_MANAGER;
+    /** Filters are matched in SQL: what the database cannot store (a NUL, control characters) is a 400, not a 500. */
+    private static final String TEXT = "[^\\p{Cntrl}]*";
+    private static final String NO_CONTROL = "no control characters";
+    private static final String CODE = "[A-Z0-9_-]{1,40}";
+    private static final String TAG = "[a-z0-9][a-z0-9-]{0,49}";
 
     private final InsightService insights;
     private final InsightQueries queries;
@@ -146,10 +152,13 @@ public class InsightResource {
     @RolesAllowed({Roles.MSL, Roles.MEDICAL_MANAGER, Roles.ADMIN, Roles.INTEGRATION, Roles.REPORTING})
     @Operation(summary = "Search insights", description = "q: full-text search ranked by relevance and endorsements "
             + "(strong signals rise); otherwise newest first. Within what you may see. The period applies to creation.")
-    public Uni<Page<InsightView>> search(@QueryParam("q") @Size(max = 200) String q,
+    public Uni<Page<InsightView>> search(@QueryParam("q") @Size(max = 200) @Pattern(regexp = TEXT, message = NO_CONTROL) String q,
             @QueryParam("status") InsightStatus status, @QueryParam("category") InsightDocument.Category category,
-            @QueryParam("therapeuticArea") String therapeuticArea, @QueryParam("tag") String tag,
-            @QueryParam("kolId") UUID kolId, @QueryParam("author") String author, @QueryParam("team") String team,
+            @QueryParam("therapeuticArea") @Pattern(regexp = CODE, message = "a therapeutic area code") String therapeuticArea,
+            @QueryParam("tag") @Pattern(regexp = TAG, message = "a lower-case keyword") String tag,
+            @QueryParam("kolId") UUID kolId,
+            @QueryParam("author") @Size(max = 100) @Pattern(regexp = TEXT, message = NO_CONTROL) String author,
+            @QueryParam("team") @Size(max = 100) @Pattern(regexp = TEXT, message = NO_CONTROL) String team,
             @QueryParam("from") Instant from, @QueryParam("to") Instant to, @QueryParam("limit") Integer limit,
             @QueryParam("cursor") String cursor) {
         InsightSearch search = new InsightSearch(q == null || q.isBlank() ? null : q, status, category, therapeuticArea,
@@ -162,7 +171,8 @@ public class InsightResource {
     @RolesAllowed({Roles.MSL, Roles.MEDICAL_MANAGER, Roles.ADMIN, Roles.INTEGRATION, Roles.REPORTING})
     @Operation(summary = "Rising and falling themes", description = "The top tags and categories of the insights "
             + "submitted in [from, to), with their change against the period before of the same length.")
-    public Uni<InsightQueries.Themes> themes(@QueryParam("therapeuticArea") String therapeuticArea,
+    public Uni<InsightQueries.Themes> themes(
+            @QueryParam("therapeuticArea") @Pattern(regexp = CODE, message = "a therapeutic area code") String therapeuticArea,
             @QueryParam("from") @NotNull Instant from, @QueryParam("to") @NotNull Instant to) {
         return queries.themes(therapeuticArea, from, to);
     }
@@ -186,6 +196,8 @@ public class InsightResource {
     public record ActionTaken(@NotBlank @Size(max = 4000) String actionTaken) {
     }
 
-    public record SafetyReport(@NotBlank @Size(max = 100) String safetyReportId) {
+    /** Drug Safety's case id: an identifier (it is published), never words about the patient or the KOL. */
+    public record SafetyReport(@NotBlank @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._:/-]*",
+            message = "a Drug Safety case identifier (letters, digits, . _ : / -)") String safetyReportId) {
     }
 }

@@ -1,9 +1,12 @@
 package io.rapport.insight.api;
 
+import io.rapport.insight.domain.KolErasure;
+import io.rapport.insight.domain.PersonalData;
 import io.rapport.insight.domain.Recommendations;
 import io.rapport.insight.domain.ShareService;
 import io.rapport.platform.api.Page;
 import io.rapport.platform.api.PageRequest;
+import io.rapport.platform.audit.AuditEntryView;
 import io.rapport.platform.security.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -18,6 +21,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/kols/{kolId}")
@@ -27,19 +31,49 @@ public class KolContentResource {
 
     private final ShareService shares;
     private final Recommendations recommendations;
+    private final PersonalData personalData;
 
-    public KolContentResource(ShareService shares, Recommendations recommendations) {
+    public KolContentResource(ShareService shares, Recommendations recommendations, PersonalData personalData) {
         this.shares = shares;
         this.recommendations = recommendations;
+        this.personalData = personalData;
     }
 
     @GET
     @Path("shares")
     @RolesAllowed({Roles.MSL, Roles.MEDICAL_MANAGER, Roles.ADMIN, Roles.INTEGRATION, Roles.REPORTING})
-    @Operation(summary = "What was shared with a KOL, newest first")
+    @Operation(summary = "What was shared with a KOL, newest first", description = "Shares the caller may see in "
+            + "full (their own; a manager's teams'; everything for admin, integration, reporting); another team's "
+            + "show only who shared and when (summary: true).")
     public Uni<Page<ShareResource.ShareView>> shares(@PathParam("kolId") UUID kolId, @QueryParam("limit") Integer limit,
             @QueryParam("cursor") String cursor) {
-        return shares.ofKol(kolId, PageRequest.of(limit, cursor)).map(page -> page.map(ShareResource.ShareView::from));
+        return shares.ofKol(kolId, PageRequest.of(limit, cursor)).map(page -> page.map(ShareResource.ShareView::of));
+    }
+
+    @GET
+    @Path("personal-data")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Everything insight-service holds about a KOL (GDPR Art. 15, admin)", description = "The "
+            + "insights about the KOL with their free text and whole audit trail, the shares with them, and the "
+            + "replicas naming them; after an erasure, what the law keeps under the pseudonym. An unknown KOL has "
+            + "empty lists.")
+    public Uni<PersonalDataView> personalData(@PathParam("kolId") UUID kolId) {
+        return personalData.of(kolId).map(held -> new PersonalDataView(KolErasure.SERVICE, kolId, new PersonalDataView.Records(
+                held.insights().stream().map(r -> new PersonalDataView.InsightRecord(InsightView.from(r.insight()),
+                        r.history())).toList(),
+                held.shares().stream().map(ShareResource.ShareView::from).toList(), held.replicas())));
+    }
+
+    /** The Art. 15 answer of this service, in the shape kol-service aggregates. */
+    @Schema(name = "PersonalData")
+    public record PersonalDataView(String service, UUID kolId, Records records) {
+
+        public record Records(List<InsightRecord> insights, List<ShareResource.ShareView> shares,
+                List<PersonalData.ReplicaRecord> replicas) {
+        }
+
+        public record InsightRecord(InsightView insight, List<AuditEntryView> history) {
+        }
     }
 
     @GET

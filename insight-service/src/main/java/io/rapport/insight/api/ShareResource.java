@@ -1,5 +1,6 @@
 package io.rapport.insight.api;
 
+import io.rapport.insight.domain.LegalBasis;
 import io.rapport.insight.domain.Share;
 import io.rapport.insight.domain.ShareService;
 import io.rapport.platform.api.IdempotencyKeys;
@@ -53,13 +54,23 @@ public class ShareResource {
     }
 
     /** A share as the API shows it. */
-    @Schema(name = "Share")
+    @Schema(name = "Share", description = "In a KOL's list, another team's share shows only who shared and when "
+            + "(summary true): never its id, content or context.")
     public record ShareView(UUID id, UUID resourceId, UUID kolId, String mslId, String team, UUID interactionId,
-            UUID medicalRequestId, Share.Channel channel, Instant sharedAt) {
+            UUID medicalRequestId, Share.Channel channel, Instant sharedAt,
+            @Schema(description = "KOL_REQUEST: an answer to a question the KOL initiated, "
+                    + "recorded whatever the KOL's contact rights; absent otherwise") LegalBasis legalBasis,
+            @Schema(description = "Another team's share: only who shared and when") boolean summary) {
 
         static ShareView from(Share s) {
             return new ShareView(s.id(), s.resourceId(), s.kolId(), s.mslId(), s.team(), s.interactionId(),
-                    s.medicalRequestId(), s.channel(), s.sharedAt());
+                    s.medicalRequestId(), s.channel(), s.sharedAt(), s.legalBasis(), false);
+        }
+
+        static ShareView of(ShareService.Seen seen) {
+            Share s = seen.share();
+            return seen.full() ? from(s)
+                    : new ShareView(null, null, s.kolId(), s.mslId(), s.team(), null, null, null, s.sharedAt(), null, true);
         }
     }
 }

@@ -51,6 +51,9 @@ public class Insight {
     private InsightDocument.Sentiment sentiment;
     @Column(name = "adverse_event_mentioned")
     private boolean adverseEventMentioned;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "legal_basis")
+    private LegalBasis legalBasis;
     @Column(name = "safety_report_due")
     private LocalDate safetyReportDue;
     @Column(name = "safety_report_id")
@@ -118,6 +121,21 @@ public class Insight {
         tags = document.tags();
         sentiment = document.sentiment();
         adverseEventMentioned = document.adverseEventMentioned();
+        // An adverse event heard must reach Drug Safety and be kept: the law, not the KOL's consent, is its basis.
+        legalBasis = adverseEventMentioned ? LegalBasis.LEGAL_OBLIGATION : null;
+    }
+
+    /** The legal obligation a new insight about {@code document}'s KOL would be kept under, or null. */
+    public static LegalBasis legalBasisOf(InsightDocument document) {
+        return document.adverseEventMentioned() ? LegalBasis.LEGAL_OBLIGATION : null;
+    }
+
+    /**
+     * Written about a KOL who was erased, under a legal obligation: kept, but naming the KOL only by the
+     * pseudonym an erasure gives them.
+     */
+    public void pseudonymiseKol(UUID pseudonym) {
+        kolId = pseudonym;
     }
 
     public void submit() {
@@ -171,18 +189,30 @@ public class Insight {
         return safetyReportedAt != null && !safetyReportedAt.atZone(ZoneId.of(timeZone)).toLocalDate().isAfter(safetyReportDue);
     }
 
-    /** GDPR Art. 17 of the KOL: the reference is cut and the text erased, unless a legal obligation keeps it. */
-    public void eraseKol(UUID pseudonym) {
-        if (adverseEventMentioned) {
-            kolId = pseudonym;
-        } else {
-            kolId = null;
-            title = ERASED;
-            text = ERASED;
-            actionTaken = actionTaken == null ? null : ERASED;
-            rejectionReason = rejectionReason == null ? null : ERASED;
-        }
+    /**
+     * GDPR Art. 17 of the KOL: the reference is cut and every free text erased (the evidence keeps its kinds, so
+     * the insight still counts the same), unless a legal obligation keeps it: then only the KOL is pseudonymised.
+     *
+     * @return whether the insight is held under its legal basis
+     */
+    public boolean eraseKol(UUID pseudonym) {
         updatedAt = Instant.now();
+        if (held()) {
+            kolId = pseudonym;
+            return true;
+        }
+        kolId = null;
+        title = ERASED;
+        text = ERASED;
+        evidence = evidence == null ? List.of() : evidence.stream().map(e -> new Evidence(e.type(), ERASED)).toList();
+        actionTaken = actionTaken == null ? null : ERASED;
+        rejectionReason = rejectionReason == null ? null : ERASED;
+        return false;
+    }
+
+    /** Kept through an erasure because the law requires it. */
+    public boolean held() {
+        return legalBasis != null;
     }
 
     private void touch() {
@@ -249,6 +279,10 @@ public class Insight {
 
     public boolean adverseEventMentioned() {
         return adverseEventMentioned;
+    }
+
+    public LegalBasis legalBasis() {
+        return legalBasis;
     }
 
     public LocalDate safetyReportDue() {

@@ -18,6 +18,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class InsightAccess {
 
+    public static final String SELF_APPROVAL = "self-approval";
+
     private final Caller caller;
     private final Directory directory;
 
@@ -77,16 +79,27 @@ public class InsightAccess {
         }
     }
 
-    /** Only a medical manager of the author's team curates (validates, rejects, records the action). */
+    /**
+     * Only a medical manager of the author's team curates (validates, rejects, records the action), and never
+     * their own insight: the four-eyes principle holds even for a manager who wrote one.
+     */
     public Uni<Void> requireCurator(Insight insight) {
         if (!caller.is(Roles.MEDICAL_MANAGER)) {
             throw ProblemException.forbidden("Only a medical manager curates insights");
+        }
+        if (insight.author().equals(caller.subject())) {
+            throw selfApproval("You wrote insight " + insight.id() + "; another medical manager curates it");
         }
         return directory.teamsManagedBy(caller.subject()).invoke(teams -> {
             if (!teams.contains(insight.team())) {
                 throw ProblemException.forbidden("Insight " + insight.id() + " belongs to a team you do not manage");
             }
         }).replaceWithVoid();
+    }
+
+    /** 403 {@code self-approval}: nobody approves their own compliance-relevant work. */
+    public static ProblemException selfApproval(String detail) {
+        return new ProblemException(403, SELF_APPROVAL, "Forbidden", detail, null);
     }
 
     private Uni<java.util.Optional<String>> ownTeam(String self) {

@@ -41,6 +41,12 @@ public class InsightQueries {
 
     @WithSession
     public Uni<Page<Insight>> search(InsightSearch search, PageRequest page) {
+        if (search.from() != null && !Cursors.inRange(search.from())) {
+            throw ProblemException.badRequest("from", "an instant within the years 1 to 9999");
+        }
+        if (search.to() != null && !Cursors.inRange(search.to())) {
+            throw ProblemException.badRequest("to", "an instant within the years 1 to 9999");
+        }
         return access.scope().chain(scope -> insights.search(search, scope, page))
                 .map(rows -> page.page(rows, r -> search.q() != null
                         ? List.of(String.valueOf(r.rank()), r.insight().id().toString())
@@ -50,12 +56,16 @@ public class InsightQueries {
 
     @WithSession
     public Uni<Page<AuditEntryView>> history(UUID id, PageRequest page) {
+        Cursors.require(page, Cursors.Kind.INSTANT, Cursors.Kind.UUID);
         return get(id).chain(insight -> audit.history("insight", id, page));
     }
 
     /** Over the insights submitted (not drafts) in [from, to); the previous period is as long and ends at from. */
     @WithSession
     public Uni<Themes> themes(String therapeuticArea, Instant from, Instant to) {
+        if (!Cursors.inRange(from) || !Cursors.inRange(to)) {
+            throw ProblemException.badRequest("from", "a period within the years 1 to 9999");
+        }
         if (!from.isBefore(to)) {
             throw ProblemException.badRequest("from", "must be before to");
         }
@@ -63,8 +73,8 @@ public class InsightQueries {
             throw ProblemException.badRequest("from", "a period of at most ten years");
         }
         Instant previousFrom = from.minus(Duration.between(from, to));
-        return insights.themes("tags", therapeuticArea, from, to, THEMES)
-                .chain(tags -> insights.themes("category", therapeuticArea, from, to, THEMES)
-                        .map(categories -> new Themes(from, to, previousFrom, tags, categories)));
+        return access.scope().chain(scope -> insights.themes("tags", therapeuticArea, scope, from, to, THEMES)
+                .chain(tags -> insights.themes("category", therapeuticArea, scope, from, to, THEMES)
+                        .map(categories -> new Themes(from, to, previousFrom, tags, categories))));
     }
 }

@@ -10,6 +10,7 @@ import io.rapport.platform.api.Versions;
 import io.rapport.platform.audit.AuditRecord;
 import io.rapport.platform.audit.AuditTrail;
 import io.rapport.platform.replica.Directory;
+import io.rapport.platform.replica.Replicas;
 import io.rapport.platform.security.Caller;
 import io.rapport.platform.time.BusinessDays;
 import io.smallrye.mutiny.Uni;
@@ -35,9 +36,13 @@ public class InsightService {
     private final AuditTrail audit;
     private final Caller caller;
     private final JsonBodies bodies;
+    private final Replicas replicas;
+    private final LinkedRecords linked;
+    private final KolPseudonyms pseudonyms;
 
     public InsightService(InsightRepository insights, InsightAccess access, Directory directory, InsightEvents events,
-            AuditTrail audit, Caller caller, JsonBodies bodies) {
+            AuditTrail audit, Caller caller, JsonBodies bodies, Replicas replicas, LinkedRecords linked,
+            KolPseudonyms pseudonyms) {
         this.insights = insights;
         this.access = access;
         this.directory = directory;
@@ -45,20 +50,27 @@ public class InsightService {
         this.audit = audit;
         this.caller = caller;
         this.bodies = bodies;
+        this.replicas = replicas;
+        this.linked = linked;
+        this.pseudonyms = pseudonyms;
     }
 
     @WithTransaction
     public Uni<Insight> draft(InsightDocument document) {
-        return checked(document).chain(() -> directory.msl(caller.subject())).chain(author -> {
+        return checked(document, null).chain(kol -> directory.msl(caller.subject()).chain(author -> {
             LocalDate today = LocalDate.now(ZoneId.of(author.timeZone()));
             Insight insight = Insight.draft(document, author.userId(), author.team(), author.timeZone(),
                     BusinessDays.next(today));
+            if (kol != null && kol.erased()) {
+                // Only what the law requires gets here (an adverse event): kept, without the erased KOL's id.
+                insight.pseudonymiseKol(pseudonyms.of(document.kolId()));
+            }
             return insights.persist(insight)
                     .chain(() -> audit.record(AuditRecord.of("insight", insight.id(), 1, "drafted", null, Snapshot.of(insight))))
                     .chain(() -> document.adverseEventMentioned() ? events.safetyReportDue(insight)
                             : Uni.createFrom().voidItem())
                     .replaceWith(insight);
-        });
+        }));
     }
 
     /** Merge patch of a draft, by its author. */
@@ -69,7 +81,12 @@ public class InsightService {
             requireStatus(insight, InsightStatus.DRAFT, "edited");
             InsightDocument changed = bodies.patched(insight.document(), patch, InsightDocument.class);
             boolean newlyAdverse = changed.adverseEventMentioned() && !insight.adverseEventMentioned();
-            return checked(changed).chain(() -> change(insight, "edited", i -> i.edit(changed), null))
+            return checked(changed, insight).chain(kol -> change(insight, "edited", i -> {
+                i.edit(changed);
+                if (kol != null && kol.erased()) {
+                    i.pseudonymiseKol(pseudonyms.of(changed.kolId()));
+                }
+            }, null))
                     .chain(saved -> newlyAdverse ? events.safetyReportDue(saved).replaceWith(saved)
                             : Uni.createFrom().item(saved));
         });
@@ -80,7 +97,9 @@ public class InsightService {
         return changeable(id, ifMatch).chain(insight -> {
             access.requireAuthor(insight);
             requireStatus(insight, InsightStatus.DRAFT, "submitted");
-            return change(insight, "submitted", Insight::submit, InsightChange.SUBMITTED);
+            // Sharing it with curators is new processing: the KOL's rights may have changed since the draft.
+            return rightsAllow(insight.document(), insight)
+                    .chain(() -> change(insight, "submitted", Insight::submit, InsightChange.SUBMITTED));
         });
     }
 
@@ -170,13 +189,43 @@ public class InsightService {
                 .invoke(insight -> Versions.check(ifMatch, insight.version()));
     }
 
-    private Uni<Void> checked(InsightDocument document) {
-        Uni<Void> codes = directory.requireCodes("therapeuticArea", List.of(document.therapeuticArea()), "product",
-                document.product() == null ? List.of() : List.of(document.product()));
+    /**
+     * Codes known, the KOL's rights allow the insight, and the interaction it came from is one the caller sees
+     * with that KOL. Returns the KOL (null for an anonymous insight, or one whose KOL is already pseudonymised).
+     *
+     * @param current the insight being edited, or null for a new one
+     */
+    private Uni<Replicated.Kol> checked(InsightDocument document, Insight current) {
+        return directory.requireCodes("therapeuticArea", List.of(document.therapeuticArea()), "product",
+                        document.product() == null ? List.of() : List.of(document.product()))
+                .chain(() -> rightsAllow(document, current))
+                .call(kol -> linked.requireInteraction(document.interactionId(), document.kolId(),
+                        document.kolId() == null ? null : pseudonyms.of(document.kolId())));
+    }
+
+    /**
+     * 422 naming the rule unless the KOL's rights allow a record of what the document says (an adverse event is
+     * kept whatever they are). An unchanged KOL reference is read from the local replica only: after an erasure
+     * the draft names a pseudonym, which nobody else knows.
+     */
+    private Uni<Replicated.Kol> rightsAllow(InsightDocument document, Insight current) {
         if (document.kolId() == null) {
-            return codes;
+            return Uni.createFrom().nullItem();
         }
-        return codes.chain(() -> directory.kol(document.kolId().toString(), Replicated.Kol.class, false)).replaceWithVoid();
+        String kolId = document.kolId().toString();
+        boolean unchanged = current != null && document.kolId().equals(current.kolId());
+        Uni<Replicated.Kol> kol = unchanged ? replicas.get(Directory.KOL, kolId, Replicated.Kol.class)
+                : directory.kol(kolId, Replicated.Kol.class, false);
+        LegalBasis legal = Insight.legalBasisOf(document);
+        return kol.invoke(found -> {
+            if (found != null) {
+                KolRights.require(found, KolRights.Record.INSIGHT, null, legal);
+            } else if (unchanged && current.held() && legal == null) {
+                // It names the pseudonym of an erased KOL: only the legal obligation kept it.
+                throw ProblemException.rule("kol-erased", "The KOL of insight " + current.id() + " was erased; "
+                        + "it is kept only as an adverse event report");
+            }
+        });
     }
 
     private static void requireStatus(Insight insight, InsightStatus required, String action) {

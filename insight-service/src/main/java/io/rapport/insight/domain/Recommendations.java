@@ -41,7 +41,9 @@ public class Recommendations {
 
     @WithSession
     public Uni<List<Recommendation>> forKol(UUID kolId, int limit) {
+        // Nothing is offered to a KOL who may not be contacted unasked (erased, objected, do-not-contact...).
         return directory.kol(kolId.toString(), Replicated.Kol.class, false).chain(kol -> kol.country() == null
+                || !KolRights.reachable(kol)
                 ? Uni.createFrom().item(List.<Recommendation>of())
                 : shares.resourcesSharedWith(kolId).chain(shared -> resources.proactiveIn(kol.country())
                         .map(candidates -> rank(kol, shared, candidates, limit))));

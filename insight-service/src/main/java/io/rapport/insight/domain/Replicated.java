@@ -1,18 +1,23 @@
 package io.rapport.insight.domain;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /** What this service reads from its replicas of other services' aggregates (tolerant views of their events). */
 public final class Replicated {
 
     public static final String REQUEST = "medical-request";
+    public static final String INTERACTION = "interaction";
 
     private Replicated() {
     }
 
-    /** A KOL as kol-service publishes it. */
+    /** A KOL as kol-service publishes it; after {@code kol.erased} only its id and status {@code ERASED}. */
     public record Kol(String kolId, String status, String country, List<String> therapeuticAreas,
             List<String> researchInterestTags, Contactability contactability) {
+
+        public static final String ERASED = "ERASED";
 
         public List<String> interests() {
             return researchInterestTags == null ? List.of() : researchInterestTags;
@@ -21,12 +26,30 @@ public final class Replicated {
         public List<String> areas() {
             return therapeuticAreas == null ? List.of() : therapeuticAreas;
         }
+
+        public boolean erased() {
+            return ERASED.equals(status);
+        }
     }
 
-    public record Contactability(boolean contactable, String reason, boolean emailAllowed) {
+    /**
+     * Whether and how the KOL may be contacted, and the rights behind it (kol-service computes it; the rights
+     * fields say why, so a refusal can name the rule).
+     */
+    public record Contactability(boolean contactable, String reason, boolean emailAllowed, Boolean phoneAllowed,
+            String lawfulBasis, Map<String, String> consents, Instant objectedAt, Boolean doNotContact) {
+
+        public String consent(String purpose) {
+            return consents == null ? null : consents.get(purpose);
+        }
     }
 
     /** A medical information request as interaction-service publishes it. */
-    public record Request(String requestId, String kolId, boolean unsolicited, boolean offLabel, String status) {
+    public record Request(String requestId, String kolId, String mslId, String team, boolean unsolicited,
+            boolean offLabel, String status) {
+    }
+
+    /** An interaction as interaction-service publishes it: whose it is and with which KOL. */
+    public record Interaction(String interactionId, String kolId, String mslId, String team) {
     }
 }

@@ -57,6 +57,9 @@ public class Resource {
     private Instant expiresAt;
     @Column(name = "withdrawn_reason")
     private String withdrawnReason;
+    @Convert(converter = JsonConverter.StringList.class)
+    @ColumnTransformer(read = "authors::text", write = "?::text::jsonb")
+    private List<String> authors;
     private long version;
     @Column(name = "created_at")
     private Instant createdAt;
@@ -66,8 +69,9 @@ public class Resource {
     protected Resource() {
     }
 
-    public static Resource draft(ResourceDocument document) {
+    public static Resource draft(ResourceDocument document, String author) {
         Resource resource = new Resource();
+        resource.authors = List.of(author);
         resource.id = UUID.randomUUID();
         resource.status = Status.DRAFT;
         resource.createdAt = Instant.now();
@@ -77,9 +81,17 @@ public class Resource {
         return resource;
     }
 
-    public void edit(ResourceDocument document) {
+    public void edit(ResourceDocument document, String editor) {
         apply(document);
+        if (!authors().contains(editor)) {
+            authors = java.util.stream.Stream.concat(authors().stream(), java.util.stream.Stream.of(editor)).toList();
+        }
         touch();
+    }
+
+    /** Who drafted or edited it: none of them may approve it. */
+    public List<String> authors() {
+        return authors == null ? List.of() : authors;
     }
 
     private void apply(ResourceDocument document) {

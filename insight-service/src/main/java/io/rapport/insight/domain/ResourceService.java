@@ -50,7 +50,7 @@ public class ResourceService {
 
     @WithTransaction
     public Uni<Resource> draft(ResourceDocument document) {
-        Resource resource = Resource.draft(document);
+        Resource resource = Resource.draft(document, caller.subject());
         return checked(document).chain(() -> resources.persist(resource))
                 .chain(() -> audit.record(AuditRecord.of("resource", resource.id(), 1, "drafted", null, Snapshot.of(resource))))
                 .replaceWith(resource);
@@ -61,7 +61,7 @@ public class ResourceService {
     public Uni<Resource> patch(UUID id, String ifMatch, JsonNode patch) {
         return changeable(id, ifMatch, Resource.Status.DRAFT, "edited").chain(resource -> {
             ResourceDocument changed = bodies.patched(resource.document(), patch, ResourceDocument.class);
-            return checked(changed).chain(() -> change(resource, "edited", r -> r.edit(changed), null));
+            return checked(changed).chain(() -> change(resource, "edited", r -> r.edit(changed, caller.subject()), null));
         });
     }
 
@@ -73,6 +73,7 @@ public class ResourceService {
             throw ProblemException.rule("expiry-required", "An approval needs an expiry date in the future");
         }
         return changeable(id, ifMatch, Resource.Status.DRAFT, "approved")
+                .invoke(this::requireNotAnAuthor)
                 .chain(resource -> change(resource, "approved", r -> r.approve(mlrApprovalId, approved, expiresAt),
                         ResourceChange.APPROVED));
     }
@@ -101,6 +102,7 @@ public class ResourceService {
 
     @WithSession
     public Uni<Page<AuditEntryView>> history(UUID id, PageRequest page) {
+        Cursors.require(page, Cursors.Kind.INSTANT, Cursors.Kind.UUID);
         return get(id).chain(resource -> audit.history("resource", id, page));
     }
 
@@ -128,6 +130,14 @@ public class ResourceService {
 
     private Uni<Void> checked(ResourceDocument document) {
         return directory.requireCodes("therapeuticAreas", document.therapeuticAreas(), "products", document.products());
+    }
+
+    /** Four eyes: who drafted or edited the content does not also release it to be shared with KOLs. */
+    private void requireNotAnAuthor(Resource resource) {
+        if (resource.authors().contains(caller.subject())) {
+            throw InsightAccess.selfApproval("You drafted or edited resource " + resource.id()
+                    + "; another medical manager or admin approves it");
+        }
     }
 
     private boolean curator() {

@@ -37,12 +37,15 @@ public class Share {
     private String timeZone;
     @Column(name = "shared_at")
     private Instant sharedAt;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "legal_basis")
+    private LegalBasis legalBasis;
 
     protected Share() {
     }
 
     public Share(UUID resourceId, UUID kolId, String mslId, String team, UUID interactionId, UUID medicalRequestId,
-            Channel channel, String timeZone) {
+            Channel channel, String timeZone, LegalBasis legalBasis) {
         this.id = UUID.randomUUID();
         this.resourceId = resourceId;
         this.kolId = kolId;
@@ -53,10 +56,22 @@ public class Share {
         this.channel = channel;
         this.timeZone = timeZone;
         this.sharedAt = Instant.now();
+        this.legalBasis = legalBasis;
     }
 
-    public void eraseKol() {
-        kolId = null;
+    /**
+     * GDPR Art. 17 of the KOL: the reference is cut; an answer to the KOL's own request stays linked to the
+     * pseudonym, as the request it answers does.
+     *
+     * @return whether the share is held under its legal basis
+     */
+    public boolean eraseKol(UUID pseudonym) {
+        kolId = legalBasis == null ? null : pseudonym;
+        return legalBasis != null;
+    }
+
+    public LegalBasis legalBasis() {
+        return legalBasis;
     }
 
     public LocalDate localDate() {

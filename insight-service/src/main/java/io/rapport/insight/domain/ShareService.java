@@ -8,9 +8,9 @@ import io.rapport.platform.api.Page;
 import io.rapport.platform.api.PageRequest;
 import io.rapport.platform.api.ProblemException;
 import io.rapport.platform.replica.Directory;
-import io.rapport.platform.replica.Replicas;
 import io.rapport.platform.security.Caller;
 import io.rapport.platform.security.Roles;
+import io.rapport.platform.security.Visibility;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -19,8 +19,10 @@ import java.util.UUID;
 
 /**
  * Sharing approved content with a KOL: only an APPROVED, unexpired resource approved in the KOL's country, with
- * a KOL who is active and contactable on the channel, and reactive-only content only in answer to that KOL's
- * unsolicited request. Each refusal names its rule.
+ * a KOL whose rights allow it (not erased, not objected, consented where consent is the basis) and who is active
+ * and contactable on the channel, and reactive-only content only in answer to that KOL's unsolicited request.
+ * An answer to a question the KOL initiated is what the KOL asked for: the rights rules do not refuse it, and
+ * it records that legal basis. Each refusal names its rule.
  */
 @ApplicationScoped
 public class ShareService {
@@ -28,16 +30,20 @@ public class ShareService {
     private final ResourceRepository resources;
     private final ShareRepository shares;
     private final Directory directory;
-    private final Replicas replicas;
+    private final LinkedRecords linked;
+    private final KolPseudonyms pseudonyms;
+    private final Visibility visibility;
     private final InsightEvents events;
     private final Caller caller;
 
-    public ShareService(ResourceRepository resources, ShareRepository shares, Directory directory, Replicas replicas,
-            InsightEvents events, Caller caller) {
+    public ShareService(ResourceRepository resources, ShareRepository shares, Directory directory, LinkedRecords linked,
+            KolPseudonyms pseudonyms, Visibility visibility, InsightEvents events, Caller caller) {
         this.resources = resources;
         this.shares = shares;
         this.directory = directory;
-        this.replicas = replicas;
+        this.linked = linked;
+        this.pseudonyms = pseudonyms;
+        this.visibility = visibility;
         this.events = events;
         this.caller = caller;
     }
@@ -47,26 +53,53 @@ public class ShareService {
             String mslId) {
     }
 
+    /** A share as the caller may see it: in full when it is theirs to see, otherwise only who shared and when. */
+    public record Seen(Share share, boolean full) {
+    }
+
     @WithTransaction
     public Uni<Share> share(Request request) {
+        String sharer = sharer(request.mslId());
+        UUID pseudonym = pseudonyms.of(request.kolId());
         return resources.findById(request.resourceId()).chain(resource -> {
             requireShareable(resource, request.resourceId());
             return directory.kol(request.kolId().toString(), Replicated.Kol.class, false)
-                    .invoke(kol -> requireReachable(kol, resource, request.channel()))
-                    .chain(() -> requireRequestFor(resource, request))
-                    .chain(() -> directory.msl(sharer(request.mslId())))
-                    .chain(msl -> {
-                        Share share = new Share(resource.id(), request.kolId(), msl.userId(), msl.team(),
-                                request.interactionId(), request.medicalRequestId(), request.channel(), msl.timeZone());
-                        return shares.persist(share).chain(() -> events.shared(share, resource)).replaceWith(share);
-                    });
+                    .chain(kol -> linked.request(request.medicalRequestId()).chain(medical -> {
+                        LegalBasis legal = answersTheKol(medical, request.kolId(), pseudonym)
+                                ? LegalBasis.KOL_REQUEST : null;
+                        requireAnswerIfReactive(resource, request, medical, legal);
+                        KolRights.require(kol, KolRights.Record.SHARE, request.channel(), legal);
+                        if (!kol.erased()) {
+                            requireMarket(kol, resource);
+                        }
+                        UUID kolId = kol.erased() ? pseudonym : request.kolId();
+                        return linked.requireInteraction(request.interactionId(), request.kolId(), pseudonym)
+                                .chain(() -> directory.msl(sharer))
+                                .chain(msl -> {
+                                    Share share = new Share(resource.id(), kolId, msl.userId(), msl.team(),
+                                            request.interactionId(), request.medicalRequestId(), request.channel(),
+                                            msl.timeZone(), legal);
+                                    return shares.persist(share).chain(() -> events.shared(share, resource))
+                                            .replaceWith(share);
+                                });
+                    }));
         });
     }
 
+    /**
+     * A KOL's shares, newest first. Another team's shares show who shared and when, never what or in which
+     * record: enough not to overload the KOL, nothing of the other team's work.
+     */
     @WithSession
-    public Uni<Page<Share>> ofKol(UUID kolId, PageRequest page) {
-        return shares.ofKol(kolId, page).map(rows -> page.page(rows, s -> List.of(s.sharedAt().toString(),
-                s.id().toString())));
+    public Uni<Page<Seen>> ofKol(UUID kolId, PageRequest page) {
+        return visibility.scope().chain(scope -> shares.ofKol(kolId, page)
+                .map(rows -> page.page(rows, s -> List.of(s.sharedAt().toString(), s.id().toString()))
+                        .map(s -> new Seen(s, scope.sees(s.mslId(), s.team())))));
+    }
+
+    private static boolean answersTheKol(Replicated.Request medical, UUID kolId, UUID pseudonym) {
+        return medical != null && medical.unsolicited()
+                && (kolId.toString().equals(medical.kolId()) || pseudonym.toString().equals(medical.kolId()));
     }
 
     private static void requireShareable(Resource resource, UUID id) {
@@ -85,41 +118,29 @@ public class ShareService {
         }
     }
 
-    private static void requireReachable(Replicated.Kol kol, Resource resource, Share.Channel channel) {
-        if (!"ACTIVE".equals(kol.status())) {
-            throw ProblemException.rule("kol-not-active", "KOL " + kol.kolId() + " is " + kol.status());
-        }
-        Replicated.Contactability contactability = kol.contactability();
-        if (contactability != null && !contactability.contactable()) {
-            String reason = contactability.reason() == null ? "not-contactable" : contactability.reason();
-            throw ProblemException.rule(reason, "KOL " + kol.kolId() + " may not be contacted (" + reason + ")");
-        }
-        if (channel == Share.Channel.EMAIL && contactability != null && !contactability.emailAllowed()) {
-            throw ProblemException.rule("no-email-consent", "KOL " + kol.kolId() + " withdrew or refused consent to "
-                    + "e-mail contact");
-        }
+    private static void requireMarket(Replicated.Kol kol, Resource resource) {
         if (kol.country() == null || !resource.markets().contains(kol.country())) {
             throw ProblemException.rule("market-not-approved", "Resource " + resource.id() + " is approved in "
                     + resource.markets() + ", not in the KOL's country " + kol.country());
         }
     }
 
-    /** Reactive-only content answers this KOL's unsolicited request, and nothing else. */
-    private Uni<Void> requireRequestFor(Resource resource, Request request) {
-        if (resource.usage() != ResourceDocument.Usage.REACTIVE_ONLY) {
-            return Uni.createFrom().voidItem();
-        }
-        if (request.medicalRequestId() == null) {
+    /**
+     * Reactive-only content answers this KOL's unsolicited request, and nothing else; a request of another KOL
+     * is no context for any share.
+     */
+    private static void requireAnswerIfReactive(Resource resource, Request request, Replicated.Request medical,
+            LegalBasis legal) {
+        if (resource.usage() == ResourceDocument.Usage.REACTIVE_ONLY && legal == null) {
             throw ProblemException.rule("reactive-only", "Resource " + resource.id() + " is shared only in answer to "
-                    + "the KOL's unsolicited medical information request (medicalRequestId)");
+                    + "the KOL's unsolicited medical information request (medicalRequestId)"
+                    + (request.medicalRequestId() == null ? "" : "; request " + request.medicalRequestId()
+                    + " is not an unsolicited request of this KOL"));
         }
-        return replicas.get(Replicated.REQUEST, request.medicalRequestId().toString(), Replicated.Request.class)
-                .invoke(medical -> {
-                    if (medical == null || !request.kolId().toString().equals(medical.kolId()) || !medical.unsolicited()) {
-                        throw ProblemException.rule("reactive-only", "Request " + request.medicalRequestId()
-                                + " is not an unsolicited request of this KOL");
-                    }
-                }).replaceWithVoid();
+        if (medical != null && legal == null && !request.kolId().toString().equals(medical.kolId())) {
+            throw ProblemException.rule("unknown-medical-request", "Medical information request "
+                    + request.medicalRequestId() + " is not one of this KOL's");
+        }
     }
 
     /** Who shared: the caller, or the MSL an integration (or admin) names. */

@@ -35,10 +35,13 @@ public class ReplicaConsumer {
         return consumer.process(records, ReplicaConsumer::relevant, this::apply);
     }
 
-    /** KOLs, reference data and medical requests; interactions and follow-ups on the same topic are not ours. */
+    /**
+     * KOLs, reference data, medical requests and interactions (an insight or a share names one, and must be
+     * one the caller sees); follow-ups on the same topic are not ours.
+     */
     static boolean relevant(String type) {
         return type.startsWith("rapport.kol.") || type.startsWith("rapport.reference.")
-                || type.startsWith("rapport.medical-request.");
+                || type.startsWith("rapport.medical-request.") || type.startsWith("rapport.interaction.");
     }
 
     Uni<Void> apply(IncomingEvent event) {
@@ -46,8 +49,15 @@ public class ReplicaConsumer {
             return replication.replicate(Replicated.REQUEST, event.dataAs(RequestKey.class).requestId().toString(), event)
                     .replaceWithVoid();
         }
+        if (event.type().startsWith("rapport.interaction.")) {
+            return replication.replicate(Replicated.INTERACTION, event.dataAs(InteractionKey.class).interactionId()
+                    .toString(), event).replaceWithVoid();
+        }
         return replication.apply(event).chain(outcome -> outcome.erasedKol() == null ? Uni.createFrom().voidItem()
                 : erasure.erase(outcome.erasedKol()));
+    }
+
+    record InteractionKey(@NotNull UUID interactionId, @NotNull Long aggregateVersion) {
     }
 
     record RequestKey(@NotNull UUID requestId, @NotNull Long aggregateVersion) {

@@ -1,6 +1,7 @@
 package io.rapport.insight.persistence;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.rapport.insight.domain.Cursors;
 import io.rapport.insight.domain.Insight;
 import io.rapport.insight.domain.InsightAccess;
 import io.rapport.insight.domain.InsightSearch;
@@ -69,15 +70,17 @@ public class InsightRepository implements PanacheRepositoryBase<Insight, UUID> {
             order = "rank DESC, i.id";
             if (!page.isFirst()) {
                 where.add("(" + rank + " < :afterRank OR (" + rank + " = :afterRank AND i.id > :afterId))");
-                params.put("afterRank", Long.parseLong(page.after(0)));
-                params.put("afterId", UUID.fromString(page.after(1)));
+                Cursors.require(page, Cursors.Kind.NUMBER, Cursors.Kind.UUID);
+                params.put("afterRank", Cursors.number(page, 0));
+                params.put("afterId", Cursors.uuid(page, 1));
             }
         } else {
             order = "i.created_at DESC, i.id DESC";
             if (!page.isFirst()) {
                 where.add("(i.created_at < :afterTime OR (i.created_at = :afterTime AND i.id < :afterId))");
-                params.put("afterTime", Instant.parse(page.after(0)));
-                params.put("afterId", UUID.fromString(page.after(1)));
+                Cursors.require(page, Cursors.Kind.INSTANT, Cursors.Kind.UUID);
+                params.put("afterTime", Cursors.instant(page, 0));
+                params.put("afterId", Cursors.uuid(page, 1));
             }
         }
         String sql = "SELECT CAST(i.id AS text), " + rank + " AS rank FROM insight i WHERE " + String.join(" AND ", where)
@@ -99,29 +102,40 @@ public class InsightRepository implements PanacheRepositoryBase<Insight, UUID> {
     }
 
     /** Counts per tag (or category) of shared insights submitted in [from, to) and in the period before. */
-    public Uni<List<Theme>> themes(String dimension, String therapeuticArea, Instant from, Instant to, int limit) {
+    public Uni<List<Theme>> themes(String dimension, String therapeuticArea, InsightAccess.Scope scope, Instant from,
+            Instant to, int limit) {
         Instant previousFrom = from.minus(java.time.Duration.between(from, to));
         String value = "tags".equals(dimension) ? "t.value" : "i.category";
         String join = "tags".equals(dimension) ? ", jsonb_array_elements_text(i.tags) AS t(value)" : "";
         String area = therapeuticArea == null ? "" : " AND i.therapeutic_area = :area";
+        // Only what the caller may see counts: another team's insights are not theirs to read, even as counts.
+        String seen = scope.allTeams() ? "" : scope.teams().isEmpty() ? " AND i.author = :self"
+                : " AND (i.author = :self OR i.team IN (:teams))";
         String sql = "SELECT " + value + " AS theme, "
                 + "count(*) FILTER (WHERE i.submitted_at >= :from AND i.submitted_at < :to) AS current, "
                 + "count(*) FILTER (WHERE i.submitted_at >= :previousFrom AND i.submitted_at < :from) AS previous "
                 + "FROM insight i" + join + " WHERE i." + SHARED + " AND i.submitted_at >= :previousFrom "
-                + "AND i.submitted_at < :to" + area + " GROUP BY 1 ORDER BY current DESC, previous DESC, theme LIMIT " + limit;
+                + "AND i.submitted_at < :to" + area + seen + " GROUP BY 1 ORDER BY current DESC, previous DESC, theme LIMIT " + limit;
         return getSession().chain(session -> {
             var query = session.createNativeQuery(sql, Object[].class).setParameter("from", from).setParameter("to", to)
                     .setParameter("previousFrom", previousFrom);
             if (therapeuticArea != null) {
                 query.setParameter("area", therapeuticArea);
             }
+            if (!scope.allTeams()) {
+                query.setParameter("self", scope.self());
+                if (!scope.teams().isEmpty()) {
+                    query.setParameter("teams", List.copyOf(scope.teams()));
+                }
+            }
             return query.getResultList();
         }).map(rows -> rows.stream().map(r -> Theme.of((String) r[0], ((Number) r[1]).longValue(),
                 ((Number) r[2]).longValue())).toList());
     }
 
-    public Uni<List<Insight>> ofKol(UUID kolId) {
-        return list("kolId", kolId);
+    /** Every insight naming one of these KOL ids (the KOL, and the pseudonym of what is held about them). */
+    public Uni<List<Insight>> ofKol(java.util.Collection<UUID> kolIds) {
+        return list("kolId in ?1 order by createdAt, id", List.copyOf(kolIds));
     }
 
     private static void add(List<String> where, Map<String, Object> params, String clause, String name, Object value) {

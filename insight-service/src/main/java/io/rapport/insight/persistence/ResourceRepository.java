@@ -2,13 +2,13 @@ package io.rapport.insight.persistence;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
+import io.rapport.insight.domain.Cursors;
 import io.rapport.insight.domain.Resource;
 import io.rapport.insight.domain.ResourceDocument;
 import io.rapport.platform.api.PageRequest;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -40,7 +40,8 @@ public class ResourceRepository implements PanacheRepositoryBase<Resource, UUID>
         }
         if (!page.isFirst()) {
             where.add("(createdAt < :afterTime or (createdAt = :afterTime and id < :afterId))");
-            params.and("afterTime", Instant.parse(page.after(0))).and("afterId", UUID.fromString(page.after(1)));
+            Cursors.require(page, Cursors.Kind.INSTANT, Cursors.Kind.UUID);
+            params.and("afterTime", Cursors.instant(page, 0)).and("afterId", Cursors.uuid(page, 1));
         }
         String query = (where.isEmpty() ? "" : String.join(" and ", where)) + " order by createdAt desc, id desc";
         return find(query, params).range(0, page.fetchSize() - 1).list();

@@ -1,11 +1,12 @@
 package io.rapport.insight.persistence;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.rapport.insight.domain.Cursors;
 import io.rapport.insight.domain.Share;
 import io.rapport.platform.api.PageRequest;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -20,8 +21,9 @@ public class ShareRepository implements PanacheRepositoryBase<Share, UUID> {
         if (page.isFirst()) {
             return find("kolId = ?1 order by sharedAt desc, id desc", kolId).range(0, page.fetchSize() - 1).list();
         }
+        Cursors.require(page, Cursors.Kind.INSTANT, Cursors.Kind.UUID);
         return find("kolId = ?1 and (sharedAt < ?2 or (sharedAt = ?2 and id < ?3)) order by sharedAt desc, id desc",
-                kolId, Instant.parse(page.after(0)), UUID.fromString(page.after(1))).range(0, page.fetchSize() - 1).list();
+                kolId, Cursors.instant(page, 0), Cursors.uuid(page, 1)).range(0, page.fetchSize() - 1).list();
     }
 
     /** The resources already shared with a KOL. */
@@ -33,7 +35,8 @@ public class ShareRepository implements PanacheRepositoryBase<Share, UUID> {
         });
     }
 
-    public Uni<List<Share>> allOfKol(UUID kolId) {
-        return list("kolId", kolId);
+    /** Every share naming one of these KOL ids (the KOL, and the pseudonym of what is held about them). */
+    public Uni<List<Share>> allOfKol(Collection<UUID> kolIds) {
+        return list("kolId in ?1 order by sharedAt, id", List.copyOf(kolIds));
     }
 }
