@@ -101,7 +101,8 @@
   }
 
   // Server-sent events over fetch(): parse "event:"/"data:" lines; refresh on each change; reconnect with
-  // Last-Event-ID after a drop.
+  // Last-Event-ID after a drop (after Retry-After when the server has too many streams). The stream ends with
+  // "token-expired" when the token does: reconnecting with it would only be refused, so ask for a new one.
   async function follow() {
     if (state.stream) { state.stream.abort(); }
     const controller = new AbortController();
@@ -114,6 +115,11 @@
         const team = $('team').value.trim();
         const response = await fetch(api + '/stream' + (team ? '?team=' + encodeURIComponent(team) : ''),
           { headers, signal: controller.signal });
+        if (response.status === 401) { expired(); return; }
+        if (response.status === 429) {
+          await new Promise(resolve => setTimeout(resolve, 1000 * (Number(response.headers.get('Retry-After')) || 10)));
+          continue;
+        }
         if (!response.ok) { throw new Error('stream: ' + response.status); }
         $('live').className = 'on'; $('live').textContent = '● live';
         const reader = response.body.getReader();
@@ -133,6 +139,7 @@
               if (line.startsWith('id:')) { lastId = line.slice(3).trim(); }
             });
             if (name === 'metrics-changed') { refresh(); }
+            if (name === 'token-expired') { expired(); return; }
           }
         }
       } catch (e) {
@@ -141,6 +148,10 @@
       $('live').className = 'off'; $('live').textContent = '● reconnecting';
       await new Promise(resolve => setTimeout(resolve, 2000));
     }
+  }
+
+  function expired() {
+    $('live').className = 'off'; $('live').textContent = '● token expired: paste a new one';
   }
 
   $('connect').addEventListener('submit', event => {

@@ -136,4 +136,34 @@ class ProjectionTest {
         }
         assertThat(s.summary("2026-10-01", "2026-10-31").getInt("interactions.completed")).isEqualTo(1);
     }
+
+    @Test
+    void shouldDeadLetterAnEventWhoseNamesCarryTheSeparatorsOfSqlArrays() {
+        Scenario s = Scenario.fresh();
+        Scenario neighbour = Scenario.fresh();
+        // Joined for SQL with U+001F, this team would count under both teams; this MSL list would split in two.
+        ObjectNode twoTeams = s.completed(UUID.randomUUID(), 2, "2026-10-12", 4).put("team", s.team + "\u001f" + neighbour.team);
+        ObjectNode nullMarker = s.completed(UUID.randomUUID(), 2, "2026-10-12", 4).put("mslId", s.msl + "\u001e");
+        ObjectNode kol = Feed.example("rapport.kol.created.v1").put("kolId", UUID.randomUUID().toString());
+        kol.putArray("assignedMsls").add(s.msl + "\u001f" + neighbour.msl);
+        UUID[] poison = {UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID()};
+        try (EmittedEvents interactions = EmittedEvents.allOn(DevstackResource.deadLetterTopic("rapport.interaction.v1"));
+                EmittedEvents kols = EmittedEvents.allOn(DevstackResource.deadLetterTopic("rapport.kol.v1"));
+                EventSender sender = new EventSender(); Feed feed = new Feed()) {
+            sender.send("rapport.interaction.v1", poison[0], "rapport.interaction.completed.v1",
+                    twoTeams.path("interactionId").asText(), twoTeams);
+            sender.send("rapport.interaction.v1", poison[1], "rapport.interaction.completed.v1",
+                    nullMarker.path("interactionId").asText(), nullMarker);
+            sender.send("rapport.kol.v1", poison[2], "rapport.kol.created.v1", kol.path("kolId").asText(), kol);
+            feed.send("rapport.interaction.completed.v1", s.completed(UUID.randomUUID(), 2, "2026-10-12", 4));
+            feed.awaitApplied();
+            interactions.await(e -> poison[0].toString().equals(e.id()));
+            interactions.await(e -> poison[1].toString().equals(e.id()));
+            kols.await(e -> poison[2].toString().equals(e.id()));
+        }
+        assertThat(s.summary("2026-10-01", "2026-10-31").getInt("interactions.completed")).isEqualTo(1);
+        assertThat(neighbour.summary("2026-10-01", "2026-10-31").getInt("interactions.completed")).isZero();
+        assertThat(DevstackResource.sql("SELECT count(*) FROM metrics.kol WHERE kol_id = '" + kol.path("kolId").asText()
+                + "'")).isEqualTo("0");
+    }
 }

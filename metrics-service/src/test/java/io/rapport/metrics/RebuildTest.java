@@ -9,7 +9,15 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.rapport.testing.DevstackResource;
 import io.rapport.testing.KolServiceEvents;
 import io.rapport.testing.Tokens;
+import io.restassured.response.Response;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -23,6 +31,7 @@ import org.junit.jupiter.api.Test;
 class RebuildTest {
 
     static final String ADMIN = Tokens.bearer("admin-1", "admin");
+    static final String RUNNING = "https://rapport.dev/problems/rebuild-running";
     static final String[] TABLES = {"rollup_msl", "rollup_team", "rollup_kol", "rollup_area", "contact", "kol",
             "kol_health"};
 
@@ -33,7 +42,8 @@ class RebuildTest {
 
         given().header("Authorization", ADMIN).post("/api/v1/metrics/admin/rebuild").then().statusCode(202)
                 .body("state", equalTo("RUNNING"));
-        given().header("Authorization", ADMIN).post("/api/v1/metrics/admin/rebuild").then().statusCode(409);
+        given().header("Authorization", ADMIN).post("/api/v1/metrics/admin/rebuild").then().statusCode(409)
+                .body("type", equalTo(RUNNING));
         awaitDone();
         assertThat(snapshot()).isEqualTo(live);
         assertThat(DevstackResource.sql("SELECT count(*) FROM information_schema.schemata WHERE schema_name "
@@ -52,6 +62,52 @@ class RebuildTest {
         assertThat(during.summary("2026-06-01", "2026-06-30").getInt("interactions.completed")).isEqualTo(20);
         given().header("Authorization", ADMIN).get("/api/v1/metrics/admin/rebuild").then().statusCode(200)
                 .body("state", equalTo("DONE")).body("requestedBy", equalTo("admin-1"));
+    }
+
+    @Test
+    void shouldRunOneRebuildAtATimeWhenTwoAreAskedForAtOnce() throws Exception {
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService callers = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Response>> asked = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                asked.add(callers.submit(() -> {
+                    go.await();
+                    return given().header("Authorization", ADMIN).post("/api/v1/metrics/admin/rebuild");
+                }));
+            }
+            go.countDown();
+            List<Response> answers = new ArrayList<>();
+            for (Future<Response> answer : asked) {
+                answers.add(answer.get(30, TimeUnit.SECONDS));
+            }
+            assertThat(answers).extracting(Response::statusCode).containsExactlyInAnyOrder(202, 409);
+            Response refused = answers.stream().filter(r -> r.statusCode() == 409).findFirst().orElseThrow();
+            assertThat(refused.contentType()).startsWith("application/problem+json");
+            assertThat(refused.jsonPath().getString("type")).isEqualTo(RUNNING);
+        } finally {
+            callers.shutdownNow();
+            awaitDone();
+        }
+    }
+
+    @Test
+    void shouldRefuseARebuildWhileAnotherInstanceRunsOneAndTakeOverWhenThatOneDied() {
+        awaitDone();
+        // The state is one row every instance shares: another instance's rebuild, alive (news a moment ago)...
+        DevstackResource.sql("INSERT INTO rebuild (id, state, requested_by, started_at, updated_at, applied) VALUES "
+                + "(1, 'RUNNING', 'admin-elsewhere', now(), now(), 0) ON CONFLICT (id) DO UPDATE SET state = 'RUNNING', "
+                + "requested_by = 'admin-elsewhere', updated_at = now(), finished_at = NULL");
+        try {
+            given().header("Authorization", ADMIN).post("/api/v1/metrics/admin/rebuild").then().statusCode(409)
+                    .contentType("application/problem+json").body("type", equalTo(RUNNING));
+            // ...then silent for three minutes: its instance died, and this one may start.
+            DevstackResource.sql("UPDATE rebuild SET updated_at = now() - interval '3 minutes' WHERE id = 1");
+            given().header("Authorization", ADMIN).post("/api/v1/metrics/admin/rebuild").then().statusCode(202)
+                    .body("requestedBy", equalTo("admin-1"));
+        } finally {
+            awaitDone();
+        }
     }
 
     /** Two MSLs' month: plans that completed, an amendment, a redelivery, a stale event, a share, an erasure. */
@@ -79,12 +135,12 @@ class RebuildTest {
         }
     }
 
-    private static void awaitDone() {
+    static void awaitDone() {
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200)).until(() -> {
             String state = given().header("Authorization", ADMIN).get("/api/v1/metrics/admin/rebuild").then()
                     .statusCode(200).extract().path("state");
             assertThat(state).isNotEqualTo("FAILED");
-            return "DONE".equals(state);
+            return "DONE".equals(state) || "NEVER".equals(state);
         });
     }
 

@@ -1,6 +1,5 @@
 package io.rapport.metrics;
 
-import static io.rapport.metrics.Scenario.REPORTING;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -28,7 +27,7 @@ class StreamTest {
     void shouldTellASubscriberWhenTheNumbersItWatchesChange() throws Exception {
         Scenario watched = Scenario.fresh();
         Scenario elsewhere = Scenario.fresh();
-        try (SseClient client = new SseClient(uri("?team=" + watched.team), REPORTING, null); Feed feed = new Feed()) {
+        try (SseClient client = new SseClient(uri("?team=" + watched.team), reporting(), null); Feed feed = new Feed()) {
             SseClient.Message ready = client.await("ready");
             assertThat(client.headers().firstValue("content-type")).hasValueSatisfying(v -> assertThat(v)
                     .startsWith("text/event-stream"));
@@ -48,7 +47,7 @@ class StreamTest {
     @Test
     void shouldCoalesceABurstOfChangesCommittedByAnotherInstance() throws Exception {
         Scenario watched = Scenario.fresh();
-        try (SseClient client = new SseClient(uri("?team=" + watched.team), REPORTING, null)) {
+        try (SseClient client = new SseClient(uri("?team=" + watched.team), reporting(), null)) {
             client.await("ready");
             // Fifty projection transactions committed by another instance, within a few milliseconds.
             DevstackResource.sql("SELECT count(pg_notify('rapport_metrics', json_build_object('seq', "
@@ -64,20 +63,20 @@ class StreamTest {
     void shouldTellAReconnectingSubscriberAtOnceWhatItMissed() throws Exception {
         Scenario watched = Scenario.fresh();
         String lastSeen;
-        try (SseClient client = new SseClient(uri("?team=" + watched.team), REPORTING, null)) {
+        try (SseClient client = new SseClient(uri("?team=" + watched.team), reporting(), null)) {
             lastSeen = client.await("ready").id();
         }
         try (Feed feed = new Feed()) {
             feed.send("rapport.interaction.completed.v1", watched.completed(UUID.randomUUID(), 2, "2026-07-02", 4));
             feed.awaitApplied();
         }
-        try (SseClient again = new SseClient(uri("?team=" + watched.team), REPORTING, lastSeen)) {
+        try (SseClient again = new SseClient(uri("?team=" + watched.team), reporting(), lastSeen)) {
             again.await("ready");
             SseClient.Message missed = again.await(m -> m.name().equals("metrics-changed"), Duration.ofSeconds(2));
             assertThat(Long.parseLong(missed.id())).isGreaterThan(Long.parseLong(lastSeen));
             // Up to date: nothing but the heartbeat (every second in tests).
             String upToDate = missed.id();
-            try (SseClient current = new SseClient(uri("?team=" + watched.team), REPORTING, upToDate)) {
+            try (SseClient current = new SseClient(uri("?team=" + watched.team), reporting(), upToDate)) {
                 current.await("ready");
                 current.await("comment");
                 assertThat(current.all()).extracting(SseClient.Message::name).doesNotContain("metrics-changed");
@@ -94,6 +93,11 @@ class StreamTest {
         try (SseClient msl = new SseClient(uri("?team=" + watched.team), Tokens.bearer("msl-stranger", "msl"), null)) {
             assertThat(msl.status()).isEqualTo(403);
         }
+    }
+
+    /** A reporting user of their own per stream: a closed client's connection may linger (per-user cap). */
+    private static String reporting() {
+        return Tokens.bearer("report-" + UUID.randomUUID(), "reporting");
     }
 
     private URI uri(String query) throws Exception {

@@ -104,8 +104,10 @@ public class MetricsResource {
     @Operation(summary = "KOLs by relationship health, lowest first, as CSV", description = "Every KOL in scope, "
             + "streamed page by page.")
     public Multi<String> healthCsv(@QueryParam("team") String team) {
-        return csv.pages(cursor -> metrics.health(team, PageRequest.of(PageRequest.MAX_LIMIT, cursor)),
-                MetricsService.KolHealth.class);
+        // Access first: once the header line is out the status is 200, and a refusal could only cut the body short.
+        return Multi.createFrom().uni(metrics.mayReadHealth(team)).onItem().transformToMultiAndConcatenate(
+                allowed -> csv.pages(cursor -> metrics.health(team, PageRequest.of(PageRequest.MAX_LIMIT, cursor)),
+                        MetricsService.KolHealth.class));
     }
 
     private static Granularity orWeek(Granularity granularity) {

@@ -21,10 +21,15 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.ResponseHeader;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
@@ -34,15 +39,22 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 public class StreamResource {
 
     private static final String WATCHED = "rapport.metrics.watched";
+    private static final String SLOT = "rapport.metrics.stream-slot";
+    private static final List<String> WATCHERS = List.of(Roles.REPORTING, Roles.MEDICAL_MANAGER, Roles.ADMIN, Roles.MSL);
 
     private final ChangeFeed listener;
     private final MetricsService metrics;
     private final MetricsConfig config;
+    private final StreamSlots slots;
+    private final JsonWebToken token;
 
-    public StreamResource(ChangeFeed listener, MetricsService metrics, MetricsConfig config) {
+    public StreamResource(ChangeFeed listener, MetricsService metrics, MetricsConfig config, StreamSlots slots,
+            JsonWebToken token) {
         this.listener = listener;
         this.metrics = metrics;
         this.config = config;
+        this.slots = slots;
+        this.token = token;
     }
 
     @GET
@@ -54,11 +66,20 @@ public class StreamResource {
             + "of GET /summary with the same team and therapeuticArea (or one KOL with kolId). Sends `ready` first, "
             + "then `metrics-changed` (id = change number; refetch what you show), at most one per 250 ms, and a "
             + "comment every 15 s. Reconnect with Last-Event-ID to hear at once about what you missed. Read it with "
-            + "fetch() to send the bearer token (EventSource cannot).")
+            + "fetch() to send the bearer token (EventSource cannot). The stream ends with `token-expired` when the "
+            + "token expires: reconnect with a fresh one. At most a few streams per user and a few hundred per "
+            + "instance are open at once (rapport.metrics.streams-per-user, streams-per-instance): beyond, 429 "
+            + "too-many-streams with Retry-After.")
+    @APIResponse(responseCode = "200", description = "The stream: ready, metrics-changed..., token-expired",
+            content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS))
+    @APIResponse(responseCode = "429", description = "Too many streams open for this user or on this instance",
+            content = @Content(mediaType = "application/problem+json"))
     public Multi<OutboundSseEvent> stream(@Context Sse sse, @QueryParam("team") String team,
             @QueryParam("therapeuticArea") String therapeuticArea, @QueryParam("kolId") UUID kolId,
             @HeaderParam("Last-Event-ID") String lastEventId, @Context ContainerRequestContext request) {
-        return events(sse, (Scope) request.getProperty(WATCHED), lastEventId);
+        StreamSlots.Slot slot = (StreamSlots.Slot) request.getProperty(SLOT);
+        return untilExpiry(sse, events(sse, (Scope) request.getProperty(WATCHED), lastEventId))
+                .onTermination().invoke(slot::release);
     }
 
     /**
@@ -68,7 +89,8 @@ public class StreamResource {
     @ServerRequestFilter
     public Uni<Response> watched(ContainerRequestContext request) {
         if (!request.getUriInfo().getPath().endsWith("/metrics/stream")
-                || request.getSecurityContext().getUserPrincipal() == null) {
+                || request.getSecurityContext().getUserPrincipal() == null || !mayWatch(request)) {
+            // @RolesAllowed refuses these: nothing to settle, and no slot taken that the stream would not return
             return Uni.createFrom().nullItem();
         }
         var query = request.getUriInfo().getQueryParameters();
@@ -79,7 +101,32 @@ public class StreamResource {
             throw ProblemException.badRequest("kolId", "must be a UUID");
         }
         return metrics.watched(query.getFirst("team"), query.getFirst("therapeuticArea"), kolId)
-                .invoke(scope -> request.setProperty(WATCHED, scope)).replaceWith((Response) null);
+                .invoke(scope -> request.setProperty(WATCHED, scope))
+                // last: a refused scope or a bad parameter takes no slot
+                .invoke(() -> request.setProperty(SLOT, slots.take(token.getSubject())))
+                .replaceWith((Response) null);
+    }
+
+    private static boolean mayWatch(ContainerRequestContext request) {
+        return WATCHERS.stream().anyMatch(request.getSecurityContext()::isUserInRole);
+    }
+
+    /**
+     * A stream lives as long as the token that opened it: at its expiry the subscriber hears `token-expired` and
+     * the stream ends, so a revoked or departed user's dashboard does not follow the numbers forever.
+     */
+    private Multi<OutboundSseEvent> untilExpiry(Sse sse, Multi<OutboundSseEvent> events) {
+        long expiry = token.getExpirationTime();
+        if (expiry <= 0) {
+            return events;
+        }
+        Instant expiresAt = Instant.ofEpochSecond(expiry);
+        Duration left = Duration.between(Instant.now(), expiresAt);
+        OutboundSseEvent expired = sse.newEventBuilder().name("token-expired").mediaType(MediaType.APPLICATION_JSON_TYPE)
+                .data(Map.of("expiredAt", expiresAt.toString())).build();
+        Multi<OutboundSseEvent> live = left.isNegative() || left.isZero() ? Multi.createFrom().empty()
+                : events.select().first(left);
+        return Multi.createBy().concatenating().streams(live, Multi.createFrom().item(expired));
     }
 
     private Multi<OutboundSseEvent> events(Sse sse, Scope scope, String lastEventId) {

@@ -23,6 +23,21 @@ public interface MetricsConfig {
     @WithDefault("PT15S")
     Duration streamHeartbeat();
 
+    /**
+     * Streams one user may hold open at once on one instance (each is a connection and a subscription to every
+     * change); one more is refused with 429 and Retry-After.
+     */
+    @WithDefault("5")
+    int streamsPerUser();
+
+    /** Streams one instance holds open at once, whoever opened them; one more is refused with 429. */
+    @WithDefault("200")
+    int streamsPerInstance();
+
+    /** What a refused stream's Retry-After says. */
+    @WithDefault("PT10S")
+    Duration streamRetryAfter();
+
     /** The secret of the pseudonyms erased KOLs get (HMAC-SHA256); required in production. */
     String pseudonymKey();
 

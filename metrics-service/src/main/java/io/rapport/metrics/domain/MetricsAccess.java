@@ -39,6 +39,8 @@ public class MetricsAccess {
 
     /** The scope of a summary or coverage: the given team and/or area, within what the caller sees. */
     public Uni<Scope> scope(String team, String area) {
+        plain("team", team);
+        plain("therapeuticArea", area);
         if (seesAll()) {
             Set<String> teams = team == null ? null : Set.of(team);
             return Uni.createFrom().item(area == null ? Scope.teams(teams) : Scope.area(area, teams));
@@ -58,6 +60,7 @@ public class MetricsAccess {
     }
 
     public Uni<Scope> msl(String mslId) {
+        named("MSL", mslId);
         if (seesAll() || mslId.equals(caller.subject()) && caller.is(Roles.MSL)) {
             return Uni.createFrom().item(Scope.msl(mslId));
         }
@@ -73,6 +76,7 @@ public class MetricsAccess {
     }
 
     public Uni<Scope> team(String team) {
+        named("Team", team);
         if (seesAll()) {
             return Uni.createFrom().item(Scope.teams(Set.of(team)));
         }
@@ -83,6 +87,7 @@ public class MetricsAccess {
     }
 
     public Uni<Scope> area(String area) {
+        named("Therapeutic area", area);
         if (seesAll()) {
             return Uni.createFrom().item(Scope.area(area, null));
         }
@@ -107,6 +112,7 @@ public class MetricsAccess {
 
     /** The MSLs whose assigned KOLs a health list or coverage covers; null: every KOL. */
     public Uni<List<String>> msls(String team) {
+        plain("team", team);
         if (seesAll()) {
             return team == null ? Uni.createFrom().nullItem() : mslsOf(Set.of(team));
         }
@@ -123,12 +129,31 @@ public class MetricsAccess {
 
     /** The teams a manager reads: the one asked for (if they manage it) or all they manage. */
     private Uni<Set<String>> managedTeams(String team) {
-        return directory.teamsManagedBy(caller.subject()).map(managed -> {
+        return directory.teamsManagedBy(caller.subject()).map(all -> {
+            // a name SQL arrays would split (no event under it is counted) must not widen what is read
+            Set<String> managed = all.stream().filter(Plain.Check::holds).collect(java.util.stream.Collectors.toSet());
             if (team != null && !managed.contains(team)) {
                 throw ProblemException.forbidden("You do not manage team " + team);
             }
             return team != null ? Set.of(team) : managed;
         });
+    }
+
+    /**
+     * Names from a request reach SQL arrays, whose separators are control characters (platform SqlArrays): a team
+     * "a&lt;U+001F&gt;b" would read teams a and b. No name Rapport counts has one, so such a name is a 400.
+     */
+    private static void plain(String field, String name) {
+        if (!Plain.Check.holds(name)) {
+            throw ProblemException.badRequest(field, "must not contain control characters");
+        }
+    }
+
+    /** The same in a path: such a name names nothing (a malformed id is a 404, docs/api.md). */
+    private static void named(String what, String name) {
+        if (!Plain.Check.holds(name)) {
+            throw ProblemException.notFound(what, "with control characters");
+        }
     }
 
     private Uni<List<String>> mslsOf(Set<String> teams) {

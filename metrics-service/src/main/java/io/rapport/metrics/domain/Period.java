@@ -10,10 +10,20 @@ public record Period(LocalDate from, LocalDate to) {
 
     static final long MAX_DAYS = 3660;
     static final int MAX_BUCKETS = 1000;
+    /**
+     * Dates the roll-ups can hold: PostgreSQL's date ends in 5874897 and Java's in +999999999, and a bucket's end
+     * is computed past the period's, so a year like 99999 was a 500 rather than a 400.
+     */
+    static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
+    static final LocalDate LATEST = LocalDate.of(9999, 12, 31);
 
     public static Period of(LocalDate from, LocalDate to) {
+        requireSupported("from", from);
+        requireSupported("to", to);
         LocalDate end = to != null ? to : from != null ? from.plusDays(29) : LocalDate.now(ZoneOffset.UTC);
         LocalDate start = from != null ? from : end.minusDays(29);
+        requireSupported("to", end);
+        requireSupported("from", start);
         if (start.isAfter(end)) {
             throw ProblemException.badRequest("from", "must not be after to");
         }
@@ -21,6 +31,12 @@ public record Period(LocalDate from, LocalDate to) {
             throw ProblemException.badRequest("from", "a period of at most ten years");
         }
         return new Period(start, end);
+    }
+
+    private static void requireSupported(String field, LocalDate day) {
+        if (day != null && (day.isBefore(EARLIEST) || day.isAfter(LATEST))) {
+            throw ProblemException.badRequest(field, "a date from " + EARLIEST + " to " + LATEST);
+        }
     }
 
     /** The bucket starts of a series, refused when there would be too many to chart. */

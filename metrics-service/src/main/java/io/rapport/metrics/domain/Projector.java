@@ -22,12 +22,14 @@ public class Projector {
     private final KolStore kols;
     private final DirectoryReplication directory;
     private final ChangeNotifier notifier;
+    private final KolErasure erasure;
     private final MetricsConfig config;
 
     public Projector(ProjectionStore store, KolStore kols, DirectoryReplication directory, ChangeNotifier notifier,
-            MetricsConfig config) {
+            KolErasure erasure, MetricsConfig config) {
         this.store = store;
         this.kols = kols;
+        this.erasure = erasure;
         this.directory = directory;
         this.notifier = notifier;
         this.config = config;
@@ -91,8 +93,7 @@ public class Projector {
                 }).replaceWithVoid();
             }
             case "rapport.kol.erased.v1" -> {
-                Facts.KolErased erased = event.dataAs(Facts.KolErased.class);
-                yield kols.erase(erased.kolId(), erased.aggregateVersion()).invoke(() -> batch.delta().touchEverything());
+                yield erasure.apply(event.dataAs(Facts.KolErased.class), batch);
             }
             default -> event.type().startsWith("rapport.reference.") ? directory.apply(event).replaceWithVoid()
                     : Uni.createFrom().voidItem();

@@ -49,6 +49,11 @@ public class RebuildRunner {
     private static final Logger LOG = Logger.getLogger(RebuildRunner.class);
     /** Without a new record for this long while behind its target, the rebuild gives up (the log is gone?). */
     private static final Duration STALLED = Duration.ofMinutes(2);
+    /**
+     * The claim's heartbeat: another instance takes a RUNNING rebuild without news for two minutes as dead
+     * (RebuildStore), so a live one reports at least this often, however slowly its batches go.
+     */
+    private static final Duration HEARTBEAT = Duration.ofSeconds(20);
 
     private final RebuildStore store;
     private final Projector projector;
@@ -100,7 +105,7 @@ public class RebuildRunner {
                 consumer.assign(partitions);
                 consumer.seekToBeginning(partitions);
                 consumeUntil(consumer, batch, consumer.endOffsets(partitions));
-                refreshAllHealth();
+                refreshAllHealth(batch.applied());
                 swap(consumer, batch);
             }
             await(() -> store.finish("DONE", batch.applied(), null));
@@ -131,6 +136,7 @@ public class RebuildRunner {
     private void consumeUntil(KafkaConsumer<String, byte[]> consumer, ProjectionBatch batch,
             Map<TopicPartition, Long> targets) {
         long lastProgress = System.nanoTime();
+        long lastReport = System.nanoTime();
         long reported = 0;
         while (!reached(consumer, targets)) {
             ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(500));
@@ -142,8 +148,9 @@ public class RebuildRunner {
             }
             lastProgress = System.nanoTime();
             await(() -> events.process(records, event -> projector.apply(event, batch), batch));
-            if (batch.applied() - reported >= 5000) {
+            if (batch.applied() - reported >= 5000 || System.nanoTime() - lastReport > HEARTBEAT.toNanos()) {
                 reported = batch.applied();
+                lastReport = System.nanoTime();
                 LOG.infof("Rebuild: %d events applied", reported);
                 await(() -> store.progress("RUNNING", batch.applied(), null));
             }
@@ -155,7 +162,7 @@ public class RebuildRunner {
     }
 
     /** Every active KOL's health in the shadow tables, as of today. */
-    private void refreshAllHealth() {
+    private void refreshAllHealth(long applied) {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         while (true) {
             List<UUID> stale = await(() -> Panache.withTransaction(() -> projections.useSchema(Schemas.REBUILD)
@@ -163,6 +170,7 @@ public class RebuildRunner {
             if (stale.isEmpty()) {
                 return;
             }
+            await(() -> store.progress("RUNNING", applied, "computing relationship health"));
             await(() -> Panache.withTransaction(() -> projections.useSchema(Schemas.REBUILD)
                     .chain(() -> kols.refreshHealth(stale, today, projector.tierTarget()))));
         }

@@ -52,38 +52,50 @@ public class KolStore {
     }
 
     /**
-     * GDPR Art. 17: the KOL's profile and health go (a tombstone keeps the version, so a late older event cannot
-     * bring them back); what they contributed is re-keyed to a keyed pseudonym nothing links back to without the
-     * service's key, so every count stays (KOLs reached included) and no personal data remains.
+     * GDPR Art. 17: the KOL's profile and health go (a tombstone keeps the id and version, so a late older event
+     * cannot bring them back, and nothing else); what they contributed is re-keyed to a keyed pseudonym nothing
+     * links back to without the service's key, so every count stays (KOLs reached included) and no personal
+     * data remains.
+     *
+     * @return the erasure: how many of the KOL's records (profile, health, counted aggregates) were erased or
+     *     re-keyed now, and the ids of the counted aggregates
      */
-    public Uni<Void> erase(UUID kolId, long version) {
-        return Sql.update("INSERT INTO kol (kol_id, status, tier, country, therapeutic_areas, assigned_msls, "
-                        + "conflicts_of_interest, version) VALUES (CAST(:old AS uuid), 'ERASED', NULL, NULL, '{}', '{}', false, "
-                        + ":version) ON CONFLICT (kol_id) DO UPDATE SET status = 'ERASED', tier = NULL, country = NULL, "
-                        + "therapeutic_areas = '{}', assigned_msls = '{}', conflicts_of_interest = false, "
+    public Uni<Erased> erase(UUID kolId, long version) {
+        Map<String, Object> old = Map.of("old", kolId.toString());
+        return Sql.update("DELETE FROM kol WHERE kol_id = CAST(:old AS uuid) AND status <> 'ERASED'", old)
+                .chain(profiles -> Sql.update("INSERT INTO kol (kol_id, status, tier, country, therapeutic_areas, "
+                        + "assigned_msls, conflicts_of_interest, version) VALUES (CAST(:old AS uuid), 'ERASED', NULL, NULL, "
+                        + "'{}', '{}', false, :version) ON CONFLICT (kol_id) DO UPDATE SET "
                         + "version = GREATEST(kol.version, excluded.version)", Map.of("old", kolId.toString(), "version", version))
-                .chain(() -> rekey(kolId));
+                        .chain(() -> rekey(kolId))
+                        .map(rekeyed -> new Erased(profiles + rekeyed.records(), rekeyed.aggregates())));
+    }
+
+    /** What an erasure changed: records erased or re-keyed, and the ids of the counted aggregates re-keyed. */
+    public record Erased(int records, List<String> aggregates) {
     }
 
     /**
      * Moves everything recorded under the KOL's id to the KOL's pseudonym (the same each time, so counts of
      * distinct KOLs stay right when late events are re-keyed too), merging rows that already exist there.
      */
-    private Uni<Void> rekey(UUID kolId) {
+    private Uni<Erased> rekey(UUID kolId) {
+        Map<String, Object> old = Map.of("old", kolId.toString());
         Map<String, Object> params = Map.of("old", kolId.toString(), "new", pseudonyms.of(kolId).toString());
-        return Sql.update("DELETE FROM kol_health WHERE kol_id = CAST(:old AS uuid)", Map.of("old", kolId.toString()))
-                .chain(() -> Sql.update("UPDATE contribution SET kol_id = CAST(:new AS uuid), "
+        return Sql.update("DELETE FROM kol_health WHERE kol_id = CAST(:old AS uuid)", old).chain(health -> Sql.column(
+                        "SELECT aggregate_id FROM contribution WHERE kol_id = CAST(:old AS uuid)", old, String.class)
+                .call(() -> Sql.update("UPDATE contribution SET kol_id = CAST(:new AS uuid), "
                         + "facts = CAST(replace(CAST(facts AS text), :old, :new) AS jsonb) WHERE kol_id = CAST(:old AS uuid)", params))
-                .chain(() -> Sql.update("INSERT INTO rollup_kol (kol_id, day, metric, value) SELECT CAST(:new AS uuid), day, "
+                .call(() -> Sql.update("INSERT INTO rollup_kol (kol_id, day, metric, value) SELECT CAST(:new AS uuid), day, "
                         + "metric, value FROM rollup_kol WHERE kol_id = CAST(:old AS uuid) ON CONFLICT (kol_id, day, metric) "
                         + "DO UPDATE SET value = rollup_kol.value + excluded.value", params))
-                .chain(() -> Sql.update("DELETE FROM rollup_kol WHERE kol_id = CAST(:old AS uuid)", Map.of("old", kolId.toString())))
-                .chain(() -> Sql.update("INSERT INTO contact (kol_id, msl_id, day, team, met, content) SELECT "
+                .call(() -> Sql.update("DELETE FROM rollup_kol WHERE kol_id = CAST(:old AS uuid)", old))
+                .call(() -> Sql.update("INSERT INTO contact (kol_id, msl_id, day, team, met, content) SELECT "
                         + "CAST(:new AS uuid), msl_id, day, team, met, content FROM contact WHERE kol_id = CAST(:old AS uuid) "
                         + "ON CONFLICT (kol_id, msl_id, day) DO UPDATE SET met = contact.met + excluded.met, "
                         + "content = contact.content + excluded.content", params))
-                .chain(() -> Sql.update("DELETE FROM contact WHERE kol_id = CAST(:old AS uuid)", Map.of("old", kolId.toString())))
-                .replaceWithVoid();
+                .call(() -> Sql.update("DELETE FROM contact WHERE kol_id = CAST(:old AS uuid)", old))
+                .map(aggregates -> new Erased(health + aggregates.size(), aggregates)));
     }
 
     /**
@@ -98,7 +110,7 @@ public class KolStore {
                 Map.of("ids", SqlArrays.joined(touched)), String.class).chain(erased -> {
                     Uni<Void> chain = Uni.createFrom().voidItem();
                     for (String id : erased) {
-                        chain = chain.chain(() -> rekey(UUID.fromString(id)));
+                        chain = chain.chain(() -> rekey(UUID.fromString(id)).replaceWithVoid());
                     }
                     return chain;
                 });

@@ -1,0 +1,55 @@
+package io.rapport.metrics.domain;
+
+import io.rapport.metrics.persistence.KolStore;
+import io.rapport.platform.api.IdempotencyKeys;
+import io.rapport.platform.outbox.Outbox;
+import io.rapport.platform.privacy.ErasureConfirmation;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * GDPR Art. 17 in metrics-service: on {@code rapport.kol.erased.v1} the KOL's profile and health go and what they
+ * contributed moves to a keyed pseudonym (counts stay); stored Idempotency-Key replies naming the KOL or its
+ * counted records are forgotten; and, in the same transaction, a {@code rapport.erasure.confirmed.v1} goes into
+ * the outbox for kol-service, so a data-protection officer can see that metrics-service confirmed and when.
+ *
+ * <p>Only live consumption confirms. A rebuild replays every {@code kol.erased} of the topics' history into
+ * fresh tables: each was confirmed when it was first applied, and confirming again on every rebuild would send
+ * a confirmation per erasure ever made, each time. An erasure kol-service re-sends (a new event) is applied
+ * live again and confirmed again; kol-service keeps one confirmation per service anyway.
+ */
+@ApplicationScoped
+public class KolErasure {
+
+    public static final String SERVICE = "metrics-service";
+    public static final String TOPIC = "rapport.metrics.v1";
+
+    private final KolStore kols;
+    private final Outbox outbox;
+    private final IdempotencyKeys replies;
+
+    public KolErasure(KolStore kols, Outbox outbox, IdempotencyKeys replies) {
+        this.kols = kols;
+        this.outbox = outbox;
+        this.replies = replies;
+    }
+
+    public Uni<Void> apply(Facts.KolErased erased, ProjectionBatch batch) {
+        batch.delta().touchEverything();
+        Uni<KolStore.Erased> applied = kols.erase(erased.kolId(), erased.aggregateVersion());
+        if (!batch.live()) {
+            return applied.replaceWithVoid();
+        }
+        return applied.call(done -> replies.forgetRepliesNaming(named(erased, done)))
+                .chain(done -> outbox.append(ErasureConfirmation.of(erased.kolId(), SERVICE, done.records(), 0)
+                        .event(TOPIC)));
+    }
+
+    private static List<Object> named(Facts.KolErased erased, KolStore.Erased done) {
+        List<Object> ids = new ArrayList<>(done.aggregates());
+        ids.add(erased.kolId());
+        return ids;
+    }
+}
