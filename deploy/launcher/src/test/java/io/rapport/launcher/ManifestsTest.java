@@ -9,9 +9,11 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import io.rapport.devstack.Topics;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -19,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -103,6 +106,47 @@ class ManifestsTest {
                 KUBERNETES.resolve("overlays/dev").resolve(f.asText())).exists()));
     }
 
+    /**
+     * The repository's dev key is public: only the overlay named dev may configure it (as a file, inline, base64
+     * in a Secret, or the classpath copy), the dev issuer or the dev/test profiles, and it runs the dev profile,
+     * the only packaged profile in which the services accept that key. The base runs prod with a real issuer,
+     * an audience and a key location.
+     */
+    @Test
+    void shouldConfigureTheDevKeyOnlyInTheOverlayNamedDev() throws IOException {
+        String devKey = Files.readString(ROOT.resolve("deploy/dev-keys/publicKey.pem"));
+        String devKeyBody = devKey.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+        String devKeyBase64 = Base64.getEncoder().encodeToString(devKey.getBytes(StandardCharsets.US_ASCII));
+        Pattern devProfile = Pattern.compile("QUARKUS_PROFILE\\s*[:=]\\s*[\"']?(dev|test)\\b");
+        Path devOverlay = KUBERNETES.resolve("overlays/dev");
+        List<Path> devConfigured = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(KUBERNETES)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                String text = Files.readString(file);
+                String compact = text.replaceAll("\\s", "");
+                boolean dev = compact.contains(devKeyBody) || compact.contains(devKeyBase64)
+                        || text.contains("dev-keys") || text.contains("https://rapport.dev/issuer")
+                        || devProfile.matcher(text).find();
+                if (dev) {
+                    devConfigured.add(file);
+                    assertThat(file.startsWith(devOverlay)).as(KUBERNETES.relativize(file)
+                            + " configures the dev key, issuer or profile outside the overlay named dev").isTrue();
+                }
+            }
+        }
+        assertThat(devConfigured).as("the dev overlay carries the dev key").contains(devOverlay.resolve("publicKey.pem"));
+        JsonNode overlay = YAML.readTree(devOverlay.resolve("kustomization.yaml").toFile());
+        List<String> literals = new ArrayList<>();
+        overlay.path("configMapGenerator").forEach(g -> g.path("literals").forEach(l -> literals.add(l.asText())));
+        assertThat(literals).as("the dev key works only in the dev profile").contains("QUARKUS_PROFILE=dev");
+
+        JsonNode config = find(documents(KUBERNETES.resolve("base")), "ConfigMap", "rapport-config").path("data");
+        assertThat(config.path("QUARKUS_PROFILE").asText()).isEqualTo("prod");
+        assertThat(config.path("MP_JWT_VERIFY_ISSUER").asText()).startsWith("https://").isNotEqualTo("https://rapport.dev/issuer");
+        assertThat(config.path("MP_JWT_VERIFY_AUDIENCES").asText()).isNotBlank();
+        assertThat(config.path("MP_JWT_VERIFY_PUBLICKEY_LOCATION").asText()).startsWith("file:/etc/rapport/jwt/");
+    }
+
     @Test
     void shouldKeepTheComposeFileInLineWithTheServices() throws IOException {
         JsonNode compose = YAML.readTree(ROOT.resolve("deploy/compose/compose.yaml").toFile()).path("services");
@@ -147,7 +191,9 @@ class ManifestsTest {
     private static String property(String environmentName) {
         String dotted = environmentName.toLowerCase(Locale.ROOT).replace('_', '.');
         Map<String, String> dashed = new HashMap<>(Map.of("erasure.hash.key", "erasure-hash-key",
-                "pseudonym.key", "pseudonym-key", "kol.service.url", "kol-service-url", "max.mem.ratio", "max.mem.ratio"));
+                "pseudonym.key", "pseudonym-key", "kol.service.url", "kol-service-url", "max.mem.ratio", "max.mem.ratio",
+                "services.interaction.url", "services.interaction-url", "services.insight.url", "services.insight-url",
+                "services.metrics.url", "services.metrics-url"));
         for (Map.Entry<String, String> e : dashed.entrySet()) {
             dotted = dotted.replace(e.getKey(), e.getValue());
         }
