@@ -142,7 +142,8 @@ class StoryTest {
                 "citation", Map.of("type", "DOI", "value", "10.5555/rapport.e2e"), "therapeuticAreas", List.of("ONCOLOGY"),
                 "products", List.of("ONC-101"), "tags", List.of("efficacy"), "usage", "PROACTIVE", "markets", List.of("DE")))
                 .post(insight + "/api/v1/resources").then().statusCode(201).extract().path("id");
-        call(manager).header("If-Match", "\"1\"").body(Map.of("mlrApprovalId", "MLR-E2E-1",
+        // Nobody approves their own work: the manager who filed the resource does not approve it.
+        call(admin).header("If-Match", "\"1\"").body(Map.of("mlrApprovalId", "MLR-E2E-1",
                 "expiresAt", Instant.now().plus(Duration.ofDays(90)).toString()))
                 .post(insight + "/api/v1/resources/" + resource + "/approve").then().statusCode(200);
         call(msl).body(Map.of("resourceId", resource, "kolId", kolId, "channel", "IN_PERSON"))
@@ -156,6 +157,26 @@ class StoryTest {
 
     @Test
     @Order(5)
+    void oneArt15RequestReturnsWhatEachOfTheFourServicesHolds() {
+        // GDPR Art. 15: kol-service answers with its own part and each other service's part.
+        JsonPath export = get(admin, suite.url(Service.KOL) + "/api/v1/kols/" + kolId + "/personal-data");
+        assertThat(export.getString("kolId")).isEqualTo(kolId);
+        assertThat(export.getString("kol.name.family")).isEqualTo("Mustermann");
+        for (String service : List.of("interaction-service", "insight-service", "metrics-service")) {
+            assertThat(export.getMap("services")).as("the parts").containsKey(service);
+            assertThat(export.getString("services.'" + service + "'.service")).isEqualTo(service);
+            assertThat(export.getString("services.'" + service + "'.kolId")).isEqualTo(kolId);
+        }
+        String parts = export.prettify();
+        assertThat(parts).as("the meeting's outcome (interaction-service)").contains("Discussed the phase III data");
+        assertThat(parts).as("the insight (insight-service)").contains("Dr. Mustermann sees a gap in elderly care");
+        // Anyone but an admin is refused.
+        given().header("Authorization", manager).get(suite.url(Service.KOL) + "/api/v1/kols/" + kolId + "/personal-data")
+                .then().statusCode(403);
+    }
+
+    @Test
+    @Order(6)
     void erasureRemovesThePersonEverywhereAndKeepsTheCounts() {
         call(admin).body(Map.of("reason", "GDPR request REQ-E2E")).post(suite.url(Service.KOL) + "/api/v1/kols/" + kolId
                 + "/erasure").then().statusCode(200).body("status", equalTo("ERASED"));
@@ -171,6 +192,17 @@ class StoryTest {
             assertThat(given().header("Authorization", reporting).get(suite.url(Service.METRICS)
                     + "/api/v1/metrics/kols/health").asString()).doesNotContain(kolId);
         });
+        // The proof: every service that holds KOL data confirmed the erasure, and when.
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            JsonPath proof = get(admin, suite.url(Service.KOL) + "/api/v1/kols/" + kolId + "/erasure");
+            assertThat(proof.getBoolean("complete")).as(proof.prettify()).isTrue();
+            List<Map<String, Object>> services = proof.getList("services");
+            assertThat(services).extracting(s -> s.get("service")).contains("interaction-service", "insight-service",
+                    "metrics-service");
+            assertThat(services).allSatisfy(s -> assertThat(s.get("confirmedAt")).as(s.toString()).isNotNull());
+        });
+        String afterwards = get(admin, suite.url(Service.KOL) + "/api/v1/kols/" + kolId + "/personal-data").prettify();
+        assertThat(afterwards).doesNotContain("Mustermann", EMAIL, NPI);
         JsonPath summary = summary();
         assertThat(summary.getInt("interactions.completed")).isEqualTo(1);
         assertThat(summary.getInt("insights.validated")).isEqualTo(1);
