@@ -16,7 +16,8 @@ import org.jboss.logging.Logger;
 
 /**
  * The other services' parts of an Art. 15 answer: each one's {@code GET /api/v1/kols/{kolId}/personal-data}, asked
- * at once with the caller's token, a short timeout and a circuit breaker (the platform's {@link RemoteReplicas}).
+ * at once with the caller's token and a timeout of its own ({@code rapport.privacy.export-timeout}, 10 s: a service
+ * may hold years of the KOL's history), outside the replica lookups' circuit breaker.
  * All or nothing: an answer that leaves out a service would be an incomplete answer given as a complete one, so
  * any service that cannot answer makes it a 503 naming that service.
  */
@@ -66,7 +67,7 @@ public class OtherServicesPersonalData {
 
     private Uni<Answer> ask(String service, UUID kolId) {
         String url = urls.of(service) + "/api/v1/kols/" + kolId + "/personal-data";
-        return Uni.createFrom().deferred(() -> remote.fetch(url))
+        return Uni.createFrom().deferred(() -> remote.fetch(url, config.exportTimeout()))
                 .map(data -> {
                     if (data == null || !data.path("records").isObject()) {
                         // 404 (no such endpoint) or not the contract: an answer we cannot vouch for is no answer

@@ -27,6 +27,13 @@ public interface PrivacyConfig {
     @WithDefault("PT15M")
     Duration resendGrace();
 
+    /**
+     * How long each service may take to list what it holds for an access request: a rare admin call without a
+     * latency target, on a service that may hold years of a KOL's history, so far longer than a replica lookup.
+     */
+    @WithDefault("PT10S")
+    Duration exportTimeout();
+
     /** Erasures sent again per run (each in the same transaction). */
     @WithDefault("100")
     int resendBatch();

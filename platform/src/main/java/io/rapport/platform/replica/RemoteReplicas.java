@@ -39,7 +39,15 @@ public class RemoteReplicas {
     @Timeout(1500)
     @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 5000, skipOn = ProblemException.class)
     public Uni<JsonNode> fetch(String url) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMillis(1000))
+        return fetch(url, Duration.ofMillis(1000));
+    }
+
+    /**
+     * The same, within {@code timeout} and without the circuit breaker: for a rare call that is allowed to take
+     * longer than a replica lookup (an access request's export), and must not open the lookups' breaker.
+     */
+    public Uni<JsonNode> fetch(String url, Duration timeout) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
                 .header("Authorization", "Bearer " + token.getRawToken()).header("Accept", "application/json").GET().build();
         return Uni.createFrom().completionStage(() -> http.sendAsync(request, HttpResponse.BodyHandlers.ofString()))
                 .map(response -> switch (response.statusCode()) {
