@@ -27,6 +27,8 @@ class ObjectLevelTest {
     static String followUp;
     static String medicalRequest;
     static String draft;
+    static String kol;
+    static String resource;
 
     @BeforeAll
     static void mslARecordsTheirWork() {
@@ -35,7 +37,7 @@ class ObjectLevelTest {
         managerA = stack.token(Stack.MANAGER_A, "medical-manager");
         mslB = stack.token(Stack.MSL_B, "msl");
         managerB = stack.token(Stack.MANAGER_B, "medical-manager");
-        String kol = stack.newKol(Stack.MSL_A, Stack.MSL_B);
+        kol = stack.newKol(Stack.MSL_A, Stack.MSL_B);
         String interactions = stack.url(Service.INTERACTION);
         interaction = Stack.as(mslA).body(Stack.plannedMeeting(kol)).post(interactions + "/api/v1/interactions")
                 .then().statusCode(201).extract().path("id");
@@ -50,6 +52,16 @@ class ObjectLevelTest {
                 "title", "Testing before first line", "text", "Elderly patients are rarely tested before first line.",
                 "tags", List.of("elderly-patients"), "adverseEventMentioned", false))
                 .post(stack.url(Service.INSIGHT) + "/api/v1/insights").then().statusCode(201).extract().path("id");
+        String manager = stack.token(Stack.MANAGER_B, "medical-manager");
+        resource = Stack.as(manager).body(Map.of("type", "PUBLICATION", "title", "Phase III results",
+                "citation", Map.of("type", "DOI", "value", "10.5555/object." + java.util.UUID.randomUUID()),
+                "therapeuticAreas", List.of(Stack.AREA), "products", List.of(Stack.PRODUCT), "tags", List.of("efficacy"),
+                "usage", "PROACTIVE", "markets", List.of("DE"))).post(stack.url(Service.INSIGHT) + "/api/v1/resources")
+                .then().statusCode(201).extract().path("id");
+        Stack.as(stack.token("approver-object", "admin")).header("If-Match", "\"1\"").body(Map.of("mlrApprovalId",
+                "MLR-" + java.util.UUID.randomUUID(), "expiresAt", java.time.Instant.now().plusSeconds(86_400 * 90)
+                        .toString())).post(stack.url(Service.INSIGHT) + "/api/v1/resources/" + resource + "/approve")
+                .then().statusCode(200);
     }
 
     @Test
@@ -108,6 +120,230 @@ class ObjectLevelTest {
                         .asString()).doesNotContain(list[1]);
             }
         }
+    }
+
+    /**
+     * Where each kind of team-owned record lives: any operation on a path under one of these, with the record's
+     * id, is about that record. Operations with an id that are not team-owned are listed in {@link #SHARED} with
+     * why; an operation in neither fails {@link #shouldClassifyEveryOperationThatTakesAnId} until it is classified.
+     */
+    static final Map<String, Supplier<String>> OWNED = Map.of(
+            "interaction /api/v1/interactions/{id}", () -> interaction,
+            "interaction /api/v1/follow-ups/{id}", () -> followUp,
+            "interaction /api/v1/medical-requests/{id}", () -> medicalRequest,
+            "insight /api/v1/insights/{id}", () -> draft,
+            "metrics /api/v1/metrics/msls/{id}", () -> Stack.MSL_A,
+            "metrics /api/v1/metrics/teams/{team}", () -> Stack.TEAM_A);
+
+    /** Operations with an id whose object every reader may see (the rule in docs/security.md). */
+    static final Map<String, String> SHARED = Map.ofEntries(
+            Map.entry("kol /api/v1/kols/{id}", "a KOL profile is shared by every team; its rights by the assigned MSLs' rules"),
+            Map.entry("kol /api/v1/msls/{id}", "the MSL directory"),
+            Map.entry("kol /api/v1/kols/by-external-id/{system}/{externalId}", "the CRM's upsert (integration only)"),
+            Map.entry("interaction /api/v1/interactions/by-external-id/{system}/{externalId}", "the CRM's upsert (integration only)"),
+            Map.entry("interaction /api/v1/kols/{kolId}", "the KOL's timeline: who met the KOL and when (no record ids: see lists)"),
+            Map.entry("insight /api/v1/kols/{kolId}", "shares and recommendations about a shared KOL (no other team's ids: lists)"),
+            Map.entry("insight /api/v1/resources/{id}", "the resource library is shared"),
+            Map.entry("metrics /api/v1/metrics/kols/{id}", "a KOL's metrics (assigned MSLs; RoleMatrixTest)"),
+            Map.entry("metrics /api/v1/metrics/therapeutic-areas/{code}", "area numbers, no team's records"),
+            Map.entry("interaction /calendar/{token}.ics", "the feed secret is the credential"),
+            Map.entry("metrics /api/v1/kols/{kolId}", "the Art. 15 part (admin only; RoleMatrixTest)"));
+
+    static String owner(OpenApi.Operation op) {
+        String name = op.service().name().toLowerCase(java.util.Locale.ROOT) + " " + op.path();
+        return OWNED.keySet().stream().filter(prefix -> name.equals(prefix) || name.startsWith(prefix + "/"))
+                .findFirst().orElse(null);
+    }
+
+    static String shared(OpenApi.Operation op) {
+        String name = op.service().name().toLowerCase(java.util.Locale.ROOT) + " " + op.path();
+        return SHARED.keySet().stream().filter(prefix -> name.equals(prefix) || name.startsWith(prefix + "/"))
+                .findFirst().orElse(null);
+    }
+
+    @Test
+    void shouldClassifyEveryOperationThatTakesAnId() {
+        List<String> unclassified = OpenApi.all(stack).stream().filter(op -> !op.pathParameters().isEmpty())
+                .filter(op -> owner(op) == null && shared(op) == null && !op.path().matches(
+                        "/api/v1/(therapeutic-areas|products)/\\{code}")).map(OpenApi.Operation::name).toList();
+        assertThat(unclassified).as("operations with an id neither team-owned nor shared by rule").isEmpty();
+    }
+
+    /** Every documented operation on another team's record, by another team's MSL and manager: 404, nothing changes. */
+    @Test
+    void shouldHideAnotherTeamsRecordOnEveryOperationThatTakesItsId() {
+        Map<String, String> before = etags();
+        List<String> disclosed = new java.util.ArrayList<>();
+        Map<String, Object> hints = hints();
+        for (OpenApi.Operation op : OpenApi.all(stack)) {
+            String kind = owner(op);
+            if (kind == null || op.path().endsWith("/stream")) {
+                continue;
+            }
+            String id = OWNED.get(kind).get();
+            String path = op.path().replaceAll("\\{(id|team)}", id);
+            OpenApi api = OpenApi.of(stack, op.service());
+            String type = op.contentType().orElse(null);
+            // A merge patch has no schema of its own: an empty one changes nothing for the owner either.
+            String body = type != null && type.contains("merge-patch") ? "{}"
+                    : api.requestSchema(op).map(schema -> Stack.json(api.sample(schema, hints))).orElse(null);
+            for (Map.Entry<String, String> intruder : Map.of("msl-b", mslB, "manager-b", managerB).entrySet()) {
+                if (kind.startsWith("metrics /api/v1/metrics/msls") && intruder.getKey().startsWith("manager")) {
+                    continue; // the manager of MSL_A's team is manager A; B's manager reads only B's team
+                }
+                Http.Answer answer = Http.send(op.method(), stack.url(op.service()) + path, intruder.getValue(),
+                        body == null ? null : type, body, op.writes() ? Map.of("If-Match", "\"1\"",
+                                "Idempotency-Key", java.util.UUID.randomUUID().toString()) : Map.of());
+                boolean hidden = answer.status() == 404 || answer.status() == 403 && (kind.startsWith("metrics")
+                        || roleRefused(op, intruder.getKey().startsWith("msl") ? "msl" : "medical-manager")
+                        || madeUp(op, kind, intruder.getValue(), body, type) == 403);
+                if (!hidden) {
+                    disclosed.add(intruder.getKey() + " " + op.name() + " -> " + answer.status() + " "
+                            + answer.body().substring(0, Math.min(200, answer.body().length())));
+                }
+            }
+        }
+        assertThat(disclosed).as("operations that answered another team's record other than 404").isEmpty();
+        assertThat(etags()).as("the records after the attempts").isEqualTo(before);
+    }
+
+    /**
+     * Rights are filed by the KOL's assigned MSLs, their managers, admins and integrations: another team's MSL or
+     * manager gets 404 on every rights endpoint kol-service documents, and the KOL's rights stay as they were.
+     */
+    @Test
+    void shouldHideAKolsRightsEndpointsFromAnotherTeam() {
+        String own = stack.newKol(Stack.MSL_A);
+        String kolUrl = stack.url(Service.KOL) + "/api/v1/kols/" + own;
+        String before = Http.get(kolUrl, stack.admin()).body().replaceAll("\"version\":\\d+,", "");
+        OpenApi api = OpenApi.of(stack, Service.KOL);
+        List<String> answered = new java.util.ArrayList<>();
+        int endpoints = 0;
+        for (OpenApi.Operation op : api.operations()) {
+            if (!op.writes() || !RightsInvariantTest.isRightsEndpoint(op.path())) {
+                continue;
+            }
+            endpoints++;
+            String body = api.requestSchema(op).map(schema -> Stack.json(api.sample(schema, Map.of("requestedBy",
+                    "the KOL by e-mail", "reason", "Asked by phone")))).orElse("{}");
+            String url = stack.url(Service.KOL) + op.path().replace("{id}", own).replace("{purpose}", "PROFILING");
+            for (Map.Entry<String, String> intruder : Map.of("msl-b", mslB, "manager-b", managerB).entrySet()) {
+                Http.Answer answer = Http.send(op.method(), url, intruder.getValue(), "application/json", body, Map.of());
+                if (answer.status() != 404) {
+                    answered.add(intruder.getKey() + " " + op.name() + " -> " + answer.status());
+                }
+            }
+        }
+        assertThat(endpoints).as("rights endpoints documented").isGreaterThanOrEqualTo(3);
+        assertThat(answered).as("rights endpoints another team could use").isEmpty();
+        assertThat(Http.get(kolUrl, stack.admin()).body().replaceAll("\"version\":\\d+,", "")).isEqualTo(before);
+    }
+
+    /** An id in a body that points at another team's record is treated as not found. */
+    @Test
+    void shouldTreatAnotherTeamsRecordNamedInABodyAsNotFound() {
+        Map<String, Supplier<String>> references = Map.of("interactionId", () -> interaction, "medicalRequestId",
+                () -> medicalRequest, "insightId", () -> draft, "followUpId", () -> followUp);
+        List<String> accepted = new java.util.ArrayList<>();
+        int tried = 0;
+        for (OpenApi.Operation op : OpenApi.all(stack)) {
+            OpenApi api = OpenApi.of(stack, op.service());
+            var schema = api.requestSchema(op);
+            if (!op.writes() || schema.isEmpty() || owner(op) != null) {
+                continue;
+            }
+            for (Map.Entry<String, Supplier<String>> reference : references.entrySet()) {
+                if (api.property(schema.get(), reference.getKey()).isEmpty()) {
+                    continue;
+                }
+                Map<String, Object> hints = new java.util.HashMap<>(hints());
+                hints.put(reference.getKey(), reference.getValue().get());
+                String path = op.path().replaceAll("\\{[A-Za-z]+}", "drill-" + java.util.UUID.randomUUID());
+                Http.Answer answer = Http.send(op.method(), stack.url(op.service()) + path, mslB,
+                        op.contentType().orElse("application/json"), Stack.json(api.sample(schema.get(), hints)),
+                        Map.of("Idempotency-Key", java.util.UUID.randomUUID().toString()));
+                tried++;
+                // Not found, or exactly what a made-up id gets (the rule that refuses an unknown record): the
+                // answer does not tell whether the other team's record exists.
+                hints.put(reference.getKey(), java.util.UUID.randomUUID().toString());
+                Http.Answer unknown = Http.send(op.method(), stack.url(op.service()) + path, mslB,
+                        op.contentType().orElse("application/json"), Stack.json(api.sample(schema.get(), hints)),
+                        Map.of("Idempotency-Key", java.util.UUID.randomUUID().toString()));
+                boolean same = answer.status() == unknown.status() && answer.status() >= 400 && answer.status() < 500
+                        && MarkedStory.read(answer.body()).path("type").equals(MarkedStory.read(unknown.body()).path("type"));
+                if (answer.status() != 404 && !same) {
+                    accepted.add(op.name() + " with " + reference.getKey() + " -> " + answer.status() + " "
+                            + answer.body().substring(0, Math.min(200, answer.body().length())));
+                }
+            }
+        }
+        assertThat(tried).as("writes that take a record id in their body").isGreaterThanOrEqualTo(3);
+        assertThat(accepted).as("writes that took another team's record from the body").isEmpty();
+    }
+
+    /** Every list and feed (every GET without an id, and those about a shared KOL) leaves out another team's ids. */
+    @Test
+    void shouldNameNoRecordOfAnotherTeamInAnyList() {
+        List<String> leaks = new java.util.ArrayList<>();
+        List<String> ids = List.of(interaction, followUp, medicalRequest, draft);
+        for (OpenApi.Operation op : OpenApi.all(stack)) {
+            if (op.writes() || op.path().endsWith("/stream") || op.path().contains("{token}")
+                    || op.pathParameters().stream().anyMatch(p -> !p.equals("kolId"))) {
+                continue;
+            }
+            List<String> urls = new java.util.ArrayList<>();
+            String base = stack.url(op.service()) + op.path().replace("{kolId}", kol);
+            urls.add(base);
+            if (op.queryParameters().contains("kolId")) {
+                urls.add(base + "?kolId=" + kol);
+            }
+            if (op.queryParameters().contains("team")) {
+                urls.add(base + "?team=" + Stack.TEAM_A);
+            }
+            for (String url : urls) {
+                for (Map.Entry<String, String> intruder : Map.of("msl-b", mslB, "manager-b", managerB).entrySet()) {
+                    String body = Http.get(url, intruder.getValue()).body();
+                    ids.stream().filter(body::contains).forEach(id -> leaks.add(intruder.getKey() + " GET " + url
+                            + " names " + id));
+                }
+            }
+        }
+        assertThat(leaks).as("lists naming another team's records").isEmpty();
+    }
+
+    /** The status the intruder gets for the same call on a made-up id of the same kind. */
+    private static int madeUp(OpenApi.Operation op, String kind, String token, String body, String type) {
+        String id = kind.startsWith("metrics") ? "drill-" + java.util.UUID.randomUUID() : java.util.UUID.randomUUID()
+                .toString();
+        return Http.send(op.method(), stack.url(op.service()) + op.path().replaceAll("\\{(id|team)}", id), token,
+                body == null ? null : type, body, op.writes() ? Map.of("If-Match", "\"1\"") : Map.of()).status();
+    }
+
+    /** The role may not call the operation at all (RoleMatrixTest): its 403 says nothing about the record. */
+    private static boolean roleRefused(OpenApi.Operation op, String role) {
+        int column = RoleMatrixTest.ROLES.indexOf(role);
+        return RoleMatrixTest.rules().stream().anyMatch(rule -> rule.operation().equals(op.name())
+                && rule.cells().get(column).equals("403"));
+    }
+
+    private static Map<String, Object> hints() {
+        return Map.ofEntries(Map.entry("kolId", kol), Map.entry("therapeuticArea", Stack.AREA),
+                Map.entry("therapeuticAreas", List.of(Stack.AREA)), Map.entry("product", Stack.PRODUCT),
+                Map.entry("products", List.of(Stack.PRODUCT)), Map.entry("tags", List.of("elderly-patients")),
+                Map.entry("topics", List.of("phase-3")), Map.entry("timeZone", "Europe/Berlin"),
+                Map.entry("currency", "EUR"), Map.entry("channel", "IN_PERSON"), Map.entry("resourceId", resource),
+                Map.entry("safetyReportId", "SR-2026-0001"),
+                Map.entry("occurredAt", java.time.Instant.now().minusSeconds(3600).toString()),
+                Map.entry("plannedStart", java.time.Instant.now().plusSeconds(86_400).toString()));
+    }
+
+    /** The ETag of each of MSL A's records, as MSL A reads it. */
+    private static Map<String, String> etags() {
+        Map<String, String> etags = new java.util.TreeMap<>();
+        for (String url : List.of(interactionUrl(), followUpUrl(), requestUrl(), draftUrl())) {
+            etags.put(url, Http.get(url, mslA).header("ETag"));
+        }
+        return etags;
     }
 
     private static void assertHidden(Supplier<Response> call) {

@@ -147,6 +147,80 @@ class ResilienceDrill {
         }
     }
 
+    /**
+     * An erasure cannot be lost: interaction-service fails to apply one (its replica table is away, so the event
+     * ends in the dead-letter topic or is retried), and once the table is back, kol-service's re-sending of
+     * unconfirmed erasures brings every confirmation in.
+     */
+    @Test
+    void shouldCompleteADeadLetteredErasureOnceItIsResent() {
+        String kol = stack.newKol(Stack.MSL_A);
+        String admin = stack.admin();
+        String interactions = stack.url(Service.INTERACTION);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> Stack.as(stack.token(Stack.MSL_A, "msl"))
+                .body(Stack.plannedMeeting(kol)).post(interactions + "/api/v1/interactions").then().statusCode(201));
+        var sql = stack.suite.devstack().endpoints();
+        sql.sql(Service.INTERACTION.database(), "ALTER TABLE replica RENAME TO replica_away");
+        try {
+            Stack.as(admin).body(java.util.Map.of("reason", "GDPR request REQ-DLQ")).post(stack.url(Service.KOL)
+                    + "/api/v1/kols/" + kol + "/erasure").then().statusCode(200);
+            // Long enough for the consumer to give up on it (dead letter) or keep failing.
+            await().atMost(Duration.ofSeconds(45)).pollInterval(Duration.ofSeconds(1)).until(() ->
+                    Ledger.read(stack, "rapport.kol.v1.dlq").copies(kol) > 0);
+        } catch (org.awaitility.core.ConditionTimeoutException notDeadLettered) {
+            System.out.println("[drills] the erasure of " + kol + " was not dead-lettered within 45 s (retried instead)");
+        } finally {
+            sql.sql(Service.INTERACTION.database(), "ALTER TABLE replica_away RENAME TO replica");
+        }
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
+            Response proof = given().header("Authorization", admin).get(stack.url(Service.KOL) + "/api/v1/kols/" + kol
+                    + "/erasure");
+            assertThat(proof.statusCode()).as(proof.asString()).isEqualTo(200);
+            assertThat(Scan.confirmedBy(MarkedStory.read(proof.asString()))).as(proof.asString())
+                    .contains("interaction-service", "insight-service", "metrics-service");
+        });
+    }
+
+    /**
+     * A slow kol-service under the REST fallback: interaction-service has no replica of the KOL (as right after
+     * a restore) and asks kol-service, which is frozen (SIGSTOP). The request answers a 503 problem within about
+     * two seconds, never hangs; once kol-service runs again, the same request succeeds.
+     */
+    @Test
+    void shouldAnswer503FastWhenKolServiceIsSlowUnderTheRestFallback() throws Exception {
+        String kol = stack.newKol(Stack.MSL_A);
+        String token = stack.token(Stack.MSL_A, "msl");
+        String interactions = stack.url(Service.INTERACTION);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(stack.suite.devstack().endpoints()
+                .sql(Service.INTERACTION.database(), "SELECT count(*) FROM replica WHERE id::text = '" + kol + "'")
+                .strip()).isNotEqualTo("0"));
+        stack.suite.devstack().endpoints().sql(Service.INTERACTION.database(), "DELETE FROM replica WHERE id::text = '"
+                + kol + "'");
+        long pid = stack.suite.service(Service.KOL).javaProcess().pid();
+        signal("STOP", pid);
+        try {
+            for (int i = 0; i < 3; i++) {
+                long started = System.nanoTime();
+                Http.Answer answer = Http.send("POST", interactions + "/api/v1/interactions", token, "application/json",
+                        Stack.json(Stack.plannedMeeting(kol)), java.util.Map.of());
+                long millis = (System.nanoTime() - started) / 1_000_000;
+                assertThat(answer.status()).as(answer.body()).isEqualTo(503);
+                assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
+                assertThat(millis).as("time to the 503").isLessThanOrEqualTo(2500);
+            }
+        } finally {
+            signal("CONT", pid);
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> Stack.as(token).body(Stack.plannedMeeting(kol))
+                .post(interactions + "/api/v1/interactions").then().statusCode(201));
+    }
+
+    /** Sends a signal to a process this drill's stack started. */
+    private static void signal(String signal, long pid) throws Exception {
+        Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).inheritIO().start();
+        assertThat(kill.waitFor()).isZero();
+    }
+
     private static void awaitAccepted(SteadyWriter writer, int count) {
         await().atMost(Duration.ofSeconds(120)).until(() -> writer.acceptedSoFar() >= count);
     }

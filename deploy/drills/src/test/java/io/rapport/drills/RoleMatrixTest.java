@@ -54,6 +54,7 @@ class RoleMatrixTest {
             | insight | GET /api/v1/insights | ✓ | ✓ | ✓ | ✓ | ✓ | 401 |
             | insight | GET /api/v1/insights/themes | ✓ | ✓ | ✓ | ✓ | ✓ | 401 |
             | insight | GET /api/v1/insights/{id}/history | ✓ | ✓ | ✓ | ✓ | ✓ | 401 |
+            | insight | GET /api/v1/kols/{kolId}/personal-data | 403 | 403 | ✓ | 403 | 403 | 401 |
             | insight | GET /api/v1/kols/{kolId}/shares | ✓ | ✓ | ✓ | ✓ | ✓ | 401 |
             | insight | GET /api/v1/kols/{kolId}/recommended-resources | ✓ | ✓ | ✓ | ✓ | ✓ | 401 |
             | insight | POST /api/v1/resources | 403 | ✓ | ✓ | 403 | 403 | 401 |
@@ -74,6 +75,7 @@ class RoleMatrixTest {
             | interaction | GET /api/v1/interactions/{id} | ✓ | ✓ | ✓ | ✓ | ✓ | 401 |
             | interaction | PATCH /api/v1/interactions/{id} | ✓ | ✓ | ✓ | ✓ | 403 | 401 |
             | interaction | POST /api/v1/interactions/{id}/complete | ✓ | ✓ | ✓ | ✓ | 403 | 401 |
+            | interaction | POST /api/v1/interactions/{id}/cap-override/approval | 403 | ✓ | ✓ | 403 | 403 | 401 |
             | interaction | POST /api/v1/interactions/{id}/cancel | ✓ | ✓ | ✓ | ✓ | 403 | 401 |
             | interaction | POST /api/v1/interactions/{id}/no-show | ✓ | ✓ | ✓ | ✓ | 403 | 401 |
             | interaction | PUT /api/v1/interactions/by-external-id/{system}/{externalId} | 403 | 403 | ✓ | ✓ | 403 | 401 |
@@ -88,11 +90,19 @@ class RoleMatrixTest {
             | interaction | POST /api/v1/medical-requests/{id}/review | 403 | ✓ | 403 | 403 | 403 | 401 |
             | interaction | GET /api/v1/medical-requests | ✓ | ✓ | ✓ | ✓ | ✓ | 401 |
             | interaction | GET /api/v1/medical-requests/{id}/history | ✓ | ✓ | ✓ | ✓ | ✓ | 401 |
+            | interaction | GET /api/v1/kols/{kolId}/personal-data | 403 | 403 | ✓ | 403 | 403 | 401 |
             | interaction | GET /api/v1/kols/{kolId}/timeline | ✓ | ✓ | ✓ | ✓ | ✓ | 401 |
             | kol | POST /api/v1/kols/import | 403 | 403 | ✓ | ✓ | 403 | 401 |
             | kol | GET /api/v1/kols/{id}/personal-data | 403 | 403 | ✓ | 403 | 403 | 401 |
             | kol | POST /api/v1/kols/{id}/objection | ✓ | ✓ | ✓ | ✓ | 403 | 401 |
+            | kol | DELETE /api/v1/kols/{id}/objection | ✓ | ✓ | ✓ | ✓ | 403 | 401 |
+            | kol | PUT /api/v1/kols/{id}/consents/{purpose} | ✓ | ✓ | ✓ | ✓ | 403 | 401 |
+            | kol | PUT /api/v1/kols/{id}/do-not-contact | ✓ | ✓ | ✓ | ✓ | 403 | 401 |
+            | kol | DELETE /api/v1/kols/{id}/do-not-contact | ✓ | ✓ | ✓ | ✓ | 403 | 401 |
+            | kol | PUT /api/v1/kols/{id}/lawful-basis | ✓ | ✓ | ✓ | ✓ | 403 | 401 |
+            | kol | PUT /api/v1/kols/{id}/privacy-notice | ✓ | ✓ | ✓ | ✓ | 403 | 401 |
             | kol | POST /api/v1/kols/{id}/erasure | 403 | 403 | ✓ | 403 | 403 | 401 |
+            | kol | GET /api/v1/kols/{id}/erasure | 403 | 403 | ✓ | 403 | 403 | 401 |
             | kol | POST /api/v1/kols | ✓ | ✓ | ✓ | ✓ | 403 | 401 |
             | kol | GET /api/v1/kols/{id} | ✓ | ✓ | ✓ | ✓ | ✓ | 401 |
             | kol | GET /api/v1/kols/{id}/replica | ✓ | ✓ | ✓ | ✓ | ✓ | 401 |
@@ -118,6 +128,7 @@ class RoleMatrixTest {
             | metrics | GET /api/v1/metrics/therapeutic-areas/{code} | 403 | ✓ | ✓ | 403 | ✓ | 401 |
             | metrics | GET /api/v1/metrics/coverage | ✓ | ✓ | ✓ | 403 | ✓ | 401 |
             | metrics | GET /api/v1/metrics/kols/health | ✓ | ✓ | ✓ | 403 | ✓ | 401 |
+            | metrics | GET /api/v1/kols/{kolId}/personal-data | 403 | 403 | ✓ | 403 | 403 | 401 |
             | metrics | GET /api/v1/metrics/stream | ✓ | ✓ | ✓ | 403 | ✓ | 401 |
             """;
 

@@ -45,7 +45,11 @@ final class Stack {
         if (running == null) {
             Path root = Path.of(System.getProperty("rapport.root", "../..")).toAbsolutePath().normalize();
             Path data = root.resolve("deploy/drills/target/suite");
-            Suite suite = Suite.start(Suite.Options.scratch(root, data), step -> System.out.println("[drills] " + step));
+            // An erasure a service has not confirmed is re-sent after a grace period: short here, so that the
+            // dead-lettered erasure drill sees it happen.
+            Suite.Options options = Suite.Options.scratch(root, data).with(Service.KOL, Map.of(
+                    "rapport.privacy.resend-interval", "PT5S", "rapport.privacy.resend-grace", "PT20S"));
+            Suite suite = Suite.start(options, step -> System.out.println("[drills] " + step));
             running = new Stack(suite, data.resolve("logs"));
             io.restassured.RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
             running.seed();
