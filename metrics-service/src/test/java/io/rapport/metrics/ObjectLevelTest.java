@@ -243,9 +243,19 @@ class ObjectLevelTest {
                         .put("therapeuticArea", otherArea));
                 feed.awaitApplied();
             }
-            Thread.sleep(1000);
-            List<SseClient.Message> heard = client.all().stream().filter(m -> m.name().equals("metrics-changed")).toList();
-            return heard.isEmpty() ? null : "heard the other team's change: " + heard;
+            // nothing may arrive for a second after the change was applied (a silence, not an event, is the answer)
+            List<SseClient.Message> heard = new java.util.ArrayList<>();
+            try {
+                org.awaitility.Awaitility.await().pollDelay(Duration.ZERO).during(Duration.ofSeconds(1))
+                        .atMost(Duration.ofSeconds(2)).until(() -> {
+                            heard.clear();
+                            client.all().stream().filter(m -> m.name().equals("metrics-changed")).forEach(heard::add);
+                            return heard.isEmpty();
+                        });
+                return null;
+            } catch (org.awaitility.core.ConditionTimeoutException spoken) {
+                return "heard the other team's change: " + heard;
+            }
         }
     }
 

@@ -190,7 +190,7 @@ final class Fuzzer {
         if (s.has("enum")) {
             return s.get("enum").get(random.nextInt(s.get("enum").size()));
         }
-        String type = type(s);
+        String type = OpenApi.type(s);
         return switch (type) {
             case "object" -> object(s, random, depth);
             case "array" -> {
@@ -244,21 +244,6 @@ final class Fuzzer {
             s = spec.at(ref.substring(1));
         }
         return s;
-    }
-
-    private static String type(JsonNode s) {
-        JsonNode type = s.path("type");
-        if (type.isArray()) {
-            for (JsonNode t : type) {
-                if (!t.asText().equals("null")) {
-                    return t.asText();
-                }
-            }
-        }
-        if (type.isTextual()) {
-            return type.asText();
-        }
-        return s.has("properties") ? "object" : s.has("items") ? "array" : "string";
     }
 
     private static byte[] wrongTypes(byte[] body, Random random) {
