@@ -50,6 +50,18 @@ public record PageRequest(int limit, List<String> after) {
     }
 
     /**
+     * This request, once its cursor is known to hold exactly the {@code size} values of the list's sort key: a
+     * cursor with more (or fewer) was not issued by this list and is a 400 naming the cursor. The first page
+     * (no cursor) passes. Lists call it before reading the values: {@code page.keyOf(2).afterInstant(0)}.
+     */
+    public PageRequest keyOf(int size) {
+        if (!isFirst() && after.size() != size) {
+            throw notACursor();
+        }
+        return this;
+    }
+
+    /**
      * The i-th value of the cursor's sort key. A cursor is opaque to clients but not tamper-proof: one that
      * decodes yet has fewer values than the endpoint's sort key is a 400, like any other cursor this API did
      * not issue. Read typed values with {@link #afterInstant}, {@link #afterUuid}... (or {@link #after(int,

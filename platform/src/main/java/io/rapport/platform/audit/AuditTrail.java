@@ -81,7 +81,7 @@ public class AuditTrail {
                     + "e.aggregateId = :aggregate" + after + " order by e.at, e.id", AuditEntry.class)
                     .setParameter("type", aggregateType).setParameter("aggregate", String.valueOf(aggregateId))
                     .setMaxResults(page.fetchSize());
-            if (!page.isFirst()) {
+            if (!page.keyOf(2).isFirst()) {
                 query.setParameter("at", page.afterInstant(0)).setParameter("id", page.afterUuid(1));
             }
             return query.getResultList();

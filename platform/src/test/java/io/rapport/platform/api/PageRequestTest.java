@@ -8,10 +8,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+@Tag("unit")
 class PageRequestTest {
 
     @Test
@@ -68,6 +70,16 @@ class PageRequestTest {
         assertBadRequest("cursor", () -> PageRequest.of(10, cursor("1.5")).afterLong(0));
         assertBadRequest("cursor", () -> PageRequest.of(10, cursor("99999999999")).afterInt(0));
         assertBadRequest("cursor", () -> PageRequest.of(10, cursor("x")).after(0, value -> null));
+    }
+
+    @Test
+    void shouldRefuseACursorWithMoreOrFewerValuesThanTheListsSortKey() {
+        String uuid = UUID.randomUUID().toString();
+        assertBadRequest("cursor", () -> PageRequest.of(10, cursor("2026-12-01T09:00:00Z", uuid, "extra")).keyOf(2));
+        assertBadRequest("cursor", () -> PageRequest.of(10, cursor("2026-12-01T09:00:00Z")).keyOf(2));
+        assertThat(PageRequest.of(10, cursor("2026-12-01T09:00:00Z", uuid)).keyOf(2).afterUuid(1))
+                .isEqualTo(UUID.fromString(uuid));
+        assertThat(PageRequest.of(10, null).keyOf(2).isFirst()).as("the first page has no cursor to check").isTrue();
     }
 
     @Test
