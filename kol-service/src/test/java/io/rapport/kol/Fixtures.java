@@ -31,7 +31,14 @@ public final class Fixtures {
 
     private static boolean referenceDataLoaded;
 
-    /** Therapeutic areas ONCOLOGY, CARDIOLOGY and IMMUNOLOGY exist (loaded once per test run). */
+    /** The research topics that {@link #referenceData()} loads. */
+    public static final List<String> RESEARCH_TOPICS = List.of("immunotherapy-resistance", "car-t-persistence",
+            "heart-failure-biomarkers");
+
+    /**
+     * Therapeutic areas ONCOLOGY, CARDIOLOGY and IMMUNOLOGY and the {@link #RESEARCH_TOPICS} exist (loaded once per
+     * test run).
+     */
     public static synchronized void referenceData() {
         if (referenceDataLoaded) {
             return;
@@ -41,6 +48,11 @@ public final class Fixtures {
             given().header("Authorization", ADMIN).contentType(ContentType.JSON)
                     .body(Map.of("name", code.charAt(0) + code.substring(1).toLowerCase()))
                     .put("/api/v1/therapeutic-areas/" + code).then().statusCode(org.hamcrest.Matchers.oneOf(200, 201));
+        }
+        for (String code : RESEARCH_TOPICS) {
+            given().header("Authorization", ADMIN).contentType(ContentType.JSON)
+                    .body(Map.of("name", code.replace('-', ' ')))
+                    .put("/api/v1/research-topics/" + code).then().statusCode(org.hamcrest.Matchers.oneOf(200, 201));
         }
     }
 

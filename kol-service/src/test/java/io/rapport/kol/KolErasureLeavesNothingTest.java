@@ -71,6 +71,7 @@ class KolErasureLeavesNothingTest {
         profile.put("therapeuticAreas", List.of("ONCOLOGY"));
         profile.put("specialties", List.of(marker("specialty")));
         profile.put("researchInterests", List.of(marker("interest")));
+        profile.put("researchTopics", List.of("car-t-persistence"));
         profile.put("currentProjects", List.of(marker("project")));
         profile.put("affiliations", List.of(Map.of("institution", marker("institution"), "role", marker("role"),
                 "country", "DE")));
@@ -109,6 +110,8 @@ class KolErasureLeavesNothingTest {
                 .post("/api/v1/kols/" + id + "/erasure").then().statusCode(200);
 
         assertThat(columnsHolding()).as("columns holding any of %s", markers).isEmpty();
+        assertThat(DevstackResource.sql("SELECT profile->>'researchTopics' FROM kol WHERE id = '" + id + "'"))
+                .as("what the KOL worked on goes with them").isEqualTo("[]");
         assertThat(DevstackResource.sql("SELECT count(*) FROM idempotency_key WHERE body LIKE '%" + id + "%'"))
                 .as("stored replies naming the KOL").isEqualTo("0");
         assertThat(DevstackResource.sql("SELECT reason FROM kol_erasure WHERE kol_id = '" + id + "'"))

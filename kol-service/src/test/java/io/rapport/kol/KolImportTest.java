@@ -168,6 +168,31 @@ class KolImportTest {
         assertThat(errorFields(report.get(2))).containsExactly("row");
     }
 
+    @Test
+    void shouldImportResearchTopicsFromCsvAndNdjsonAndRejectRowsNamingAnUnknownTopic() {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String csv = "externalSystem,externalId,family,therapeuticAreas,researchTopics,researchInterests\n"
+                + "crm," + run + "-t1,Topical " + run + ",ONCOLOGY,immunotherapy-resistance;car-t-persistence,Free text\n"
+                + "crm," + run + "-t2,Unknown " + run + ",ONCOLOGY,car-t-persistence;astrology,\n"
+                + "crm," + run + "-t3,Shouting " + run + ",ONCOLOGY,IMMUNOTHERAPY,\n";
+        List<Map<String, Object>> report = rows(importing("text/csv", csv, null));
+        assertThat(report).extracting(r -> r.get("outcome")).containsExactly("CREATED", "REJECTED", "REJECTED");
+        assertThat(errorFields(report.get(1))).containsExactly("researchTopics[1]");
+        assertThat(errorFields(report.get(2))).containsExactly("researchTopics[0]");
+        given().header("Authorization", INTEGRATION).get("/api/v1/kols/" + report.get(0).get("kolId")).then()
+                .statusCode(200).body("researchTopics", equalTo(List.of("immunotherapy-resistance", "car-t-persistence")))
+                .body("researchInterests", equalTo(List.of("Free text")));
+
+        String ndjson = "{\"name\":{\"family\":\"Nd " + run + "\"},\"researchTopics\":[\"car-t-persistence\"]}\n"
+                + "{\"name\":{\"family\":\"Nd " + run + "\"},\"therapeuticAreas\":[\"ASTROLOGY\"],"
+                + "\"researchTopics\":[\"car-t-persistence\",\"no-such-topic\"]}\n";
+        List<Map<String, Object>> lines = rows(importing("application/x-ndjson", ndjson, null));
+        assertThat(lines).extracting(r -> r.get("outcome")).containsExactly("CREATED", "REJECTED");
+        assertThat(errorFields(lines.get(1))).containsExactly("therapeuticAreas[0]", "researchTopics[1]");
+        given().header("Authorization", INTEGRATION).get("/api/v1/kols/" + lines.get(0).get("kolId")).then()
+                .statusCode(200).body("researchTopics", equalTo(List.of("car-t-persistence")));
+    }
+
     private static Response importing(String type, String body, String key) {
         var request = given().header("Authorization", INTEGRATION).contentType(type)
                 .body(body.getBytes(StandardCharsets.UTF_8));

@@ -219,6 +219,8 @@ class KolRightsInvariantTest {
         cases.put("PUT /api/v1/products/{code}", new Case(extra -> admin("/api/v1/products/INV-1",
                 merged(Map.of("name", "Invariant", "therapeuticArea", "ONCOLOGY", "markets", List.of("DE")), extra)),
                 Refusal.STRICT_BODY));
+        cases.put("PUT /api/v1/research-topics/{code}", new Case(extra -> admin("/api/v1/research-topics/invariant-topic",
+                merged(Map.of("name", "Invariant topic"), extra)), Refusal.STRICT_BODY));
         cases.put("PUT /api/v1/msls/{id}", new Case(extra -> admin("/api/v1/msls/msl-invariant-ada",
                 merged(Map.of("displayName", "Ada", "team", "invariant-team", "manager", "mgr-invariant",
                         "timeZone", "Europe/Berlin"), extra)), Refusal.STRICT_BODY));

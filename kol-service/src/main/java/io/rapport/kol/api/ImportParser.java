@@ -156,7 +156,7 @@ abstract class ImportParser {
     private static final class Csv extends ImportParser {
         static final List<String> COLUMNS = List.of("externalSystem", "externalId", "npi", "orcid", "prefix", "given",
                 "family", "suffix", "email", "phone", "country", "tier", "specialties", "therapeuticAreas",
-                "researchInterests", "currentProjects", "channels", "meetingLengthMinutes", "maxContactsPerQuarter",
+                "researchInterests", "researchTopics", "currentProjects", "channels", "meetingLengthMinutes", "maxContactsPerQuarter",
                 "status");
         /** Columns that once were, or might be taken for, the KOL's rights: the rights endpoints change them. */
         static final List<String> RIGHTS = List.of("lawfulBasis", "dataProtection", "doNotContact");
@@ -292,7 +292,7 @@ abstract class ImportParser {
                     case "npi", "orcid" -> identifiers.put(column, value);
                     case "prefix", "given", "family", "suffix" -> name.put(column, value);
                     case "email", "phone" -> contact.put(column, value);
-                    case "specialties", "therapeuticAreas", "researchInterests", "currentProjects" ->
+                    case "specialties", "therapeuticAreas", "researchInterests", "researchTopics", "currentProjects" ->
                             profile.set(column, list(value));
                     case "channels" -> preferences.set(column, list(value));
                     case "meetingLengthMinutes", "maxContactsPerQuarter" -> preferences.set(column, number(value));

@@ -59,7 +59,7 @@ public class KolImportResource {
             + "(row number, CREATED / UPDATED / UNCHANGED / REJECTED, KOL id, errors). A retry with the same "
             + "Idempotency-Key and the same file replays the first report; with another file it is a 422. "
             + "CSV columns: externalSystem, externalId, npi, orcid, prefix, given, family, suffix, email, phone, "
-            + "country, tier, specialties, therapeuticAreas, researchInterests, currentProjects, channels, "
+            + "country, tier, specialties, therapeuticAreas, researchInterests, researchTopics, currentProjects, channels, "
             + "meetingLengthMinutes, maxContactsPerQuarter, status (lists separated by ';'). A row cannot carry the "
             + "KOL's rights (dataProtection, doNotContact; a lawfulBasis column is 400): the rights endpoints change "
             + "them, and an import leaves them as they are.")

@@ -2,6 +2,7 @@ package io.rapport.kol.api;
 
 import io.rapport.kol.domain.MslEntry;
 import io.rapport.kol.domain.ReferenceData;
+import io.rapport.kol.domain.ResearchTopic;
 import io.rapport.platform.security.Roles;
 import io.rapport.platform.validation.Identifier;
 import io.smallrye.mutiny.Uni;
@@ -21,11 +22,15 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Therapeutic areas, products and the MSL directory: read by everyone, maintained by admins and integrations. */
+/**
+ * Therapeutic areas, products, research topics and the MSL directory: read by everyone, maintained by admins and
+ * integrations.
+ */
 @Path("/api/v1")
-@Tag(name = "Reference data", description = "Therapeutic areas, products and the MSL directory")
+@Tag(name = "Reference data", description = "Therapeutic areas, products, research topics and the MSL directory")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class ReferenceDataResource {
@@ -81,6 +86,30 @@ public class ReferenceDataResource {
     }
 
     @GET
+    @Path("research-topics")
+    @RolesAllowed({Roles.MSL, Roles.MEDICAL_MANAGER, Roles.ADMIN, Roles.INTEGRATION, Roles.REPORTING})
+    @Operation(summary = "List research topics", description = "The controlled vocabulary of what KOLs work on: a "
+            + "profile's researchTopics are codes of this list, and they are what events carry and recommendations "
+            + "match (the typed researchInterests are never published).")
+    public Uni<List<ResearchTopicView>> researchTopics() {
+        return reference.researchTopics()
+                .map(list -> list.stream().map(t -> new ResearchTopicView(t.code(), t.name(), t.version())).toList());
+    }
+
+    @PUT
+    @Path("research-topics/{code}")
+    @RolesAllowed({Roles.ADMIN, Roles.INTEGRATION})
+    @Operation(summary = "Create or rename a research topic", description = "The code is a lower-case keyword "
+            + "(a-z, 0-9 and '-', at most 60, starting with a letter or digit). 201 when created, 200 otherwise; "
+            + "an unchanged name changes nothing and publishes nothing.")
+    public Uni<Response> putResearchTopic(@PathParam("code") @Pattern(regexp = ResearchTopic.CODE, message = "1 to 60 "
+            + "characters: a-z, 0-9 or '-', starting with a letter or digit") String code,
+            @Valid @NotNull ResearchTopicBody body) {
+        return reference.upsertResearchTopic(code, body.name()).map(up -> respond(up.outcome(),
+                new ResearchTopicView(up.value().code(), up.value().name(), up.value().version())));
+    }
+
+    @GET
     @Path("msls")
     @RolesAllowed({Roles.MSL, Roles.MEDICAL_MANAGER, Roles.ADMIN, Roles.INTEGRATION, Roles.REPORTING})
     @Operation(summary = "The MSL directory")
@@ -118,6 +147,18 @@ public class ReferenceDataResource {
     }
 
     public record TherapeuticAreaView(String code, String name, long version) {
+    }
+
+    @Schema(name = "ResearchTopicBody", description = "The display name of a research topic (company reference data)")
+    public record ResearchTopicBody(@Schema(examples = "Immunotherapy resistance") @NotBlank @Size(max = 100)
+            @Pattern(regexp = MslEntry.NO_CONTROLS, message = "no control characters") String name) {
+    }
+
+    @Schema(name = "ResearchTopic", description = "A code of the research-topic vocabulary")
+    public record ResearchTopicView(
+            @Schema(examples = "immunotherapy-resistance", pattern = ResearchTopic.CODE) String code,
+            @Schema(examples = "Immunotherapy resistance") String name,
+            @Schema(examples = "1", description = "Incremented by each rename") long version) {
     }
 
     public record ProductBody(

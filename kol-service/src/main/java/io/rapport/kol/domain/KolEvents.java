@@ -21,5 +21,7 @@ public interface KolEvents {
 
     Uni<Void> productChanged(Product product);
 
+    Uni<Void> researchTopicChanged(ResearchTopic topic);
+
     Uni<Void> mslChanged(Msl msl);
 }

@@ -62,7 +62,9 @@ public class KolImporter {
     @WithTransaction
     public Uni<List<ImportResult>> importBatch(List<ImportRow> rows) {
         Batch batch = new Batch();
-        return reference.therapeuticAreaCodes().invoke(codes -> rows.forEach(row -> batch.read(row, codes)))
+        return reference.therapeuticAreaCodes()
+                .chain(areas -> reference.researchTopicCodes()
+                        .invoke(topics -> rows.forEach(row -> batch.read(row, areas, topics))))
                 .chain(() -> lookups.holders(batch.allClaims()))
                 .invoke(batch::match)
                 .chain(() -> lookups.erased(batch.digests.keySet()))
@@ -135,7 +137,7 @@ public class KolImporter {
         private final Map<String, Long> claimedBy = new HashMap<>();
         private final Map<String, Long> digests = new HashMap<>();
 
-        void read(ImportRow row, Set<String> areaCodes) {
+        void read(ImportRow row, Set<String> areaCodes, Set<String> topicCodes) {
             if (row.unreadable() != null) {
                 reject(row.number(), "row", row.unreadable());
                 return;
@@ -167,12 +169,10 @@ public class KolImporter {
             if (profile.status() == KolStatus.ERASED) {
                 errors.add(new FieldError("status", "ERASED is set only by an erasure"));
             }
-            for (int i = 0; i < profile.therapeuticAreas().size(); i++) {
-                if (!areaCodes.contains(profile.therapeuticAreas().get(i))) {
-                    errors.add(new FieldError("therapeuticAreas[" + i + "]", "unknown therapeutic area code '"
-                            + profile.therapeuticAreas().get(i) + "'"));
-                }
-            }
+            errors.addAll(ReferenceData.unknownCodes("therapeuticAreas", profile.therapeuticAreas(), areaCodes,
+                    "therapeutic area"));
+            errors.addAll(ReferenceData.unknownCodes("researchTopics", profile.researchTopics(), topicCodes,
+                    "research topic"));
             if (!errors.isEmpty()) {
                 results.put(row.number(), ImportResult.rejected(row.number(), errors));
                 return;

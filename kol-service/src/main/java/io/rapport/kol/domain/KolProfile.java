@@ -17,6 +17,9 @@ import java.util.stream.Stream;
  * create, upsert and import, and the document a merge patch applies to. Absent lists are empty and absent
  * sections take their defaults, so two equal profiles are equal whatever the client left out. The KOL's
  * data-protection rights are not part of it ({@link KolRights}): replacing a profile cannot touch them.
+ * What the KOL works on is said twice: {@code researchInterests} in the user's words (searched and shown, never
+ * published) and {@code researchTopics}, codes of the research-topic vocabulary (what events carry and
+ * recommendations match).
  */
 public record KolProfile(
         @NotNull @Valid PersonName name,
@@ -26,6 +29,8 @@ public record KolProfile(
         @Size(max = 20) List<@NotBlank @Pattern(regexp = "[A-Z0-9_-]{1,40}", message = "a therapeutic area code") String>
                 therapeuticAreas,
         @Size(max = 30) List<@NotBlank @Size(max = 200) String> researchInterests,
+        @Size(max = 30) List<@NotNull @Pattern(regexp = ResearchTopic.CODE, message = "a research topic code") String>
+                researchTopics,
         @Size(max = 30) List<@NotBlank @Size(max = 300) String> currentProjects,
         @Size(max = 30) List<@NotNull @Valid Affiliation> affiliations,
         @Size(max = 500) List<@NotNull @Valid Publication> publications,
@@ -40,6 +45,7 @@ public record KolProfile(
         specialties = list(specialties);
         therapeuticAreas = list(therapeuticAreas);
         researchInterests = list(researchInterests);
+        researchTopics = list(researchTopics);
         currentProjects = list(currentProjects);
         affiliations = list(affiliations);
         publications = list(publications);
@@ -66,17 +72,18 @@ public record KolProfile(
     }
 
     public KolProfile withIdentifiers(KolIdentifiers ids) {
-        return new KolProfile(name, contact, country, specialties, therapeuticAreas, researchInterests, currentProjects,
-                affiliations, publications, clinicalTrials, ids, tier, preferences, conflictsOfInterest, status);
+        return new KolProfile(name, contact, country, specialties, therapeuticAreas, researchInterests, researchTopics,
+                currentProjects, affiliations, publications, clinicalTrials, ids, tier, preferences, conflictsOfInterest, status);
     }
 
     /**
-     * What remains after a GDPR erasure: no name, contact, identifiers, notes or free text; the non-personal
-     * aggregates that metrics rest on (country, tier, therapeutic areas) stay.
+     * What remains after a GDPR erasure: no name, contact, identifiers, notes or free text, and no research topics
+     * (what a person works on describes them); the non-personal aggregates that metrics rest on (country, tier,
+     * therapeutic areas) stay.
      */
     public KolProfile erased() {
         return new KolProfile(new PersonName(null, null, "[erased]", null), null, country, List.of(), therapeuticAreas,
-                List.of(), List.of(), List.of(), List.of(), List.of(), KolIdentifiers.none(), tier,
+                List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), KolIdentifiers.none(), tier,
                 new Preferences(preferences.channels(), preferences.meetingLengthMinutes(),
                         preferences.maxContactsPerQuarter(), null),
                 List.of(), KolStatus.ERASED);

@@ -152,12 +152,12 @@ public class KolService {
         });
     }
 
-    /** The profile rules Bean Validation cannot check: known therapeutic areas, no erased status. */
+    /** The profile rules Bean Validation cannot check: known therapeutic areas and research topics, no erased status. */
     private Uni<Void> checked(KolProfile profile) {
         if (profile.status() == KolStatus.ERASED) {
             throw ProblemException.badRequest("status", "ERASED is set only by an erasure (POST /kols/{id}/erasure)");
         }
-        return reference.requireKnown("therapeuticAreas", profile.therapeuticAreas());
+        return reference.requireKnown(profile.therapeuticAreas(), profile.researchTopics());
     }
 
     /** Refuses identifiers of erased KOLs (409 kol-erased) or held by another KOL (409 naming it). */

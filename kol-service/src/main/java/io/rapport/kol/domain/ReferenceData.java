@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Therapeutic areas, products and the MSL directory: upserts by code (by user id for MSLs), each change
+ * Therapeutic areas, products, research topics and the MSL directory: upserts by code (by user id for MSLs), each change
  * audited and published on rapport.reference.v1; an unchanged upsert changes nothing.
  */
 @ApplicationScoped
@@ -24,14 +24,17 @@ public class ReferenceData {
 
     private final ReferenceRepositories.TherapeuticAreas areas;
     private final ReferenceRepositories.Products products;
+    private final ReferenceRepositories.ResearchTopics topics;
     private final ReferenceRepositories.Msls msls;
     private final KolEvents events;
     private final AuditTrail audit;
 
     public ReferenceData(ReferenceRepositories.TherapeuticAreas areas, ReferenceRepositories.Products products,
-            ReferenceRepositories.Msls msls, KolEvents events, AuditTrail audit) {
+            ReferenceRepositories.ResearchTopics topics, ReferenceRepositories.Msls msls, KolEvents events,
+            AuditTrail audit) {
         this.areas = areas;
         this.products = products;
+        this.topics = topics;
         this.msls = msls;
         this.events = events;
         this.audit = audit;
@@ -81,6 +84,24 @@ public class ReferenceData {
     }
 
     @WithTransaction
+    public Uni<Upserted<ResearchTopic>> upsertResearchTopic(String code, String name) {
+        return topics.findById(code).chain(existing -> {
+            if (existing == null) {
+                ResearchTopic topic = new ResearchTopic(code, name);
+                return topics.persist(topic).chain(() -> changed("research-topic", code, 1, null, java.util.Map.of("name", name)))
+                        .chain(() -> events.researchTopicChanged(topic)).replaceWith(new Upserted<>(topic, Outcome.CREATED));
+            }
+            String before = existing.name();
+            if (!existing.rename(name)) {
+                return Uni.createFrom().item(new Upserted<>(existing, Outcome.UNCHANGED));
+            }
+            return changed("research-topic", code, existing.version(), java.util.Map.of("name", before),
+                    java.util.Map.of("name", name))
+                    .chain(() -> events.researchTopicChanged(existing)).replaceWith(new Upserted<>(existing, Outcome.UPDATED));
+        });
+    }
+
+    @WithTransaction
     public Uni<Upserted<Msl>> upsertMsl(String userId, MslEntry entry) {
         return requireKnown("therapeuticAreas", entry.therapeuticAreas())
                 .chain(() -> msls.findById(userId)).chain(existing -> {
@@ -100,23 +121,58 @@ public class ReferenceData {
 
     /** 400 naming each unknown therapeutic area code, as {@code field[i]}. */
     public Uni<Void> requireKnown(String field, List<String> codes) {
-        if (codes.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        return areas.list("code in ?1", new HashSet<>(codes)).invoke(found -> {
-            Set<String> known = new HashSet<>();
-            found.forEach(a -> known.add(a.code()));
-            List<FieldError> errors = new ArrayList<>();
-            for (int i = 0; i < codes.size(); i++) {
-                if (!known.contains(codes.get(i))) {
-                    String name = codes.size() == 1 && !field.endsWith("s") ? field : field + "[" + i + "]";
-                    errors.add(new FieldError(name, "unknown therapeutic area code '" + codes.get(i) + "'"));
+        return codes.isEmpty() ? Uni.createFrom().voidItem() : areas.list("code in ?1", new HashSet<>(codes))
+                .invoke(found -> unknown(field, codes, codes(found, TherapeuticArea::code), "therapeutic area"))
+                .replaceWithVoid();
+    }
+
+    /**
+     * 400 naming each unknown code of a profile, as {@code therapeuticAreas[i]} and {@code researchTopics[i]}: one
+     * answer lists both kinds, so a client fixes its document in one go.
+     */
+    public Uni<Void> requireKnown(List<String> therapeuticAreas, List<String> researchTopics) {
+        Uni<Set<String>> knownAreas = therapeuticAreas.isEmpty() ? Uni.createFrom().item(Set.of())
+                : areas.list("code in ?1", new HashSet<>(therapeuticAreas)).map(found -> codes(found, TherapeuticArea::code));
+        return knownAreas.chain(areaCodes -> {
+            Uni<Set<String>> knownTopics = researchTopics.isEmpty() ? Uni.createFrom().item(Set.of())
+                    : topics.list("code in ?1", new HashSet<>(researchTopics)).map(found -> codes(found, ResearchTopic::code));
+            return knownTopics.invoke(topicCodes -> {
+                List<FieldError> errors = new ArrayList<>(
+                        unknownCodes("therapeuticAreas", therapeuticAreas, areaCodes, "therapeutic area"));
+                errors.addAll(unknownCodes("researchTopics", researchTopics, topicCodes, "research topic"));
+                if (!errors.isEmpty()) {
+                    throw ProblemException.invalid(errors);
                 }
-            }
-            if (!errors.isEmpty()) {
-                throw ProblemException.invalid(errors);
-            }
+            });
         }).replaceWithVoid();
+    }
+
+    /**
+     * The errors naming each code that is not known, as {@code field[i]} (as {@code field} for a single-valued
+     * field); empty when all are known. Shared by the API checks and the import, so both say the same.
+     */
+    public static List<FieldError> unknownCodes(String field, List<String> codes, Set<String> known, String kind) {
+        List<FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < codes.size(); i++) {
+            if (!known.contains(codes.get(i))) {
+                String name = codes.size() == 1 && !field.endsWith("s") ? field : field + "[" + i + "]";
+                errors.add(new FieldError(name, "unknown " + kind + " code '" + codes.get(i) + "'"));
+            }
+        }
+        return errors;
+    }
+
+    private static void unknown(String field, List<String> codes, Set<String> known, String kind) {
+        List<FieldError> errors = unknownCodes(field, codes, known, kind);
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+    }
+
+    private static <T> Set<String> codes(List<T> found, java.util.function.Function<T, String> code) {
+        Set<String> known = new HashSet<>();
+        found.forEach(t -> known.add(code.apply(t)));
+        return known;
     }
 
     @WithSession
@@ -127,6 +183,11 @@ public class ReferenceData {
     @WithSession
     public Uni<List<Product>> products() {
         return products.listAll(Sort.by("code"));
+    }
+
+    @WithSession
+    public Uni<List<ResearchTopic>> researchTopics() {
+        return topics.listAll(Sort.by("code"));
     }
 
     @WithSession
@@ -141,11 +202,12 @@ public class ReferenceData {
 
     /** Every therapeutic area code, for checking many profiles at once. */
     public Uni<Set<String>> therapeuticAreaCodes() {
-        return areas.listAll().map(list -> {
-            Set<String> codes = new HashSet<>();
-            list.forEach(a -> codes.add(a.code()));
-            return codes;
-        });
+        return areas.listAll().map(list -> codes(list, TherapeuticArea::code));
+    }
+
+    /** Every research topic code, for checking many profiles at once. */
+    public Uni<Set<String>> researchTopicCodes() {
+        return topics.listAll().map(list -> codes(list, ResearchTopic::code));
     }
 
     /** Users known to the directory, among those given. */

@@ -7,7 +7,6 @@ import io.rapport.kol.domain.Kol;
 import io.rapport.kol.domain.KolProfile;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -16,8 +15,9 @@ import java.util.UUID;
 /**
  * Data of {@code rapport.kol.created.v1} and {@code rapport.kol.updated.v1}: the KOL's state after the change,
  * as the other services need it (status, tier, areas, preferences, contactability, assignments), without
- * names, contact data, notes or other free text (specialties stay in kol-service: they are typed text): the log
- * is kept forever and erasure cannot reach it.
+ * names, contact data, notes or other free text (specialties and research interests stay in kol-service: they
+ * are typed text; what the KOL works on travels as research topic codes of the reference data): the log is kept
+ * forever and erasure cannot reach it.
  */
 public record KolChanged(
         UUID kolId,
@@ -25,7 +25,7 @@ public record KolChanged(
         Integer tier,
         String country,
         List<String> therapeuticAreas,
-        List<String> researchInterestTags,
+        List<String> researchTopics,
         PreferencesData preferences,
         ContactabilityData contactability,
         List<String> assignedMsls,
@@ -49,18 +49,12 @@ public record KolChanged(
         Map<String, String> consents = new TreeMap<>();
         protection.consents().forEach((purpose, consent) -> consents.put(purpose.name(), consent.status().name()));
         return new KolChanged(kol.id(), kol.status().name(), p.tier(), p.country(), p.therapeuticAreas(),
-                p.researchInterests().stream().map(KolChanged::tag).distinct().toList(),
+                p.researchTopics().stream().distinct().toList(),
                 new PreferencesData(p.preferences().channels(), p.preferences().meetingLengthMinutes(),
                         p.preferences().maxContactsPerQuarter()),
                 new ContactabilityData(c.contactable(), c.reason(), c.emailAllowed(), c.phoneAllowed(),
                         protection.lawfulBasis().name(), consents, protection.objectedAt(),
                         kol.rights().doNotContact().active()),
                 kol.assignedMsls(), !p.conflictsOfInterest().isEmpty(), kol.version(), kol.updatedAt());
-    }
-
-    /** "Immunotherapy resistance (NSCLC)" becomes "immunotherapy-resistance-nsclc": a keyword, not a sentence. */
-    static String tag(String interest) {
-        String tag = interest.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", "-").replaceAll("(^-|-$)", "");
-        return tag.length() > 60 ? tag.substring(0, 60).replaceAll("-$", "") : tag;
     }
 }

@@ -5,6 +5,7 @@ import io.rapport.kol.domain.KolEvents;
 import io.rapport.kol.domain.Msl;
 import io.rapport.kol.domain.MslEntry;
 import io.rapport.kol.domain.Product;
+import io.rapport.kol.domain.ResearchTopic;
 import io.rapport.kol.domain.TherapeuticArea;
 import io.rapport.platform.outbox.DomainEvent;
 import io.rapport.platform.outbox.Outbox;
@@ -71,6 +72,13 @@ public class KolEventPublisher implements KolEvents {
         return outbox.append(DomainEvent.of(KolEventTypes.REFERENCE_TOPIC, KolEventTypes.PRODUCT_CHANGED,
                 "product:" + product.code(), new ReferenceChanged.Product(product.code(), product.name(),
                         product.therapeuticArea(), product.markets(), product.version())));
+    }
+
+    @Override
+    public Uni<Void> researchTopicChanged(ResearchTopic topic) {
+        return outbox.append(DomainEvent.of(KolEventTypes.REFERENCE_TOPIC, KolEventTypes.RESEARCH_TOPIC_CHANGED,
+                "research-topic:" + topic.code(), new ReferenceChanged.ResearchTopic(topic.code(), topic.name(),
+                        topic.version())));
     }
 
     @Override

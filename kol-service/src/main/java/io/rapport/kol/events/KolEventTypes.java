@@ -11,6 +11,7 @@ public final class KolEventTypes {
     public static final String KOL_ERASED = "rapport.kol.erased.v1";
     public static final String THERAPEUTIC_AREA_CHANGED = "rapport.reference.therapeutic-area.changed.v1";
     public static final String PRODUCT_CHANGED = "rapport.reference.product.changed.v1";
+    public static final String RESEARCH_TOPIC_CHANGED = "rapport.reference.research-topic.changed.v1";
     public static final String MSL_CHANGED = "rapport.reference.msl.changed.v1";
 
     private KolEventTypes() {

@@ -2,7 +2,7 @@ package io.rapport.kol.events;
 
 import java.util.List;
 
-/** Data of the rapport.reference.v1 events: codes, names of areas and products, the directory without names. */
+/** Data of the rapport.reference.v1 events: codes, names of areas, products and research topics, the directory without names. */
 public final class ReferenceChanged {
 
     private ReferenceChanged() {
@@ -12,6 +12,10 @@ public final class ReferenceChanged {
     }
 
     public record Product(String code, String name, String therapeuticArea, List<String> markets, long aggregateVersion) {
+    }
+
+    /** A code of the research-topic vocabulary and its display name (company reference data, not personal). */
+    public record ResearchTopic(String code, String name, long aggregateVersion) {
     }
 
     /** The directory entry without the display name (personal data stays in kol-service). */

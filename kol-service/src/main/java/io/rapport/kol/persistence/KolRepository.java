@@ -7,7 +7,6 @@ import io.rapport.platform.api.PageRequest;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -49,17 +48,17 @@ public class KolRepository implements PanacheRepositoryBase<Kol, UUID> {
         String order;
         if (search.q() != null) {
             order = "rank DESC, k.id";
-            if (!page.isFirst()) {
+            if (!page.keyOf(2).isFirst()) {
                 where.append(" AND (" + rank + " < :afterRank OR (" + rank + " = :afterRank AND k.id > :afterId))");
-                params.put("afterRank", Long.parseLong(page.after(0)));
-                params.put("afterId", UUID.fromString(page.after(1)));
+                params.put("afterRank", page.afterLong(0));
+                params.put("afterId", page.afterUuid(1));
             }
         } else {
             order = "k.created_at, k.id";
-            if (!page.isFirst()) {
+            if (!page.keyOf(2).isFirst()) {
                 where.append(" AND (k.created_at > :afterTime OR (k.created_at = :afterTime AND k.id > :afterId))");
-                params.put("afterTime", Instant.parse(page.after(0)));
-                params.put("afterId", UUID.fromString(page.after(1)));
+                params.put("afterTime", page.afterInstant(0));
+                params.put("afterId", page.afterUuid(1));
             }
         }
         String sql = "SELECT CAST(k.id AS text), " + rank + " AS rank FROM kol k WHERE " + where + " ORDER BY " + order

@@ -3,6 +3,7 @@ package io.rapport.kol.persistence;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.rapport.kol.domain.Msl;
 import io.rapport.kol.domain.Product;
+import io.rapport.kol.domain.ResearchTopic;
 import io.rapport.kol.domain.TherapeuticArea;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -18,6 +19,10 @@ public final class ReferenceRepositories {
 
     @ApplicationScoped
     public static class Products implements PanacheRepositoryBase<Product, String> {
+    }
+
+    @ApplicationScoped
+    public static class ResearchTopics implements PanacheRepositoryBase<ResearchTopic, String> {
     }
 
     @ApplicationScoped
