@@ -94,7 +94,9 @@ class BadListParametersTest {
                     cursor("[\"2026-01-01T00:00:00Z\",\"not-a-uuid\"]"), cursor("[\"2026-01-01T00:00:00Z\"]"),
                     cursor("[\"99\",\"" + uuid + "\",\"extra\"]"), cursor("{\"after\":1}"), cursor("[null,null]"),
                     cursor("[\"+100000-01-01T00:00:00Z\",\"" + uuid + "\"]"), cursor("\"text\""), cursor("[[1],[2]]"),
-                    cursor("[\"99999999999999999999999\",\"" + uuid + "\"]"));
+                    cursor("[\"99999999999999999999999\",\"" + uuid + "\"]"),
+                    // (time, how many of that time were given): a count no page gives.
+                    cursor("[\"2026-01-01T00:00:00Z\",\"-1\"]"), cursor("[\"2026-01-01T00:00:00Z\",\"2147483647\"]"));
         }
         List<String> values = new ArrayList<>();
         if (parameter.enumerated()) {

@@ -100,7 +100,7 @@ class ErasureCompletenessTest {
         assertThat(DevstackResource.sql("SELECT count(*) FROM replica WHERE data::text LIKE '%" + kol + "%' AND NOT "
                 + "(kind = 'kol' AND id = '" + kol + "')")).as("other replicas name the pseudonym").isEqualTo("0");
         assertThat(DevstackResource.sql("SELECT data::text FROM replica WHERE kind = 'kol' AND id = '" + kol + "'"))
-                .doesNotContain("country").doesNotContain("contactability").doesNotContain("researchInterestTags");
+                .doesNotContain("country").doesNotContain("contactability").doesNotContain("researchTopics");
 
         List<String> answers = new ArrayList<>();
         for (String path : List.of("/api/v1/insights/" + erased, "/api/v1/insights/" + erased + "/history",

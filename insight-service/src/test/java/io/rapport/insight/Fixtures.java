@@ -57,7 +57,7 @@ public final class Fixtures {
         directoryLoaded = true;
     }
 
-    /** A KOL (the documented example: DE, ONCOLOGY, interest immunotherapy-resistance-in-nsclc) with changes. */
+    /** A KOL (the documented example: DE, ONCOLOGY, research topic immunotherapy-resistance) with changes. */
     public static String kol(Map<String, Object> changes) {
         return KolServiceEvents.kol(changes);
     }

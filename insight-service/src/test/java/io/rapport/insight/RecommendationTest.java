@@ -14,6 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.quarkus.test.junit.QuarkusTest;
 import io.rapport.testing.KolServiceEvents;
 import io.restassured.path.json.JsonPath;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -29,7 +30,7 @@ class RecommendationTest {
     private String kol;
 
     @BeforeEach
-    void kolWithOwnAreaAndInterests() {
+    void kolWithOwnAreaAndTopics() {
         Fixtures.directory();
         // An area and a keyword of this test alone, so the other tests' resources stay out of the ranking.
         String unique = UUID.randomUUID().toString().substring(0, 8);
@@ -37,26 +38,26 @@ class RecommendationTest {
         keyword = "kw" + unique;
         KolServiceEvents.therapeuticArea(area);
         kol = kol(Map.of("therapeuticAreas", List.of(area),
-                "researchInterestTags", List.of(keyword + "-persistence", "release-" + keyword)));
+                "researchTopics", List.of(keyword + "-persistence", "release-" + keyword)));
     }
 
     @Test
-    void shouldRankResourcesByAreaAndInterestMatchAndSayWhy() {
+    void shouldRankResourcesByAreaAndResearchTopicMatchAndSayWhy() {
         String bestMatch = approved(List.of(area), List.of(keyword, "release-" + keyword), "PROACTIVE", "DE");
-        String interestOnly = approved(List.of("ONCOLOGY"), List.of(keyword), "PROACTIVE", "DE");
+        String topicOnly = approved(List.of("ONCOLOGY"), List.of(keyword), "PROACTIVE", "DE");
         String areaOnly = approved(List.of(area), List.of("dosing"), "PROACTIVE", "DE");
         String unrelated = approved(List.of("ONCOLOGY"), List.of("dosing"), "PROACTIVE", "DE");
 
         JsonPath recommended = recommended();
-        assertThat(recommended.getList("resource.id", String.class)).containsExactly(bestMatch, interestOnly, areaOnly)
+        assertThat(recommended.getList("resource.id", String.class)).containsExactly(bestMatch, topicOnly, areaOnly)
                 .doesNotContain(unrelated);
         assertThat(recommended.getList("score", Integer.class)).containsExactly(8, 3, 2);
         assertThat(recommended.getList("why[0]", String.class)).containsExactly(
                 "therapeutic area " + area + " is one of the KOL's",
-                "tag '" + keyword + "' matches the research interest '" + keyword + "-persistence'",
-                "tag 'release-" + keyword + "' matches the research interest 'release-" + keyword + "'");
+                "tag '" + keyword + "' matches the research topic '" + keyword + "-persistence'",
+                "tag 'release-" + keyword + "' matches the research topic 'release-" + keyword + "'");
         assertThat(recommended.getList("why[1]", String.class)).containsExactly(
-                "tag '" + keyword + "' matches the research interest '" + keyword + "-persistence'");
+                "tag '" + keyword + "' matches the research topic '" + keyword + "-persistence'");
         assertThat(recommended.getList("why[2]", String.class)).containsExactly(
                 "therapeutic area " + area + " is one of the KOL's");
     }
@@ -77,8 +78,28 @@ class RecommendationTest {
                 .get("/api/v1/kols/" + kol + "/recommended-resources").then().statusCode(400);
     }
 
+    @Test
+    void shouldNotMatchTheOldFreeTextInterestTagsOfAnEventReplayedOnARebuild() {
+        // An event from before research topics: keywords derived from free text, no topics. They are not read.
+        Map<String, Object> before = new HashMap<>();
+        before.put("therapeuticAreas", List.of(area));
+        before.put("researchTopics", null);
+        before.put("researchInterestTags", List.of(keyword, keyword + "-persistence"));
+        String old = kol(before);
+        String topicOnly = approved(List.of("ONCOLOGY"), List.of(keyword), "PROACTIVE", "DE");
+        String areaOnly = approved(List.of(area), List.of("dosing"), "PROACTIVE", "DE");
+
+        JsonPath recommended = recommended(old);
+        assertThat(recommended.getList("resource.id", String.class)).containsExactly(areaOnly).doesNotContain(topicOnly);
+        assertThat(recommended.getList("why", String.class).toString()).doesNotContain(keyword);
+    }
+
     private JsonPath recommended() {
-        return given().header("Authorization", msl(ADA)).get("/api/v1/kols/" + kol + "/recommended-resources").then()
+        return recommended(kol);
+    }
+
+    private static JsonPath recommended(String kolId) {
+        return given().header("Authorization", msl(ADA)).get("/api/v1/kols/" + kolId + "/recommended-resources").then()
                 .statusCode(200).extract().jsonPath();
     }
 

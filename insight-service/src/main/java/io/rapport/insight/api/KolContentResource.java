@@ -81,7 +81,8 @@ public class KolContentResource {
     @RolesAllowed({Roles.MSL, Roles.MEDICAL_MANAGER, Roles.ADMIN, Roles.INTEGRATION, Roles.REPORTING})
     @Operation(summary = "What to share next with a KOL", description = "Approved, unexpired, proactive content "
             + "approved in the KOL's country and not yet shared with them, ranked by how its therapeutic areas and "
-            + "tags match the KOL's areas and research interests; each says why.")
+            + "tags match the KOL's areas and research topics (codes of kol-service's research-topic vocabulary, "
+            + "matched keyword by keyword: tag immunotherapy matches topic immunotherapy-resistance); each says why.")
     public Uni<List<Recommended>> recommended(@PathParam("kolId") UUID kolId,
             @QueryParam("limit") @Min(1) @Max(50) Integer limit) {
         return recommendations.forKol(kolId, limit == null ? 10 : limit).map(list -> list.stream()

@@ -20,6 +20,10 @@ public class InsightQueries {
 
     private static final int THEMES = 20;
 
+    /** What the database stores (years 1 to 9999): a later instant is nobody's record, not a server error. */
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
     private final InsightRepository insights;
     private final InsightAccess access;
     private final AuditTrail audit;
@@ -41,10 +45,10 @@ public class InsightQueries {
 
     @WithSession
     public Uni<Page<Insight>> search(InsightSearch search, PageRequest page) {
-        if (search.from() != null && !Cursors.inRange(search.from())) {
+        if (search.from() != null && !storable(search.from())) {
             throw ProblemException.badRequest("from", "an instant within the years 1 to 9999");
         }
-        if (search.to() != null && !Cursors.inRange(search.to())) {
+        if (search.to() != null && !storable(search.to())) {
             throw ProblemException.badRequest("to", "an instant within the years 1 to 9999");
         }
         return access.scope().chain(scope -> insights.search(search, scope, page))
@@ -56,14 +60,13 @@ public class InsightQueries {
 
     @WithSession
     public Uni<Page<AuditEntryView>> history(UUID id, PageRequest page) {
-        Cursors.require(page, Cursors.Kind.INSTANT, Cursors.Kind.UUID);
         return get(id).chain(insight -> audit.history("insight", id, page));
     }
 
     /** Over the insights submitted (not drafts) in [from, to); the previous period is as long and ends at from. */
     @WithSession
     public Uni<Themes> themes(String therapeuticArea, Instant from, Instant to) {
-        if (!Cursors.inRange(from) || !Cursors.inRange(to)) {
+        if (!storable(from) || !storable(to)) {
             throw ProblemException.badRequest("from", "a period within the years 1 to 9999");
         }
         if (!from.isBefore(to)) {
@@ -76,5 +79,9 @@ public class InsightQueries {
         return access.scope().chain(scope -> insights.themes("tags", therapeuticArea, scope, from, to, THEMES)
                 .chain(tags -> insights.themes("category", therapeuticArea, scope, from, to, THEMES)
                         .map(categories -> new Themes(from, to, previousFrom, tags, categories))));
+    }
+
+    private static boolean storable(Instant value) {
+        return !value.isBefore(EARLIEST) && value.isBefore(LATEST);
     }
 }

@@ -17,13 +17,13 @@ import java.util.UUID;
 /**
  * What to share next with a KOL: approved, unexpired, proactive content approved in the KOL's country and not
  * shared with them yet, ranked by how well its therapeutic areas and tags match the KOL's areas and research
- * interests, each with the reasons it was picked.
+ * topics (codes of kol-service's vocabulary), each with the reasons it was picked.
  */
 @ApplicationScoped
 public class Recommendations {
 
     static final int AREA_WEIGHT = 2;
-    static final int INTEREST_WEIGHT = 3;
+    static final int TOPIC_WEIGHT = 3;
 
     private final ResourceRepository resources;
     private final ShareRepository shares;
@@ -78,10 +78,10 @@ public class Recommendations {
             }
         }
         for (String tag : resource.tags()) {
-            for (String interest : kol.interests()) {
-                if (matches(tag, interest)) {
-                    score += INTEREST_WEIGHT;
-                    reasons.add("tag '" + tag + "' matches the research interest '" + interest + "'");
+            for (String topic : kol.topics()) {
+                if (matches(tag, topic)) {
+                    score += TOPIC_WEIGHT;
+                    reasons.add("tag '" + tag + "' matches the research topic '" + topic + "'");
                     break;
                 }
             }
@@ -89,10 +89,10 @@ public class Recommendations {
         return new Recommendation(resource, score, reasons);
     }
 
-    /** "immunotherapy" matches "immunotherapy-resistance-nsclc": a tag is one of the interest's keywords. */
-    static boolean matches(String tag, String interest) {
+    /** "immunotherapy" matches "immunotherapy-resistance": a tag is one of the topic code's keywords. */
+    static boolean matches(String tag, String topic) {
         String t = tag.toLowerCase(Locale.ROOT);
-        String i = interest.toLowerCase(Locale.ROOT);
-        return i.equals(t) || i.startsWith(t + "-") || i.endsWith("-" + t) || i.contains("-" + t + "-");
+        String c = topic.toLowerCase(Locale.ROOT);
+        return c.equals(t) || c.startsWith(t + "-") || c.endsWith("-" + t) || c.contains("-" + t + "-");
     }
 }

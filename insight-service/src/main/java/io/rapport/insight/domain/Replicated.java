@@ -13,14 +13,18 @@ public final class Replicated {
     private Replicated() {
     }
 
-    /** A KOL as kol-service publishes it; after {@code kol.erased} only its id and status {@code ERASED}. */
+    /**
+     * A KOL as kol-service publishes it; after {@code kol.erased} only its id and status {@code ERASED}. Research
+     * topics are codes of kol-service's controlled vocabulary; the keywords it once derived from free text
+     * ({@code researchInterestTags}) are not read any more, so an old event replayed on a rebuild has no topics.
+     */
     public record Kol(String kolId, String status, String country, List<String> therapeuticAreas,
-            List<String> researchInterestTags, Contactability contactability) {
+            List<String> researchTopics, Contactability contactability) {
 
         public static final String ERASED = "ERASED";
 
-        public List<String> interests() {
-            return researchInterestTags == null ? List.of() : researchInterestTags;
+        public List<String> topics() {
+            return researchTopics == null ? List.of() : researchTopics;
         }
 
         public List<String> areas() {

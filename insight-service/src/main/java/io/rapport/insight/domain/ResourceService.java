@@ -102,7 +102,6 @@ public class ResourceService {
 
     @WithSession
     public Uni<Page<AuditEntryView>> history(UUID id, PageRequest page) {
-        Cursors.require(page, Cursors.Kind.INSTANT, Cursors.Kind.UUID);
         return get(id).chain(resource -> audit.history("resource", id, page));
     }
 

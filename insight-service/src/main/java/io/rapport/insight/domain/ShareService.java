@@ -89,12 +89,35 @@ public class ShareService {
     /**
      * A KOL's shares, newest first. Another team's shares show who shared and when, never what or in which
      * record: enough not to overload the KOL, nothing of the other team's work.
+     *
+     * <p>The cursor holds no share id either, since the last share of a page may be another team's: it is the
+     * last share's time and how many shares of exactly that time the caller was given (over consecutive pages
+     * ending on the same time), and the next page passes those. A share of that time erased between two pages
+     * can make the next page skip one; the list is a view of the KOL's load, not a ledger.
      */
     @WithSession
     public Uni<Page<Seen>> ofKol(UUID kolId, PageRequest page) {
-        return visibility.scope().chain(scope -> shares.ofKol(kolId, page)
-                .map(rows -> page.page(rows, s -> List.of(s.sharedAt().toString(), s.id().toString()))
+        Instant at = page.keyOf(2).isFirst() ? null : page.afterInstant(0);
+        int given = page.isFirst() ? 0 : given(page);
+        return visibility.scope().chain(scope -> shares.ofKol(kolId, at, given, page.fetchSize())
+                .map(rows -> page.page(rows, last -> position(rows.subList(0, page.limit()), at, given))
                         .map(s -> new Seen(s, scope.sees(s.mslId(), s.team())))));
+    }
+
+    /** How many shares of the cursor's time were given; a count no page could have produced is no cursor of ours. */
+    private static int given(PageRequest page) {
+        int given = page.afterInt(1);
+        if (given < 0 || given > Integer.MAX_VALUE - PageRequest.MAX_LIMIT - 1) {
+            throw ProblemException.badRequest("cursor", "not a cursor returned by this API");
+        }
+        return given;
+    }
+
+    /** The next page's cursor: the time of this page's last share and how many of that time were given so far. */
+    static List<String> position(List<Share> items, Instant at, int given) {
+        Instant last = items.get(items.size() - 1).sharedAt();
+        long ofThatTime = items.stream().filter(s -> s.sharedAt().equals(last)).count();
+        return List.of(last.toString(), String.valueOf(ofThatTime + (last.equals(at) ? given : 0)));
     }
 
     private static boolean answersTheKol(Replicated.Request medical, UUID kolId, UUID pseudonym) {

@@ -1,7 +1,6 @@
 package io.rapport.insight.persistence;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
-import io.rapport.insight.domain.Cursors;
 import io.rapport.insight.domain.Insight;
 import io.rapport.insight.domain.InsightAccess;
 import io.rapport.insight.domain.InsightSearch;
@@ -68,19 +67,17 @@ public class InsightRepository implements PanacheRepositoryBase<Insight, UUID> {
         String order;
         if (search.q() != null) {
             order = "rank DESC, i.id";
-            if (!page.isFirst()) {
+            if (!page.keyOf(2).isFirst()) {
                 where.add("(" + rank + " < :afterRank OR (" + rank + " = :afterRank AND i.id > :afterId))");
-                Cursors.require(page, Cursors.Kind.NUMBER, Cursors.Kind.UUID);
-                params.put("afterRank", Cursors.number(page, 0));
-                params.put("afterId", Cursors.uuid(page, 1));
+                params.put("afterRank", page.afterLong(0));
+                params.put("afterId", page.afterUuid(1));
             }
         } else {
             order = "i.created_at DESC, i.id DESC";
-            if (!page.isFirst()) {
+            if (!page.keyOf(2).isFirst()) {
                 where.add("(i.created_at < :afterTime OR (i.created_at = :afterTime AND i.id < :afterId))");
-                Cursors.require(page, Cursors.Kind.INSTANT, Cursors.Kind.UUID);
-                params.put("afterTime", Cursors.instant(page, 0));
-                params.put("afterId", Cursors.uuid(page, 1));
+                params.put("afterTime", page.afterInstant(0));
+                params.put("afterId", page.afterUuid(1));
             }
         }
         String sql = "SELECT CAST(i.id AS text), " + rank + " AS rank FROM insight i WHERE " + String.join(" AND ", where)

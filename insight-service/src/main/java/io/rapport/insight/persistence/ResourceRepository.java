@@ -2,7 +2,6 @@ package io.rapport.insight.persistence;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
-import io.rapport.insight.domain.Cursors;
 import io.rapport.insight.domain.Resource;
 import io.rapport.insight.domain.ResourceDocument;
 import io.rapport.platform.api.PageRequest;
@@ -38,10 +37,9 @@ public class ResourceRepository implements PanacheRepositoryBase<Resource, UUID>
             where.add("type = :type");
             params.and("type", type);
         }
-        if (!page.isFirst()) {
+        if (!page.keyOf(2).isFirst()) {
             where.add("(createdAt < :afterTime or (createdAt = :afterTime and id < :afterId))");
-            Cursors.require(page, Cursors.Kind.INSTANT, Cursors.Kind.UUID);
-            params.and("afterTime", Cursors.instant(page, 0)).and("afterId", Cursors.uuid(page, 1));
+            params.and("afterTime", page.afterInstant(0)).and("afterId", page.afterUuid(1));
         }
         String query = (where.isEmpty() ? "" : String.join(" and ", where)) + " order by createdAt desc, id desc";
         return find(query, params).range(0, page.fetchSize() - 1).list();

@@ -1,11 +1,10 @@
 package io.rapport.insight.persistence;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
-import io.rapport.insight.domain.Cursors;
 import io.rapport.insight.domain.Share;
-import io.rapport.platform.api.PageRequest;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -16,14 +15,16 @@ import java.util.UUID;
 @ApplicationScoped
 public class ShareRepository implements PanacheRepositoryBase<Share, UUID> {
 
-    /** A KOL's shares, newest first. */
-    public Uni<List<Share>> ofKol(UUID kolId, PageRequest page) {
-        if (page.isFirst()) {
-            return find("kolId = ?1 order by sharedAt desc, id desc", kolId).range(0, page.fetchSize() - 1).list();
+    /**
+     * A KOL's shares, newest first: from the first, or from those shared at or before {@code at} once the
+     * {@code skip} shares of exactly that time already given are passed (they come first, the order is total).
+     */
+    public Uni<List<Share>> ofKol(UUID kolId, Instant at, int skip, int count) {
+        if (at == null) {
+            return find("kolId = ?1 order by sharedAt desc, id desc", kolId).range(0, count - 1).list();
         }
-        Cursors.require(page, Cursors.Kind.INSTANT, Cursors.Kind.UUID);
-        return find("kolId = ?1 and (sharedAt < ?2 or (sharedAt = ?2 and id < ?3)) order by sharedAt desc, id desc",
-                kolId, Cursors.instant(page, 0), Cursors.uuid(page, 1)).range(0, page.fetchSize() - 1).list();
+        return find("kolId = ?1 and sharedAt <= ?2 order by sharedAt desc, id desc", kolId, at)
+                .range(skip, skip + count - 1).list();
     }
 
     /** The resources already shared with a KOL. */

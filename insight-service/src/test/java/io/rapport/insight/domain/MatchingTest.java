@@ -2,13 +2,15 @@ package io.rapport.insight.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The pure rules behind recommendations and themes. */
+@Tag("unit")
 class MatchingTest {
 
     @Test
-    void shouldMatchATagToAWholeKeywordOfAResearchInterest() {
+    void shouldMatchATagToAWholeKeywordOfAResearchTopic() {
         assertThat(Recommendations.matches("immunotherapy", "immunotherapy-resistance-in-nsclc")).isTrue();
         assertThat(Recommendations.matches("nsclc", "immunotherapy-resistance-in-nsclc")).isTrue();
         assertThat(Recommendations.matches("resistance", "immunotherapy-resistance-in-nsclc")).isTrue();
