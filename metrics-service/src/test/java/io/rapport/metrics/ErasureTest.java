@@ -103,7 +103,7 @@ class ErasureTest {
         assertThat(DevstackResource.sql("SELECT count(*) FROM outbox WHERE (aggregate_id = '" + story.kol()
                 + "' OR payload::text LIKE '%" + story.kol() + "%') AND type <> 'rapport.erasure.confirmed.v1'")).isEqualTo("0");
         for (String marker : story.markers) {
-            assertThat(Stores.columnsHolding(marker)).as("the KOL's research interests and specialties").isEmpty();
+            assertThat(Stores.columnsHolding(marker)).as("the KOL's research topics and specialties").isEmpty();
         }
         given().header("Authorization", ADMIN).get("/api/v1/kols/" + story.kol() + "/personal-data").then()
                 .statusCode(200).body("records.profile.status", equalTo(List.of("ERASED")))
@@ -118,7 +118,7 @@ class ErasureTest {
     }
 
     /**
-     * A KOL with a month of everything metrics-service counts, research interests and specialties marked so a
+     * A KOL with a month of everything metrics-service counts, research topics and specialties marked so a
      * scan can look for them, and a stored Idempotency-Key reply naming the KOL (as a POST about it would leave).
      */
     record Story(Scenario scenario, List<String> markers) {
@@ -128,9 +128,9 @@ class ErasureTest {
             String msl = "msl-" + suffix;
             String team = "team-" + suffix;
             KolServiceEvents.msl(msl, team, "mgr-" + suffix, "Europe/Berlin");
-            List<String> markers = List.of("interest-" + UUID.randomUUID(), "specialty-" + UUID.randomUUID());
+            List<String> markers = List.of("topic-" + UUID.randomUUID(), "specialty-" + UUID.randomUUID());
             String kol = Feed.kol(Map.of("tier", 2, "country", "AT", "assignedMsls", List.of(msl),
-                    "researchInterestTags", List.of(markers.get(0)), "specialties", List.of(markers.get(1))));
+                    "researchTopics", List.of(markers.get(0)), "specialties", List.of(markers.get(1))));
             Scenario s = new Scenario(team, msl, kol);
             try (Feed feed = new Feed()) {
                 feed.send("rapport.interaction.completed.v1", s.completed(UUID.randomUUID(), 2, "2026-09-07", 4));

@@ -151,7 +151,6 @@ public class FollowUpService {
     @WithSession
     public Uni<Page<FollowUp>> list(String assignee, FollowUp.Status status, Boolean overdue, UUID kolId,
             PageRequest page) {
-        PageKeys.require(page, PageKeys.DATE_ID);
         String who = "me".equals(assignee) ? caller.subject() : assignee;
         return visibility.scope().chain(scope -> followUps.list(new FollowUpFilter(scope, who, status, overdue, kolId), page))
                 .map(rows -> page.page(rows, f -> List.of(f.dueDate().toString(), f.id().toString())));

@@ -40,7 +40,6 @@ public class InteractionQueries {
 
     @WithSession
     public Uni<Page<Interaction>> list(Criteria c, PageRequest page) {
-        PageKeys.require(page, PageKeys.INSTANT_ID);
         return visibility.scope().chain(scope -> interactions.list(new InteractionFilter(scope, c.kolId(), c.mslId(),
                         c.team(), c.status(), c.channel(), c.groupId(), c.from(), c.to()), page))
                 .map(rows -> page.page(rows, i -> List.of(i.createdAt().toString(), i.id().toString())));
@@ -48,7 +47,6 @@ public class InteractionQueries {
 
     @WithSession
     public Uni<Page<AuditEntryView>> history(UUID id, PageRequest page) {
-        PageKeys.require(page, PageKeys.INSTANT_ID);
         return get(id).chain(interaction -> audit.history("interaction", id, page));
     }
 }

@@ -166,14 +166,12 @@ public class MedicalRequestService {
 
     @WithSession
     public Uni<Page<MedicalRequest>> list(MedicalRequest.Status status, Boolean overdue, UUID kolId, PageRequest page) {
-        PageKeys.require(page, PageKeys.INSTANT_ID);
         return visibility.scope().chain(scope -> requests.list(scope, status, overdue, kolId, page))
                 .map(rows -> page.page(rows, r -> List.of(r.dueAt().toString(), r.id().toString())));
     }
 
     @WithSession
     public Uni<Page<AuditEntryView>> history(UUID id, PageRequest page) {
-        PageKeys.require(page, PageKeys.INSTANT_ID);
         return get(id).chain(request -> audit.history("medical-request", id, page));
     }
 

@@ -7,7 +7,6 @@ import io.rapport.platform.api.PageRequest;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -50,10 +49,10 @@ public class FollowUpRepository implements PanacheRepositoryBase<FollowUp, UUID>
         if (Boolean.TRUE.equals(filter.overdue())) {
             where.add("f.status = 'OPEN' AND f.due_date < CAST(now() AT TIME ZONE f.time_zone AS date)");
         }
-        if (!page.isFirst()) {
+        if (!page.keyOf(2).isFirst()) {
             where.add("(f.due_date > :afterDate OR (f.due_date = :afterDate AND f.id > :afterId))");
-            params.put("afterDate", LocalDate.parse(page.after(0)));
-            params.put("afterId", UUID.fromString(page.after(1)));
+            params.put("afterDate", page.afterDate(0));
+            params.put("afterId", page.afterUuid(1));
         }
         String sql = "SELECT CAST(f.id AS text) FROM follow_up f" + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
                 + " ORDER BY f.due_date, f.id LIMIT " + page.fetchSize();

@@ -8,7 +8,6 @@ import io.rapport.platform.api.PageRequest;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -49,9 +48,9 @@ public class InteractionRepository implements PanacheRepositoryBase<Interaction,
         add(where, params, "groupId = :groupId", "groupId", filter.groupId());
         add(where, params, "coalesce(occurredAt, plannedStart) >= :from", "from", filter.from());
         add(where, params, "coalesce(occurredAt, plannedStart) < :to", "to", filter.to());
-        if (!page.isFirst()) {
+        if (!page.keyOf(2).isFirst()) {
             where.add("(createdAt < :afterTime or (createdAt = :afterTime and id < :afterId))");
-            params.and("afterTime", Instant.parse(page.after(0))).and("afterId", UUID.fromString(page.after(1)));
+            params.and("afterTime", page.afterInstant(0)).and("afterId", page.afterUuid(1));
         }
         String query = (where.isEmpty() ? "" : String.join(" and ", where)) + " order by createdAt desc, id desc";
         return find(query, params).range(0, page.fetchSize() - 1).list();

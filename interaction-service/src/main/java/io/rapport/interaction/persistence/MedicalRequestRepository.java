@@ -46,9 +46,9 @@ public class MedicalRequestRepository implements PanacheRepositoryBase<MedicalRe
             where.add("status in ('RECEIVED', 'COMPLIANCE_REVIEW') and dueAt < :now");
             params.and("now", Instant.now());
         }
-        if (!page.isFirst()) {
+        if (!page.keyOf(2).isFirst()) {
             where.add("(dueAt > :afterDue or (dueAt = :afterDue and id > :afterId))");
-            params.and("afterDue", Instant.parse(page.after(0))).and("afterId", UUID.fromString(page.after(1)));
+            params.and("afterDue", page.afterInstant(0)).and("afterId", page.afterUuid(1));
         }
         String query = (where.isEmpty() ? "" : String.join(" and ", where)) + " order by dueAt, id";
         return find(query, params).range(0, page.fetchSize() - 1).list();

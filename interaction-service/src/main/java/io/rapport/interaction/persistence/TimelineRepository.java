@@ -3,7 +3,6 @@ package io.rapport.interaction.persistence;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.rapport.interaction.domain.TimelineEntry;
 import io.rapport.platform.security.Visibility;
-import io.rapport.platform.api.PageRequest;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -14,9 +13,10 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * A KOL's interactions, follow-ups and requests in one list, newest first: one UNION query, keyset-paged on
- * (at, key). The key is a hash of the entry, not its id, so a cursor cannot reveal the id of another team's
- * record shown only as a contact.
+ * A KOL's interactions, follow-ups and requests in one list, newest first: one UNION query, paged from a time on.
+ * A page continues at the entries of the previous page's last time, skipping those of that time already given
+ * (they sort first among the entries of their time): nothing of an entry but its time reaches a cursor, so a
+ * cursor cannot name, or link pages by, another team's record shown only as a contact.
  */
 @ApplicationScoped
 public class TimelineRepository {
@@ -30,11 +30,11 @@ public class TimelineRepository {
             SELECT 'MEDICAL_REQUEST', CAST(id AS text), received_at, status, priority, msl_id, team
               FROM medical_request WHERE kol_id = :kol""";
 
-    /** One row of the page: the entry, and whether the caller may see the record behind it. */
-    public record Row(TimelineEntry entry, boolean visible, String key) {
-    }
-
-    public Uni<List<Row>> page(UUID kolId, Visibility.Scope scope, PageRequest page, Instant afterAt, String afterKey) {
+    /**
+     * Up to {@code limit} entries of the KOL the caller may see, newest first; from {@code at} on (included),
+     * after the first {@code given} entries of that very time, when a cursor says so.
+     */
+    public Uni<List<TimelineEntry>> page(UUID kolId, Visibility.Scope scope, Instant at, int given, int limit) {
         Map<String, Object> params = new HashMap<>();
         params.put("kol", kolId);
         String mine;
@@ -50,28 +50,26 @@ public class TimelineRepository {
             }
         }
         StringBuilder sql = new StringBuilder("SELECT * FROM (SELECT e.type, e.id, e.at, e.status, e.detail, e.msl_id, "
-                + mine + " AS mine, md5(e.type || ':' || e.id) AS k FROM (" + ENTRIES + ") e) t "
+                + mine + " AS mine FROM (" + ENTRIES + ") e) t "
                 + "WHERE (t.mine OR (t.type = 'INTERACTION' AND t.status = 'COMPLETED'))");
-        if (afterAt != null) {
-            sql.append(" AND (t.at < :afterAt OR (t.at = :afterAt AND t.k < :afterKey))");
-            params.put("afterAt", afterAt);
-            params.put("afterKey", afterKey);
+        if (at != null) {
+            sql.append(" AND t.at <= :at");
+            params.put("at", at);
         }
-        sql.append(" ORDER BY t.at DESC, t.k DESC LIMIT ").append(page.fetchSize());
+        // (type, id) only orders the entries of one time the same way on every page; no cursor holds it
+        sql.append(" ORDER BY t.at DESC, t.type DESC, t.id DESC OFFSET ").append(given).append(" LIMIT ").append(limit);
         return Panache.getSession().chain(session -> {
             var query = session.createNativeQuery(sql.toString(), Object[].class);
             params.forEach(query::setParameter);
             return query.getResultList();
-        }).map(rows -> rows.stream().map(TimelineRepository::row).toList());
+        }).map(rows -> rows.stream().map(TimelineRepository::entry).toList());
     }
 
-    private static Row row(Object[] r) {
-        boolean visible = Boolean.TRUE.equals(r[6]);
+    private static TimelineEntry entry(Object[] r) {
         Instant at = instant(r[2]);
-        TimelineEntry entry = visible ? new TimelineEntry(TimelineEntry.Type.valueOf((String) r[0]),
+        return Boolean.TRUE.equals(r[6]) ? new TimelineEntry(TimelineEntry.Type.valueOf((String) r[0]),
                 UUID.fromString((String) r[1]), at, (String) r[3], (String) r[4], (String) r[5])
                 : TimelineEntry.contact(at, (String) r[5]);
-        return new Row(entry, visible, (String) r[7]);
     }
 
     private static Instant instant(Object value) {

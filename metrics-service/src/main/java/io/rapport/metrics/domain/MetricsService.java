@@ -5,7 +5,6 @@ import io.rapport.metrics.persistence.HealthReader;
 import io.rapport.metrics.persistence.RollupReader;
 import io.rapport.platform.api.Page;
 import io.rapport.platform.api.PageRequest;
-import io.rapport.platform.api.ProblemException;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
@@ -117,38 +116,20 @@ public class MetricsService {
     /** Active KOLs in scope by relationship health, lowest first (keyset paging on score and id). */
     @WithSession
     public Uni<Page<KolHealth>> health(String team, PageRequest page) {
-        Integer afterScore = page.isFirst() ? null : healthCursorScore(page);
-        UUID afterKol = page.isFirst() ? null : healthCursorKol(page);
+        Integer afterScore = page.keyOf(2).isFirst() ? null : page.after(0, MetricsService::score);
+        UUID afterKol = page.isFirst() ? null : page.afterUuid(1);
         return access.msls(team).chain(msls -> health.lowestFirst(msls, afterScore, afterKol, page.fetchSize()))
                 .map(rows -> page.page(rows.stream().map(KolHealth::of).toList(),
                         h -> List.of(String.valueOf(h.score()), h.kolId().toString())));
     }
 
-    /**
-     * A cursor this list wrote holds (score, KOL id); one that decodes but holds anything else (another list's
-     * cursor, an edited one) is the client's mistake, a 400 like any malformed cursor, not a 500.
-     */
-    private static Integer healthCursorScore(PageRequest page) {
-        try {
-            if (page.after().size() != 2) {
-                throw new IllegalArgumentException("a health cursor holds a score and a KOL id");
-            }
-            int score = Integer.parseInt(page.after(0));
-            if (score < 0 || score > 100) {
-                throw new IllegalArgumentException("a score is 0 to 100");
-            }
-            return score;
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest("cursor", "not a cursor returned by this list");
+    /** A health score in a cursor: 0 to 100, like every score this list hands out. */
+    private static Integer score(String value) {
+        int score = Integer.parseInt(value);
+        if (score < 0 || score > 100) {
+            throw new IllegalArgumentException("a score is 0 to 100");
         }
-    }
-
-    private static UUID healthCursorKol(PageRequest page) {
-        try {
-            return UUID.fromString(page.after(1));
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest("cursor", "not a cursor returned by this list");
-        }
+        return score;
     }
 
     private Uni<Summary> total(Scope scope, Period period) {
