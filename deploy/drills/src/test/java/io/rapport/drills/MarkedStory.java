@@ -244,7 +244,7 @@ final class MarkedStory {
     Set<String> unmarked() {
         Set<String> missing = new TreeSet<>();
         for (OpenApi.Operation op : OpenApi.all(stack)) {
-            if (!op.writes() || op.path().matches(".*/(therapeutic-areas|products|msls|resources)(/.*)?")) {
+            if (!op.writes() || op.path().matches(".*/(therapeutic-areas|products|research-topics|msls|resources)(/.*)?")) {
                 continue;
             }
             for (String field : OpenApi.of(stack, op.service()).freeText(op)) {
@@ -387,14 +387,10 @@ final class MarkedStory {
 
     /**
      * The rights state (objection, consents, do-not-contact) is changed by the rights endpoints only: the story
-     * leaves it alone (a do-not-contact KOL takes no meetings), {@link RightsInvariantTest} covers it. Research
-     * interests are left unmarked too, and only them: kol-service still publishes them as keyword tags for
-     * insight-service's recommendations, the one open gap of "events carry no personal data" (docs/security.md).
-     * kol-service's own erasure test marks them and proves they leave its database.
+     * leaves it alone (a do-not-contact KOL takes no meetings), {@link RightsInvariantTest} covers it.
      */
     static boolean rights(String field) {
-        return field.startsWith("dataProtection") || field.startsWith("doNotContact")
-                || field.startsWith("researchInterests");
+        return field.startsWith("dataProtection") || field.startsWith("doNotContact");
     }
 
     /** Sets a marked value at the dotted path (creating objects and one-element arrays on the way). */

@@ -29,6 +29,9 @@ class ObjectLevelTest {
     static String draft;
     static String kol;
     static String resource;
+    static String contact;
+    static String secondContact;
+    static String share;
 
     @BeforeAll
     static void mslARecordsTheirWork() {
@@ -62,6 +65,23 @@ class ObjectLevelTest {
                 "MLR-" + java.util.UUID.randomUUID(), "expiresAt", java.time.Instant.now().plusSeconds(86_400 * 90)
                         .toString())).post(stack.url(Service.INSIGHT) + "/api/v1/resources/" + resource + "/approve")
                 .then().statusCode(200);
+        // Work of team A that team B's lists show as who and when only (completed contacts and a share), between
+        // team B's own, so that paging one row at a time ends pages on team A's rows.
+        contact = Stack.as(mslA).body(Stack.completedMeeting(kol)).post(interactions + "/api/v1/interactions")
+                .then().statusCode(201).extract().path("id");
+        Stack.as(mslB).body(Stack.completedMeeting(kol)).post(interactions + "/api/v1/interactions").then().statusCode(201);
+        secondContact = Stack.as(mslA).body(Stack.completedMeeting(kol)).post(interactions + "/api/v1/interactions")
+                .then().statusCode(201).extract().path("id");
+        share = share(mslA);
+        share(mslB);
+    }
+
+    /** A share of the resource with the KOL, once insight-service knows both. */
+    private static String share(String token) {
+        return org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> Stack.as(token).body(Map.of("resourceId", resource, "kolId", kol, "channel", "IN_PERSON"))
+                        .post(stack.url(Service.INSIGHT) + "/api/v1/shares"), r -> r.statusCode() == 201)
+                .then().extract().path("id");
     }
 
     @Test
@@ -165,7 +185,7 @@ class ObjectLevelTest {
     void shouldClassifyEveryOperationThatTakesAnId() {
         List<String> unclassified = OpenApi.all(stack).stream().filter(op -> !op.pathParameters().isEmpty())
                 .filter(op -> owner(op) == null && shared(op) == null && !op.path().matches(
-                        "/api/v1/(therapeutic-areas|products)/\\{code}")).map(OpenApi.Operation::name).toList();
+                        "/api/v1/(therapeutic-areas|products|research-topics)/\\{code}")).map(OpenApi.Operation::name).toList();
         assertThat(unclassified).as("operations with an id neither team-owned nor shared by rule").isEmpty();
     }
 
@@ -285,7 +305,7 @@ class ObjectLevelTest {
     @Test
     void shouldNameNoRecordOfAnotherTeamInAnyList() {
         List<String> leaks = new java.util.ArrayList<>();
-        List<String> ids = List.of(interaction, followUp, medicalRequest, draft);
+        List<String> ids = List.of(interaction, followUp, medicalRequest, draft, contact, secondContact, share);
         for (OpenApi.Operation op : OpenApi.all(stack)) {
             if (op.writes() || op.path().endsWith("/stream") || op.path().contains("{token}")
                     || op.pathParameters().stream().anyMatch(p -> !p.equals("kolId"))) {
@@ -311,6 +331,47 @@ class ObjectLevelTest {
         assertThat(leaks).as("lists naming another team's records").isEmpty();
     }
 
+    /**
+     * A next-page cursor never carries the id of a row the caller may not open: every list, paged one row at a
+     * time to its end by another team's MSL and manager, hands out cursors (decoded from base64url) that name
+     * none of team A's records, though the rows about them (who met the KOL, who shared, when) are on the pages.
+     */
+    @Test
+    void shouldNameNoRecordOfAnotherTeamInAnyCursor() {
+        List<String> ids = List.of(interaction, followUp, medicalRequest, draft, contact, secondContact, share);
+        List<String> leaks = new java.util.ArrayList<>();
+        int paged = 0;
+        for (OpenApi.Operation op : OpenApi.all(stack)) {
+            if (op.writes() || !op.queryParameters().contains("cursor") || !op.queryParameters().contains("limit")
+                    || op.pathParameters().stream().anyMatch(p -> !p.equals("kolId"))) {
+                continue;
+            }
+            String base = stack.url(op.service()) + op.path().replace("{kolId}", kol) + "?limit=1"
+                    + (op.queryParameters().contains("kolId") ? "&kolId=" + kol : "");
+            for (Map.Entry<String, String> intruder : Map.of("msl-b", mslB, "manager-b", managerB).entrySet()) {
+                String cursor = null;
+                for (int page = 0; page < 200; page++) {
+                    Http.Answer answer = Http.get(base + (cursor == null ? "" : "&cursor=" + cursor), intruder.getValue());
+                    if (answer.status() != 200) {
+                        break; // a list the role may not read (RoleMatrixTest) hands out no cursor
+                    }
+                    cursor = MarkedStory.read(answer.body()).path("nextCursor").asText(null);
+                    if (cursor == null) {
+                        break;
+                    }
+                    paged++;
+                    String decoded = new String(java.util.Base64.getUrlDecoder().decode(cursor),
+                            java.nio.charset.StandardCharsets.UTF_8);
+                    String url = base;
+                    ids.stream().filter(decoded::contains).forEach(id -> leaks.add(intruder.getKey() + " GET " + url
+                            + " cursor " + decoded + " names " + id));
+                }
+            }
+        }
+        assertThat(paged).as("next-page cursors handed out").isGreaterThanOrEqualTo(4);
+        assertThat(leaks).as("cursors naming another team's records").isEmpty();
+    }
+
     /** The status the intruder gets for the same call on a made-up id of the same kind. */
     private static int madeUp(OpenApi.Operation op, String kind, String token, String body, String type) {
         String id = kind.startsWith("metrics") ? "drill-" + java.util.UUID.randomUUID() : java.util.UUID.randomUUID()
@@ -330,6 +391,7 @@ class ObjectLevelTest {
         return Map.ofEntries(Map.entry("kolId", kol), Map.entry("therapeuticArea", Stack.AREA),
                 Map.entry("therapeuticAreas", List.of(Stack.AREA)), Map.entry("product", Stack.PRODUCT),
                 Map.entry("products", List.of(Stack.PRODUCT)), Map.entry("tags", List.of("elderly-patients")),
+                Map.entry("researchTopics", List.of(Stack.TOPIC)),
                 Map.entry("topics", List.of("phase-3")), Map.entry("timeZone", "Europe/Berlin"),
                 Map.entry("currency", "EUR"), Map.entry("channel", "IN_PERSON"), Map.entry("resourceId", resource),
                 Map.entry("safetyReportId", "SR-2026-0001"),

@@ -107,6 +107,9 @@ class RightsInvariantTest {
         WRITES.put("kol PUT /api/v1/therapeutic-areas/{code}", right -> Http.send("PUT", kol
                 + "/api/v1/therapeutic-areas/" + Stack.AREA, admin, "application/json", Stack.json(Map.of("name",
                 "Oncology")), Map.of()));
+        WRITES.put("kol PUT /api/v1/research-topics/{code}", right -> Http.send("PUT", kol
+                + "/api/v1/research-topics/" + Stack.TOPIC, admin, "application/json", Stack.json(Map.of("name",
+                "Drill topic")), Map.of()));
         WRITES.put("kol PUT /api/v1/products/{code}", right -> Http.send("PUT", kol + "/api/v1/products/"
                 + Stack.PRODUCT, admin, "application/json", Stack.json(Map.of("name", "Drill product",
                 "therapeuticArea", Stack.AREA, "markets", List.of("DE"))), Map.of()));

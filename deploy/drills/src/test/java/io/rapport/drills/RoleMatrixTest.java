@@ -115,6 +115,8 @@ class RoleMatrixTest {
             | kol | PUT /api/v1/therapeutic-areas/{code} | 403 | 403 | ✓ | ✓ | 403 | 401 |
             | kol | GET /api/v1/products | ✓ | ✓ | ✓ | ✓ | ✓ | 401 |
             | kol | PUT /api/v1/products/{code} | 403 | 403 | ✓ | ✓ | 403 | 401 |
+            | kol | GET /api/v1/research-topics | ✓ | ✓ | ✓ | ✓ | ✓ | 401 |
+            | kol | PUT /api/v1/research-topics/{code} | 403 | 403 | ✓ | ✓ | 403 | 401 |
             | kol | GET /api/v1/msls | ✓ | ✓ | ✓ | ✓ | ✓ | 401 |
             | kol | GET /api/v1/msls/{id} | ✓ | ✓ | ✓ | ✓ | ✓ | 401 |
             | kol | PUT /api/v1/msls/{id} | 403 | 403 | ✓ | ✓ | 403 | 401 |

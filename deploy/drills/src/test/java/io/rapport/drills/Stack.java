@@ -22,6 +22,7 @@ final class Stack {
 
     static final String AREA = "ONCOLOGY";
     static final String PRODUCT = "ONC-101";
+    static final String TOPIC = "elderly-patients";
     static final String TEAM_A = "drill-team-a";
     static final String TEAM_B = "drill-team-b";
     static final String MSL_A = "msl-drill-a";
@@ -85,6 +86,8 @@ final class Stack {
         as(admin()).body(Map.of("name", "Oncology")).put(kol + "/api/v1/therapeutic-areas/" + AREA).then().statusCode(201);
         as(admin()).body(Map.of("name", "Drill product", "therapeuticArea", AREA, "markets", List.of("DE")))
                 .put(kol + "/api/v1/products/" + PRODUCT).then().statusCode(201);
+        as(admin()).body(Map.of("name", "Elderly patients")).put(kol + "/api/v1/research-topics/" + TOPIC).then()
+                .statusCode(201);
         directory(MANAGER_A, "managers", "head-of-medical");
         directory(MANAGER_B, "managers", "head-of-medical");
         directory(MSL_A, TEAM_A, MANAGER_A);

@@ -120,6 +120,10 @@ public final class DemoData {
                     "Demo " + DemoPeople.PRODUCTS.get(area), "therapeuticArea", area,
                     "markets", List.of("DE", "FR", "GB", "ES", "IT", "US"))), 200, 201);
         }
+        for (String topic : DemoPeople.researchTopics()) {
+            api.expect(api.put(kol + "/api/v1/research-topics/" + topic, admin,
+                    Map.of("name", DemoPeople.topicName(topic))), 200, 201);
+        }
     }
 
     /** The managers and MSLs in the MSL directory; returns the MSL ids in team order. */

@@ -42,6 +42,17 @@ public final class DemoPeople {
     private DemoPeople() {
     }
 
+    /** Every research topic code of the demo vocabulary (reference data in kol-service). */
+    static List<String> researchTopics() {
+        return INTERESTS.values().stream().flatMap(List::stream).sorted().toList();
+    }
+
+    /** "car-t-persistence" becomes "Car t persistence": the display name of a topic, and a typed interest. */
+    static String topicName(String code) {
+        String words = code.replace('-', ' ');
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+
     /** A KOL profile in the given country and area; tier 1 (global) to 4 (local). */
     public static Map<String, Object> kol(Random random, int number, String country, String area, int tier) {
         Map<String, Object> profile = new LinkedHashMap<>();
@@ -56,7 +67,9 @@ public final class DemoPeople {
         profile.put("therapeuticAreas", List.of(area));
         List<String> interests = new ArrayList<>(INTERESTS.get(area));
         java.util.Collections.shuffle(interests, random);
-        profile.put("researchInterests", interests.subList(0, 2 + random.nextInt(2)));
+        List<String> topics = interests.subList(0, 2 + random.nextInt(2));
+        profile.put("researchTopics", topics);
+        profile.put("researchInterests", topics.stream().map(DemoPeople::topicName).toList());
         String city = CITIES[random.nextInt(CITIES.length)];
         profile.put("affiliations", List.of(Map.of("institution", city + " " + INSTITUTIONS[random.nextInt(INSTITUTIONS.length)],
                 "role", tier <= 2 ? "Head of Department" : "Consultant", "country", country)));
