@@ -3,10 +3,12 @@ package io.rapport.platform.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** The examples of RFC 7396, appendix A. */
+@Tag("unit")
 class MergePatchTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -14,9 +14,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jose4j.jwk.RsaJsonWebKey;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@Tag("unit")
 class ProdKeyGuardTest {
 
     private static final Optional<String> DEV_KEY = Optional.of("classpath:" + ProdKeyGuard.DEV_KEY_RESOURCE);

@@ -1,0 +1,282 @@
+package io.rapport.interaction.domain;
+
+import static io.rapport.interaction.domain.Examples.activeKol;
+import static io.rapport.interaction.domain.Examples.completion;
+import static io.rapport.interaction.domain.Examples.contactable;
+import static io.rapport.interaction.domain.Examples.kol;
+import static io.rapport.interaction.domain.Examples.meal;
+import static io.rapport.interaction.domain.Examples.members;
+import static io.rapport.interaction.domain.Examples.refused;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+import io.rapport.platform.api.FieldError;
+import io.rapport.platform.api.ProblemException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** The pure rules of {@link InteractionRules}: who may be contacted, what completing needs, the quarter. */
+@Tag("unit")
+class InteractionRulesTest {
+
+    private static Replicated.Contactability rights(boolean contactable, String reason, boolean email, boolean phone,
+            String basis, Map<String, String> consents, Instant objectedAt, Boolean doNotContact) {
+        return new Replicated.Contactability(contactable, reason, email, phone, basis, consents, objectedAt, doNotContact);
+    }
+
+    @Nested
+    class Contactability {
+
+        @Test
+        void shouldAcceptAnActiveContactableKolOnEveryChannel() {
+            for (Channel channel : Channel.values()) {
+                assertThatCode(() -> InteractionRules.requireContactable(activeKol(), channel)).doesNotThrowAnyException();
+            }
+            assertThatCode(() -> InteractionRules.requireContactable(activeKol(), null)).doesNotThrowAnyException();
+        }
+
+        @Test
+        void shouldAcceptAnActiveKolWhoseRightsStateIsNotKnown() {
+            assertThatCode(() -> InteractionRules.requireContactable(kol("ACTIVE", null), Channel.EMAIL))
+                    .doesNotThrowAnyException();
+        }
+
+        @Test
+        void shouldRefuseAnErasedKolEvenWhenItAlsoObjected() {
+            Replicated.Kol erased = kol("ERASED", rights(false, "erased", false, false, "CONSENT", Map.of(),
+                    Instant.parse("2026-01-01T00:00:00Z"), true));
+            refused(() -> InteractionRules.requireContactable(erased, Channel.VIDEO), 422, "kol-erased");
+            refused(() -> InteractionRules.requireContactable(kol("ERASED", null), null), 422, "kol-erased");
+        }
+
+        @Test
+        void shouldRefuseAKolWhoObjectedBeforeLookingAtDoNotContact() {
+            Replicated.Kol objected = kol("ACTIVE", rights(false, "do-not-contact", true, true, "LEGITIMATE_INTEREST",
+                    Map.of(), Instant.parse("2026-02-01T08:00:00Z"), true));
+            ProblemException problem = refused(() -> InteractionRules.requireContactable(objected, null), 422,
+                    "kol-objected");
+            assertThat(problem.getMessage()).contains("2026-02-01T08:00:00Z");
+        }
+
+        @Test
+        void shouldRefuseAKolWhoAskedNotToBeContactedByFlagOrByReason() {
+            Replicated.Kol flagged = kol("ACTIVE", rights(true, null, true, true, "LEGITIMATE_INTEREST", Map.of(), null,
+                    true));
+            Replicated.Kol byReason = kol("ACTIVE", rights(false, "do-not-contact", true, true, "LEGITIMATE_INTEREST",
+                    Map.of(), null, null));
+            refused(() -> InteractionRules.requireContactable(flagged, Channel.IN_PERSON), 422, "do-not-contact");
+            refused(() -> InteractionRules.requireContactable(byReason, Channel.IN_PERSON), 422, "do-not-contact");
+        }
+
+        @Test
+        void shouldAcceptAKolWhoseDoNotContactFlagIsExplicitlyFalse() {
+            Replicated.Kol kol = kol("ACTIVE", rights(true, null, true, true, "LEGITIMATE_INTEREST", Map.of(), null,
+                    false));
+            assertThatCode(() -> InteractionRules.requireContactable(kol, Channel.VIDEO)).doesNotThrowAnyException();
+        }
+
+        @ParameterizedTest
+        @CsvSource({"INACTIVE", "DECEASED", "MERGED"})
+        void shouldRefuseAKolThatIsNotActive(String status) {
+            ProblemException problem = refused(() -> InteractionRules.requireContactable(kol(status, contactable()),
+                    Channel.VIDEO), 422, "kol-not-active");
+            assertThat(problem.getMessage()).contains(status);
+        }
+
+        @Test
+        void shouldNameAWithdrawnConsentWhenTheKolIsNotContactableOnConsent() {
+            Replicated.Kol onConsent = kol("ACTIVE", rights(false, "no-consent", false, false, "CONSENT", Map.of(),
+                    null, null));
+            Replicated.Kol withdrawnOne = kol("ACTIVE", rights(false, "no-consent", false, false,
+                    "LEGITIMATE_INTEREST", Map.of("EMAIL_CONTACT", "GRANTED", "PROFILING", "WITHDRAWN"), null, null));
+            refused(() -> InteractionRules.requireContactable(onConsent, null), 422, "consent-withdrawn");
+            refused(() -> InteractionRules.requireContactable(withdrawnOne, null), 422, "consent-withdrawn");
+        }
+
+        @Test
+        void shouldNameKolServicesReasonWhenNotContactableOtherwise() {
+            Replicated.Kol restricted = kol("ACTIVE", rights(false, "processing-restricted", true, true,
+                    "LEGITIMATE_INTEREST", Map.of(), null, null));
+            Replicated.Kol noReason = kol("ACTIVE", rights(false, null, true, true, "LEGITIMATE_INTEREST", null, null,
+                    null));
+            refused(() -> InteractionRules.requireContactable(restricted, null), 422, "processing-restricted");
+            refused(() -> InteractionRules.requireContactable(noReason, null), 422, "not-contactable");
+        }
+
+        @Test
+        void shouldRefuseEmailWithoutEmailConsentNamingWhetherItWasWithdrawnOrNeverGiven() {
+            Replicated.Kol withdrawn = kol("ACTIVE", rights(true, null, false, true, "LEGITIMATE_INTEREST",
+                    Map.of("EMAIL_CONTACT", "WITHDRAWN"), null, null));
+            Replicated.Kol neverGiven = kol("ACTIVE", rights(true, null, false, true, "LEGITIMATE_INTEREST", Map.of(),
+                    null, null));
+            ProblemException problem = refused(() -> InteractionRules.requireContactable(withdrawn, Channel.EMAIL), 422,
+                    "consent-withdrawn");
+            assertThat(members(problem)).containsEntry("purpose", "EMAIL_CONTACT");
+            refused(() -> InteractionRules.requireContactable(neverGiven, Channel.EMAIL), 422, "no-email-consent");
+            // the phone is allowed, and the e-mail consent matters only for e-mail
+            assertThatCode(() -> InteractionRules.requireContactable(neverGiven, Channel.PHONE)).doesNotThrowAnyException();
+            assertThatCode(() -> InteractionRules.requireContactable(neverGiven, Channel.IN_PERSON))
+                    .doesNotThrowAnyException();
+            assertThatCode(() -> InteractionRules.requireContactable(neverGiven, null)).doesNotThrowAnyException();
+        }
+
+        @Test
+        void shouldRefusePhoneWithoutPhoneConsentNamingWhetherItWasWithdrawnOrNeverGiven() {
+            Replicated.Kol withdrawn = kol("ACTIVE", rights(true, null, true, false, "LEGITIMATE_INTEREST",
+                    Map.of("PHONE_CONTACT", "WITHDRAWN"), null, null));
+            Replicated.Kol neverGiven = kol("ACTIVE", rights(true, null, true, false, "LEGITIMATE_INTEREST", Map.of(),
+                    null, null));
+            ProblemException problem = refused(() -> InteractionRules.requireContactable(withdrawn, Channel.PHONE), 422,
+                    "consent-withdrawn");
+            assertThat(members(problem)).containsEntry("purpose", "PHONE_CONTACT");
+            refused(() -> InteractionRules.requireContactable(neverGiven, Channel.PHONE), 422, "no-phone-consent");
+            assertThatCode(() -> InteractionRules.requireContactable(neverGiven, Channel.EMAIL)).doesNotThrowAnyException();
+        }
+    }
+
+    @Nested
+    class Recordable {
+
+        private final Replicated.Kol objected = kol("ACTIVE", rights(false, "objected", false, false,
+                "LEGITIMATE_INTEREST", Map.of(), Instant.parse("2026-01-05T10:00:00Z"), null));
+        private final Replicated.Kol erased = kol("ERASED", null);
+
+        @ParameterizedTest
+        @EnumSource(value = LegalBasis.class, names = {"LEGAL_OBLIGATION", "KOL_REQUEST"})
+        void shouldKeepASafetyMentionOrTheKolsOwnQuestionWhateverTheRightsState(LegalBasis basis) {
+            assertThatCode(() -> InteractionRules.requireRecordable(objected, Channel.EMAIL, basis))
+                    .doesNotThrowAnyException();
+            assertThatCode(() -> InteractionRules.requireRecordable(erased, null, basis)).doesNotThrowAnyException();
+        }
+
+        @ParameterizedTest
+        @EnumSource(value = LegalBasis.class, names = {"LEGITIMATE_INTEREST", "CONSENT"})
+        void shouldRefuseARecordOnTheKolsOwnBasisOnceThatBasisLapsed(LegalBasis basis) {
+            refused(() -> InteractionRules.requireRecordable(objected, Channel.VIDEO, basis), 422, "kol-objected");
+            refused(() -> InteractionRules.requireRecordable(erased, null, basis), 422, "kol-erased");
+            assertThatCode(() -> InteractionRules.requireRecordable(activeKol(), Channel.VIDEO, basis))
+                    .doesNotThrowAnyException();
+        }
+    }
+
+    @Nested
+    class Completing {
+
+        private static List<String> fields(ProblemException problem) {
+            return problem.errors().stream().map(FieldError::field).toList();
+        }
+
+        @Test
+        void shouldAcceptACompleteRecordWithBothSafetyAnswersNo() {
+            assertThatCode(() -> InteractionRules.requireCompletable(completion(), InteractionKind.ONE_TO_ONE))
+                    .doesNotThrowAnyException();
+        }
+
+        @Test
+        void shouldListEverythingAnEmptyCompletionLacks() {
+            Completion empty = new Completion(null, null, null, null, null, null, null, null, null, null);
+            ProblemException problem = refused(() -> InteractionRules.requireCompletable(empty, InteractionKind.GROUP),
+                    422, "completion-incomplete");
+            assertThat(fields(problem)).containsExactly("disclosureMade", "outcome", "occurredAt", "durationMinutes",
+                    "adverseEventMentioned", "productComplaintMentioned");
+        }
+
+        @Test
+        void shouldRefuseCompletingWithoutRoleAndCompanyDisclosed() {
+            Completion undisclosed = new Completion(Examples.MONDAY_NOON, 30, "Discussed", false, null, false, false,
+                    null, null, null);
+            ProblemException problem = refused(() -> InteractionRules.requireCompletable(undisclosed,
+                    InteractionKind.ONE_TO_ONE), 422, "completion-incomplete");
+            assertThat(fields(problem)).containsExactly("disclosureMade");
+        }
+
+        @Test
+        void shouldRefuseABlankOutcome() {
+            Completion blank = new Completion(Examples.MONDAY_NOON, 30, "   ", true, null, false, false, null, null,
+                    null);
+            assertThat(fields(refused(() -> InteractionRules.requireCompletable(blank, InteractionKind.ONE_TO_ONE), 422,
+                    "completion-incomplete"))).containsExactly("outcome");
+        }
+
+        @Test
+        void shouldRefuseAnUnansweredSafetyQuestion() {
+            Completion unanswered = new Completion(Examples.MONDAY_NOON, 30, "Discussed", true, null, false, null, null,
+                    null, null);
+            assertThat(fields(refused(() -> InteractionRules.requireCompletable(unanswered, InteractionKind.ONE_TO_ONE),
+                    422, "completion-incomplete"))).containsExactly("productComplaintMentioned");
+        }
+
+        @Test
+        void shouldRefuseCompletingAnInteractionBeforeItHappened() {
+            Completion tomorrow = new Completion(Instant.now().plus(Duration.ofHours(1)), 30, "Discussed", true, null,
+                    false, false, null, null, null);
+            ProblemException problem = refused(() -> InteractionRules.requireCompletable(tomorrow,
+                    InteractionKind.ONE_TO_ONE), 422, "completion-incomplete");
+            assertThat(problem.errors()).singleElement().satisfies(e -> {
+                assertThat(e.field()).isEqualTo("occurredAt");
+                assertThat(e.message()).contains("before it happened");
+            });
+        }
+
+        @Test
+        void shouldTolerateAFewMinutesOfClockSkew() {
+            Completion justAhead = new Completion(Instant.now().plus(Duration.ofMinutes(2)), 30, "Discussed", true,
+                    null, false, false, null, null, null);
+            assertThatCode(() -> InteractionRules.requireCompletable(justAhead, InteractionKind.ONE_TO_ONE))
+                    .doesNotThrowAnyException();
+        }
+
+        @Test
+        void shouldRefuseAnAdvisoryBoardTransferOfValueWithoutContractReference() {
+            refused(() -> InteractionRules.requireCompletable(completion(false, false, null,
+                    List.of(meal("ADV-2026-7"), meal(null))), InteractionKind.ADVISORY_BOARD), 422,
+                    "contract-reference-required");
+            refused(() -> InteractionRules.requireCompletable(completion(false, false, null, List.of(meal(" "))),
+                    InteractionKind.ADVISORY_BOARD), 422, "contract-reference-required");
+        }
+
+        @Test
+        void shouldAcceptAdvisoryBoardTransfersThatNameTheirContract() {
+            assertThatCode(() -> InteractionRules.requireCompletable(completion(false, false, null,
+                    List.of(meal("ADV-2026-7"))), InteractionKind.ADVISORY_BOARD)).doesNotThrowAnyException();
+            assertThatCode(() -> InteractionRules.requireCompletable(completion(), InteractionKind.ADVISORY_BOARD))
+                    .doesNotThrowAnyException();
+        }
+
+        @ParameterizedTest
+        @EnumSource(value = InteractionKind.class, names = "ADVISORY_BOARD", mode = EnumSource.Mode.EXCLUDE)
+        void shouldNotAskOtherMeetingsForAContractReference(InteractionKind kind) {
+            assertThatCode(() -> InteractionRules.requireCompletable(completion(false, false, null, List.of(meal(null))),
+                    kind)).doesNotThrowAnyException();
+        }
+
+        @Test
+        void shouldReportMissingFieldsBeforeAMissingContractReference() {
+            Completion both = new Completion(Examples.MONDAY_NOON, 60, null, true, null, false, false, null,
+                    List.of(meal(null)), null);
+            refused(() -> InteractionRules.requireCompletable(both, InteractionKind.ADVISORY_BOARD), 422,
+                    "completion-incomplete");
+        }
+    }
+
+    @Nested
+    class Quarters {
+
+        @ParameterizedTest
+        @CsvSource({"2026-01-01, 2026-Q1", "2026-03-31, 2026-Q1", "2026-04-01, 2026-Q2", "2026-06-30, 2026-Q2",
+                "2026-07-01, 2026-Q3", "2026-09-30, 2026-Q3", "2026-10-01, 2026-Q4", "2026-12-31, 2026-Q4",
+                "2027-01-01, 2027-Q1", "2028-02-29, 2028-Q1"})
+        void shouldNameTheCalendarQuarterOfADate(LocalDate date, String quarter) {
+            assertThat(InteractionRules.quarterOf(date)).isEqualTo(quarter);
+        }
+    }
+}
