@@ -1,11 +1,5 @@
 package io.rapport.bench;
 
-import io.rapport.launcher.Api;
-import io.rapport.launcher.Service;
-import io.rapport.launcher.Suite;
-import io.rapport.testing.SseClient;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpMethod;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,7 +9,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ThreadLocalRandom;
+
 import org.HdrHistogram.Histogram;
+
+import io.rapport.launcher.Api;
+import io.rapport.launcher.Service;
+import io.rapport.launcher.Suite;
+import io.rapport.testing.SseClient;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
 
 /** The request-path and event-path scenarios; {@link DataScenarios} the data-volume ones. */
 final class Scenarios extends DataScenarios {
@@ -35,6 +37,10 @@ final class Scenarios extends DataScenarios {
         api.expect(api.put(kol + "/api/v1/therapeutic-areas/ONCOLOGY", admin, Map.of("name", "Oncology")), 200, 201);
         api.expect(api.put(kol + "/api/v1/products/ONC-101", admin, Map.of("name", "Demo ONC-101",
                 "therapeuticArea", "ONCOLOGY", "markets", List.of("DE", "US"))), 200, 201);
+        for (String topic : io.rapport.launcher.DemoPeople.researchTopics()) {
+            api.expect(api.put(kol + "/api/v1/research-topics/" + topic, admin,
+                    Map.of("name", io.rapport.launcher.DemoPeople.topicName(topic))), 200, 201);
+        }
         api.expect(api.put(kol + "/api/v1/msls/" + POSTER, admin, Map.of("displayName", "Bench Poster", "team", POST_TEAM,
                 "manager", "bench-manager", "therapeuticAreas", List.of("ONCOLOGY"), "timeZone", "Europe/Berlin")), 200, 201);
         kols.addAll(importKols(sizes.kols(), 0, "setup"));
@@ -46,8 +52,10 @@ final class Scenarios extends DataScenarios {
     /** GET /kols/{id} against pgbench selecting a KOL row by primary key. */
     void getKol() throws InterruptedException {
         Ceilings.PgBench ceiling = ceilings.pgbench(root.resolve("deploy/bench/pgbench/select.sql"), 8, sizes.pgbenchSeconds());
-        httpScenario("GET KOL by id", Service.KOL, ceiling, "pgbench select by primary key", 0.5, () -> new LoadGenerator.Request(
-                HttpMethod.GET, "/api/v1/kols/" + kols.get(ThreadLocalRandom.current().nextInt(kols.size())), admin, null),
+        httpScenario("GET KOL by id", Service.KOL, ceiling, "pgbench select by primary key", 0.5,
+                () -> new LoadGenerator.Request(
+                        HttpMethod.GET, "/api/v1/kols/" + kols.get(ThreadLocalRandom.current().nextInt(kols.size())), admin,
+                        null),
                 null);
         report.note("GET KOL: " + kols.size() + " KOLs in kol-service; pgbench reads 100,000 rows of about 2 KB.");
     }
@@ -58,7 +66,8 @@ final class Scenarios extends DataScenarios {
         String token = suite.token(POSTER, "msl");
         httpScenario("POST interaction", Service.INTERACTION, ceiling, "pgbench insert row + outbox row", 0.5,
                 () -> new LoadGenerator.Request(HttpMethod.POST, "/api/v1/interactions", token, Buffer.buffer(planned(
-                        kols.get(ThreadLocalRandom.current().nextInt(kols.size()))))), 50.0);
+                        kols.get(ThreadLocalRandom.current().nextInt(kols.size()))))),
+                50.0);
     }
 
     /**
@@ -100,7 +109,8 @@ final class Scenarios extends DataScenarios {
             long last = Long.parseLong(live.await("ready").id());
             for (int i = 0; i < sizes.eventToMetric() + 10; i++) {
                 String body = completed(kols.get(i % kols.size()));
-                Api.Reply reply = api.send("POST", suite.url(Service.INTERACTION) + "/api/v1/interactions", token, body(body), Map.of());
+                Api.Reply reply = api.send("POST", suite.url(Service.INTERACTION) + "/api/v1/interactions", token, body(body),
+                        Map.of());
                 long committed = System.nanoTime();
                 api.expect(reply, 201);
                 long seen = last;

@@ -16,13 +16,13 @@ public final class DemoPeople {
     static final Map<String, String> PRODUCTS = Map.of("ONCOLOGY", "ONC-101", "CARDIOLOGY", "CARD-220",
             "IMMUNOLOGY", "IMM-310", "NEUROLOGY", "NEU-410");
 
-    private static final String[] GIVEN = {"Amelia", "Bernd", "Chiara", "Dmitri", "Elena", "Farid", "Greta", "Hugo",
-        "Ines", "Jonas", "Katrin", "Luca", "Maren", "Nils", "Olivia", "Pavel", "Rosa", "Stefan", "Tara", "Ulrich",
-        "Vera", "Walter", "Yara", "Zoe", "Aaron", "Beatriz", "Colin", "Daniela", "Emil", "Fiona"};
-    private static final String[] FAMILY = {"Achterberg", "Bellandi", "Castellanos", "Dunmore", "Eckhardt",
-        "Falkner", "Gallagher", "Haverkamp", "Ilves", "Jansky", "Kowalczyk", "Lindqvist", "Moreau", "Nakashima",
-        "Oberlin", "Petrakis", "Quintero", "Rasmussen", "Sandoval", "Thorsen", "Urquhart", "Valdez", "Whitcombe",
-        "Ximenes", "Yilmaz", "Zanetti", "Abernathy", "Brennecke", "Cavendish", "Delacroix"};
+    private static final String[] GIVEN = { "Amelia", "Bernd", "Chiara", "Dmitri", "Elena", "Farid", "Greta", "Hugo",
+            "Ines", "Jonas", "Katrin", "Luca", "Maren", "Nils", "Olivia", "Pavel", "Rosa", "Stefan", "Tara", "Ulrich",
+            "Vera", "Walter", "Yara", "Zoe", "Aaron", "Beatriz", "Colin", "Daniela", "Emil", "Fiona" };
+    private static final String[] FAMILY = { "Achterberg", "Bellandi", "Castellanos", "Dunmore", "Eckhardt",
+            "Falkner", "Gallagher", "Haverkamp", "Ilves", "Jansky", "Kowalczyk", "Lindqvist", "Moreau", "Nakashima",
+            "Oberlin", "Petrakis", "Quintero", "Rasmussen", "Sandoval", "Thorsen", "Urquhart", "Valdez", "Whitcombe",
+            "Ximenes", "Yilmaz", "Zanetti", "Abernathy", "Brennecke", "Cavendish", "Delacroix" };
     private static final Map<String, List<String>> INTERESTS = Map.of(
             "ONCOLOGY", List.of("immunotherapy-resistance", "biomarker-testing", "car-t-persistence",
                     "elderly-patients", "tumour-microenvironment"),
@@ -32,23 +32,23 @@ public final class DemoPeople {
                     "treat-to-target", "steroid-sparing"),
             "NEUROLOGY", List.of("migraine-prevention", "multiple-sclerosis-relapse", "neuroinflammation",
                     "cognitive-decline", "epilepsy-surgery"));
-    private static final String[] SPECIALTIES = {"Medical Oncology", "Cardiology", "Rheumatology", "Neurology",
-        "Internal Medicine", "Clinical Pharmacology"};
-    private static final String[] INSTITUTIONS = {"University Hospital", "Medical Center", "Cancer Institute",
-        "Heart Centre", "Research Hospital", "Clinic of Internal Medicine"};
-    private static final String[] CITIES = {"Heidelberg", "Lyon", "Leeds", "Valencia", "Bologna", "Boston",
-        "Baltimore", "Uppsala", "Leiden", "Freiburg"};
+    private static final String[] SPECIALTIES = { "Medical Oncology", "Cardiology", "Rheumatology", "Neurology",
+            "Internal Medicine", "Clinical Pharmacology" };
+    private static final String[] INSTITUTIONS = { "University Hospital", "Medical Center", "Cancer Institute",
+            "Heart Centre", "Research Hospital", "Clinic of Internal Medicine" };
+    private static final String[] CITIES = { "Heidelberg", "Lyon", "Leeds", "Valencia", "Bologna", "Boston",
+            "Baltimore", "Uppsala", "Leiden", "Freiburg" };
 
     private DemoPeople() {
     }
 
     /** Every research topic code of the demo vocabulary (reference data in kol-service). */
-    static List<String> researchTopics() {
+    public static List<String> researchTopics() {
         return INTERESTS.values().stream().flatMap(List::stream).sorted().toList();
     }
 
     /** "car-t-persistence" becomes "Car t persistence": the display name of a topic, and a typed interest. */
-    static String topicName(String code) {
+    public static String topicName(String code) {
         String words = code.replace('-', ' ');
         return Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
@@ -71,8 +71,9 @@ public final class DemoPeople {
         profile.put("researchTopics", topics);
         profile.put("researchInterests", topics.stream().map(DemoPeople::topicName).toList());
         String city = CITIES[random.nextInt(CITIES.length)];
-        profile.put("affiliations", List.of(Map.of("institution", city + " " + INSTITUTIONS[random.nextInt(INSTITUTIONS.length)],
-                "role", tier <= 2 ? "Head of Department" : "Consultant", "country", country)));
+        profile.put("affiliations",
+                List.of(Map.of("institution", city + " " + INSTITUTIONS[random.nextInt(INSTITUTIONS.length)],
+                        "role", tier <= 2 ? "Head of Department" : "Consultant", "country", country)));
         List<Map<String, Object>> publications = new ArrayList<>();
         for (int i = 0; i < 4 - Math.min(tier, 3); i++) {
             publications.add(Map.of("pmid", Integer.toString(30000000 + random.nextInt(9000000)),
