@@ -1,18 +1,5 @@
 package io.rapport.e2e;
 
-import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-import static org.hamcrest.Matchers.endsWith;
-import static org.hamcrest.Matchers.equalTo;
-
-import io.rapport.launcher.Service;
-import io.rapport.launcher.Suite;
-import io.rapport.testing.SseClient;
-import io.restassured.http.ContentType;
-import io.restassured.path.json.JsonPath;
-import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,12 +8,27 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+
+import io.rapport.launcher.Service;
+import io.rapport.launcher.Suite;
+import io.rapport.testing.SseClient;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
 
 /**
  * One KOL's story across the four services, as users run them (the built jars, separate processes, the prod
@@ -62,7 +64,7 @@ class StoryTest {
         call(admin).body(Map.of("name", "Oncology")).put(kol + "/api/v1/therapeutic-areas/ONCOLOGY").then().statusCode(201);
         call(admin).body(Map.of("name", "Demo ONC-101", "therapeuticArea", "ONCOLOGY", "markets", List.of("DE")))
                 .put(kol + "/api/v1/products/ONC-101").then().statusCode(201);
-        for (String[] entry : new String[][] {{MSL, TEAM, MANAGER}, {MANAGER, "managers", "head-of-medical"}}) {
+        for (String[] entry : new String[][] { { MSL, TEAM, MANAGER }, { MANAGER, "managers", "head-of-medical" } }) {
             call(admin).body(Map.of("displayName", entry[0], "team", entry[1], "manager", entry[2],
                     "territoryCountries", List.of("DE"), "therapeuticAreas", List.of("ONCOLOGY"),
                     "timeZone", "Europe/Berlin")).put(kol + "/api/v1/msls/" + entry[0]).then().statusCode(201);
@@ -84,7 +86,8 @@ class StoryTest {
                 "contact", Map.of("email", EMAIL, "phone", "+49 30 1234567"), "country", "DE",
                 "therapeuticAreas", List.of("ONCOLOGY"), "tier", 1, "identifiers", Map.of("npi", NPI),
                 "preferences", Map.of("channels", List.of("IN_PERSON", "VIDEO"), "maxContactsPerQuarter", 2));
-        Response created = call(integration).body(profile).put(suite.url(Service.KOL) + "/api/v1/kols/by-external-id/veeva/0011x000E2E");
+        Response created = call(integration).body(profile)
+                .put(suite.url(Service.KOL) + "/api/v1/kols/by-external-id/veeva/0011x000E2E");
         created.then().statusCode(201).header("Upsert-Outcome", "created");
         kolId = created.path("id");
         call(integration).body(profile).put(suite.url(Service.KOL) + "/api/v1/kols/by-external-id/veeva/0011x000E2E")
@@ -214,9 +217,11 @@ class StoryTest {
         String insight = suite.url(Service.INSIGHT);
         insightId = call(msl).body(Map.of("kolId", kolId, "therapeuticArea", "ONCOLOGY", "category", "UNMET_NEED",
                 "title", "Dr. Mustermann sees a gap in elderly care", "text", "Dr. Mustermann reports that elderly "
-                + "patients are rarely tested before first line.", "tags", List.of("elderly-patients"),
+                        + "patients are rarely tested before first line.",
+                "tags", List.of("elderly-patients"),
                 "adverseEventMentioned", false)).post(insight + "/api/v1/insights").then().statusCode(201).extract().path("id");
-        call(msl).header("If-Match", "\"1\"").post(insight + "/api/v1/insights/" + insightId + "/submit").then().statusCode(200);
+        call(msl).header("If-Match", "\"1\"").post(insight + "/api/v1/insights/" + insightId + "/submit").then()
+                .statusCode(200);
         call(manager).header("If-Match", "\"2\"").post(insight + "/api/v1/insights/" + insightId + "/validate").then()
                 .statusCode(200);
     }

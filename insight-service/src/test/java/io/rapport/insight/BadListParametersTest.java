@@ -1,5 +1,19 @@
 package io.rapport.insight;
 
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+
 import static io.rapport.insight.Fixtures.ADA;
 import static io.rapport.insight.Fixtures.ADMIN;
 import static io.rapport.insight.Fixtures.approvedResource;
@@ -9,18 +23,6 @@ import static io.rapport.insight.Fixtures.resource;
 import static io.rapport.insight.Fixtures.submitted;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.Response;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 
 /**
  * Any malformed paging, filter or sort parameter of any list the OpenAPI documents is a 400 problem naming it,

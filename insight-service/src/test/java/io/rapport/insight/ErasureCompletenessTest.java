@@ -1,5 +1,22 @@
 package io.rapport.insight;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.rapport.platform.privacy.ErasureConfirmation;
+import io.rapport.testing.DevstackResource;
+import io.rapport.testing.EmittedEvents;
+import io.rapport.testing.EventSchemas;
+import io.rapport.testing.KolServiceEvents;
+import io.rapport.testing.ReceivedEvent;
+import io.restassured.http.ContentType;
+
 import static io.rapport.insight.Fixtures.ADA;
 import static io.rapport.insight.Fixtures.ADMIN;
 import static io.rapport.insight.Fixtures.BEA;
@@ -14,21 +31,6 @@ import static io.rapport.insight.Fixtures.shareOf;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.endsWith;
-
-import io.quarkus.test.junit.QuarkusTest;
-import io.rapport.platform.privacy.ErasureConfirmation;
-import io.rapport.testing.DevstackResource;
-import io.rapport.testing.EmittedEvents;
-import io.rapport.testing.EventSchemas;
-import io.rapport.testing.KolServiceEvents;
-import io.rapport.testing.ReceivedEvent;
-import io.restassured.http.ContentType;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Random;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 
 /**
  * Erasure leaves nothing: a KOL's story goes through every free-text field the API accepts (insight title,

@@ -1,5 +1,16 @@
 package io.rapport.insight;
 
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.rapport.testing.DevstackResource;
+import io.rapport.testing.KolServiceEvents;
+
 import static io.rapport.insight.Fixtures.ADA;
 import static io.rapport.insight.Fixtures.ADMIN;
 import static io.rapport.insight.Fixtures.GRACE;
@@ -22,15 +33,6 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
-
-import io.quarkus.test.junit.QuarkusTest;
-import io.rapport.testing.DevstackResource;
-import io.rapport.testing.KolServiceEvents;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 
 /** GDPR Art. 17: a KOL erased in kol-service disappears from insights and shares, except what the law keeps. */
 @QuarkusTest

@@ -1,6 +1,11 @@
 package io.rapport.insight;
 
-import static io.restassured.RestAssured.given;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 import io.rapport.testing.EventSchemas;
 import io.rapport.testing.EventSender;
@@ -8,12 +13,8 @@ import io.rapport.testing.KolServiceEvents;
 import io.rapport.testing.Tokens;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
 
 /**
  * Test data: the directory, KOLs and medical requests through real kol-service and interaction-service events
@@ -168,7 +169,8 @@ public final class Fixtures {
 
     /** Grace drafts resources; another manager (Otto) approves them, as nobody approves their own. */
     public static Response resourceAction(String id, String action, String ifMatch, Map<String, Object> body) {
-        return given().header("Authorization", manager("approve".equals(action) ? OTTO : GRACE)).header("If-Match", ifMatch).contentType(ContentType.JSON)
+        return given().header("Authorization", manager("approve".equals(action) ? OTTO : GRACE)).header("If-Match", ifMatch)
+                .contentType(ContentType.JSON)
                 .body(body).post("/api/v1/resources/" + id + "/" + action);
     }
 

@@ -1,5 +1,18 @@
 package io.rapport.insight;
 
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.rapport.testing.EmittedEvents;
+import io.rapport.testing.EventSchemas;
+import io.rapport.testing.ReceivedEvent;
+
 import static io.rapport.insight.Fixtures.ADA;
 import static io.rapport.insight.Fixtures.BEA;
 import static io.rapport.insight.Fixtures.GRACE;
@@ -19,17 +32,6 @@ import static io.rapport.testing.EmittedEvents.ofType;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
-
-import io.quarkus.test.junit.QuarkusTest;
-import io.rapport.testing.EmittedEvents;
-import io.rapport.testing.EventSchemas;
-import io.rapport.testing.ReceivedEvent;
-import java.time.Duration;
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 
 /** Every change on rapport.insight.v1, as documented, with no titles or insight text. */
 @QuarkusTest

@@ -1,14 +1,16 @@
 package io.rapport.insight;
 
-import static org.awaitility.Awaitility.await;
+import java.time.Duration;
+import java.util.UUID;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import io.rapport.testing.DevstackResource;
 import io.rapport.testing.EventSchemas;
 import io.rapport.testing.EventSender;
 import io.rapport.testing.KolServiceEvents;
-import java.time.Duration;
-import java.util.UUID;
+
+import static org.awaitility.Awaitility.await;
 
 /** The rights states a KOL can be in, reached through kol-service's real events (objection, consent, erasure). */
 public enum KolStates {

@@ -1,5 +1,21 @@
 package io.rapport.insight;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+
 import static io.rapport.insight.Fixtures.ADA;
 import static io.rapport.insight.Fixtures.CARL;
 import static io.rapport.insight.Fixtures.GRACE;
@@ -19,20 +35,6 @@ import static io.rapport.insight.Fixtures.submitted;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.endsWith;
-
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import io.restassured.path.json.JsonPath;
-import io.restassured.response.Response;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.stream.Collectors;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 
 /**
  * Every operation of the OpenAPI document treats another team's object as not found: by id (404), in lists
@@ -212,7 +214,8 @@ class ObjectLevelTest {
     }
 
     private String themes(String token) {
-        return given().header("Authorization", token).queryParam("therapeuticArea", southArea).queryParam("from", Instant.now().minus(Duration.ofDays(1)).toString())
+        return given().header("Authorization", token).queryParam("therapeuticArea", southArea)
+                .queryParam("from", Instant.now().minus(Duration.ofDays(1)).toString())
                 .queryParam("to", Instant.now().plus(Duration.ofDays(1)).toString()).get("/api/v1/insights/themes").then()
                 .statusCode(200).extract().asString();
     }

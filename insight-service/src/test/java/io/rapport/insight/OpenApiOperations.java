@@ -1,14 +1,15 @@
 package io.rapport.insight;
 
-import static io.restassured.RestAssured.given;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import static io.restassured.RestAssured.given;
 
 /** The operations the service documents at /q/openapi: what invariant tests run over, so none is left out. */
 final class OpenApiOperations {
@@ -53,9 +54,9 @@ final class OpenApiOperations {
             throw new IllegalStateException(e);
         }
         List<Operation> operations = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> paths = document.path("paths").fields(); paths.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> paths = document.path("paths").fields(); paths.hasNext();) {
             Map.Entry<String, JsonNode> path = paths.next();
-            for (Iterator<Map.Entry<String, JsonNode>> methods = path.getValue().fields(); methods.hasNext(); ) {
+            for (Iterator<Map.Entry<String, JsonNode>> methods = path.getValue().fields(); methods.hasNext();) {
                 Map.Entry<String, JsonNode> method = methods.next();
                 if (!List.of("get", "post", "put", "patch", "delete").contains(method.getKey())) {
                     continue;

@@ -1,5 +1,13 @@
 package io.rapport.insight;
 
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+
 import static io.rapport.insight.Fixtures.ADA;
 import static io.rapport.insight.Fixtures.ADMIN;
 import static io.rapport.insight.Fixtures.GRACE;
@@ -20,12 +28,6 @@ import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
-
-import io.quarkus.test.junit.QuarkusTest;
-import java.util.Map;
-import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 
 /** GDPR Art. 15: one admin request returns everything insight-service holds about a KOL. */
 @QuarkusTest
@@ -69,7 +71,7 @@ class PersonalDataTest {
     @Test
     void shouldRefuseEveryoneButAdmin() {
         String kol = Fixtures.kol();
-        for (String token : new String[] {msl(ADA), manager(GRACE), INTEGRATION, REPORTING}) {
+        for (String token : new String[] { msl(ADA), manager(GRACE), INTEGRATION, REPORTING }) {
             given().header("Authorization", token).get("/api/v1/kols/" + kol + "/personal-data").then().statusCode(403);
         }
         given().get("/api/v1/kols/" + kol + "/personal-data").then().statusCode(401);

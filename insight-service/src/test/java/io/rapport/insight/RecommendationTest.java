@@ -1,5 +1,17 @@
 package io.rapport.insight;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.rapport.testing.KolServiceEvents;
+import io.restassured.path.json.JsonPath;
+
 import static io.rapport.insight.Fixtures.ADA;
 import static io.rapport.insight.Fixtures.approvedResource;
 import static io.rapport.insight.Fixtures.kol;
@@ -10,16 +22,6 @@ import static io.rapport.insight.Fixtures.share;
 import static io.rapport.insight.Fixtures.shareOf;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-
-import io.quarkus.test.junit.QuarkusTest;
-import io.rapport.testing.KolServiceEvents;
-import io.restassured.path.json.JsonPath;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 
 /** What to share next: matching content first, each with why, never what was shared or may not be offered. */
 @QuarkusTest

@@ -1,7 +1,20 @@
 package io.rapport.insight;
 
-import static io.rapport.insight.Fixtures.ADMIN;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.rapport.testing.DevstackResource;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+
 import static io.rapport.insight.Fixtures.ADA;
+import static io.rapport.insight.Fixtures.ADMIN;
 import static io.rapport.insight.Fixtures.GRACE;
 import static io.rapport.insight.Fixtures.REPORTING;
 import static io.rapport.insight.Fixtures.approvedResource;
@@ -19,17 +32,6 @@ import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
-
-import io.quarkus.test.junit.QuarkusTest;
-import io.rapport.testing.DevstackResource;
-import io.restassured.http.ContentType;
-import io.restassured.response.Response;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 
 /** Approved scientific content: drafted and approved by medical, read by everyone, never edited once approved. */
 @QuarkusTest

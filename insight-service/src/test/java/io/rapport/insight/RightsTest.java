@@ -1,5 +1,18 @@
 package io.rapport.insight;
 
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.rapport.testing.DevstackResource;
+import io.restassured.response.Response;
+
 import static io.rapport.insight.Fixtures.ADA;
 import static io.rapport.insight.Fixtures.ADMIN;
 import static io.rapport.insight.Fixtures.approvedResource;
@@ -14,17 +27,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
-
-import io.quarkus.test.junit.QuarkusTest;
-import io.rapport.testing.DevstackResource;
-import io.restassured.response.Response;
-import java.util.EnumMap;
-import java.util.Map;
-import java.util.function.Supplier;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Every new record about a KOL who was erased, objected or withdrew the consent the record needs is refused

@@ -1,5 +1,18 @@
 package io.rapport.insight;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.rapport.testing.KolServiceEvents;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+
 import static io.rapport.insight.Fixtures.ADMIN;
 import static io.rapport.insight.Fixtures.GRACE;
 import static io.rapport.insight.Fixtures.OTTO;
@@ -12,17 +25,6 @@ import static io.rapport.insight.Fixtures.submitted;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
-
-import io.quarkus.test.junit.QuarkusTest;
-import io.rapport.testing.KolServiceEvents;
-import io.restassured.http.ContentType;
-import io.restassured.response.Response;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 
 /**
  * Nobody approves their own compliance-relevant work: a medical manager who wrote an insight does not validate,

@@ -1,5 +1,19 @@
 package io.rapport.insight;
 
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.rapport.testing.DevstackResource;
+import io.restassured.path.json.JsonPath;
+
 import static io.rapport.insight.Fixtures.ADA;
 import static io.rapport.insight.Fixtures.ADMIN;
 import static io.rapport.insight.Fixtures.CARL;
@@ -11,18 +25,6 @@ import static io.rapport.insight.Fixtures.share;
 import static io.rapport.insight.Fixtures.shareOf;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-
-import io.quarkus.test.junit.QuarkusTest;
-import io.rapport.testing.DevstackResource;
-import io.restassured.path.json.JsonPath;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 
 /**
  * A KOL's shares list shows another team's shares only as who shared and when; paging through it must not hand
@@ -45,8 +47,8 @@ class ShareListCursorTest {
         // (a batch recorded by an integration), so pages end inside a run of equal times.
         List<String> adas = new ArrayList<>();
         List<String> carls = new ArrayList<>();
-        String[] times = {"2026-11-02T10:00:00Z", "2026-11-02T10:00:00Z", "2026-11-02T10:00:00Z", "2026-11-01T09:00:00Z",
-            "2026-11-01T09:00:00Z", "2026-10-30T08:00:00Z", "2026-10-30T08:00:00Z", "2026-10-29T07:00:00Z"};
+        String[] times = { "2026-11-02T10:00:00Z", "2026-11-02T10:00:00Z", "2026-11-02T10:00:00Z", "2026-11-01T09:00:00Z",
+                "2026-11-01T09:00:00Z", "2026-10-30T08:00:00Z", "2026-10-30T08:00:00Z", "2026-10-29T07:00:00Z" };
         for (int i = 0; i < times.length; i++) {
             boolean ada = i % 3 != 1;
             String id = share(msl(ada ? ADA : CARL), shareOf(resource, kol)).then().statusCode(201).extract().path("id");

@@ -1,5 +1,13 @@
 package io.rapport.interaction;
 
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.rapport.testing.Tokens;
+
 import static io.rapport.interaction.Fixtures.ADA;
 import static io.rapport.interaction.Fixtures.ADMIN;
 import static io.rapport.interaction.Fixtures.BOB;
@@ -18,12 +26,6 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
-
-import io.quarkus.test.junit.QuarkusTest;
-import io.rapport.testing.Tokens;
-import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 
 /** Who sees and changes which records: every cell of the role matrix, and no leaks by id. */
 @QuarkusTest

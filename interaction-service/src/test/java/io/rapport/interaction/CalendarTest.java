@@ -1,5 +1,31 @@
 package io.rapport.interaction;
 
+import java.io.StringReader;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.rapport.testing.DevstackResource;
+import io.rapport.testing.EventSchemas;
+import io.rapport.testing.EventSender;
+import io.rapport.testing.KolServiceEvents;
+import net.fortuna.ical4j.data.CalendarBuilder;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.Parameter;
+import net.fortuna.ical4j.model.Property;
+import net.fortuna.ical4j.model.component.VEvent;
+
 import static io.rapport.interaction.Fixtures.ADA;
 import static io.rapport.interaction.Fixtures.create;
 import static io.rapport.interaction.Fixtures.msl;
@@ -7,30 +33,6 @@ import static io.rapport.interaction.Fixtures.planned;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
-
-import io.quarkus.test.junit.QuarkusTest;
-import io.rapport.testing.DevstackResource;
-import java.io.StringReader;
-import java.net.URI;
-import java.util.List;
-import java.util.Map;
-import net.fortuna.ical4j.data.CalendarBuilder;
-import net.fortuna.ical4j.model.Calendar;
-import net.fortuna.ical4j.model.Parameter;
-import net.fortuna.ical4j.model.Property;
-import net.fortuna.ical4j.model.component.VEvent;
-import io.rapport.testing.EventSchemas;
-import io.rapport.testing.EventSender;
-import io.rapport.testing.KolServiceEvents;
-import java.time.Duration;
-import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 
 /** The secret calendar feed, parsed back with ical4j as a calendar client would. */
 @QuarkusTest

@@ -1,5 +1,15 @@
 package io.rapport.interaction;
 
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.rapport.testing.DevstackResource;
+import io.restassured.http.ContentType;
+
 import static io.rapport.interaction.Fixtures.ADA;
 import static io.rapport.interaction.Fixtures.action;
 import static io.rapport.interaction.Fixtures.completion;
@@ -9,14 +19,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
-
-import io.quarkus.test.junit.QuarkusTest;
-import io.rapport.testing.DevstackResource;
-import io.restassured.http.ContentType;
-import java.time.Duration;
-import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 
 /** A KOL erased in kol-service: free text goes here too, except what a legal obligation keeps (pseudonymised). */
 @QuarkusTest

@@ -1,16 +1,17 @@
 package io.rapport.interaction;
 
-import static io.restassured.RestAssured.given;
-
-import io.rapport.testing.KolServiceEvents;
-import io.rapport.testing.Tokens;
-import io.restassured.http.ContentType;
-import io.restassured.response.Response;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+
+import io.rapport.testing.KolServiceEvents;
+import io.rapport.testing.Tokens;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+
+import static io.restassured.RestAssured.given;
 
 /**
  * Test data: the replicas through real kol-service and insight-service events on Kafka (built from the

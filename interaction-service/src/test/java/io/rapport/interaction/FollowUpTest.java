@@ -1,22 +1,23 @@
 package io.rapport.interaction;
 
-import static io.rapport.interaction.Fixtures.ADA;
-import static io.rapport.interaction.Fixtures.BOB;
-import static io.rapport.interaction.Fixtures.msl;
-import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.contains;
-import static org.hamcrest.Matchers.endsWith;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.hasItem;
+import java.time.LocalDate;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import java.time.LocalDate;
-import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+
+import static io.rapport.interaction.Fixtures.ADA;
+import static io.rapport.interaction.Fixtures.BOB;
+import static io.rapport.interaction.Fixtures.msl;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 
 /** Follow-ups promised in interactions: due dates, overdue lists, closing them. */
 @QuarkusTest

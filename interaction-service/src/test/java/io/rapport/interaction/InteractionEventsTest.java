@@ -1,5 +1,16 @@
 package io.rapport.interaction;
 
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.rapport.testing.EmittedEvents;
+import io.rapport.testing.EventSchemas;
+import io.rapport.testing.ReceivedEvent;
+
 import static io.rapport.interaction.Fixtures.ADA;
 import static io.rapport.interaction.Fixtures.action;
 import static io.rapport.interaction.Fixtures.completion;
@@ -7,15 +18,6 @@ import static io.rapport.interaction.Fixtures.msl;
 import static io.rapport.interaction.Fixtures.patch;
 import static io.rapport.testing.EmittedEvents.ofType;
 import static org.assertj.core.api.Assertions.assertThat;
-
-import io.quarkus.test.junit.QuarkusTest;
-import io.rapport.testing.EmittedEvents;
-import io.rapport.testing.EventSchemas;
-import io.rapport.testing.ReceivedEvent;
-import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 
 /** Every transition on rapport.interaction.v1, as documented, with no free text. */
 @QuarkusTest

@@ -1,13 +1,15 @@
 package io.rapport.interaction;
 
-import static org.awaitility.Awaitility.await;
+import java.time.Duration;
+import java.util.UUID;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import io.rapport.testing.DevstackResource;
 import io.rapport.testing.EventSchemas;
 import io.rapport.testing.EventSender;
-import java.time.Duration;
-import java.util.UUID;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * KOLs in each rights state, as kol-service publishes them (the documented KOL example, without a frequency cap),
@@ -17,8 +19,12 @@ final class KolStates {
 
     /** The rights states a KOL can be in, and the rule a refused new record names. */
     enum State {
-        ACTIVE(null), ERASED("kol-erased"), OBJECTED("kol-objected"), CONSENT_WITHDRAWN("consent-withdrawn"),
-        DO_NOT_CONTACT("do-not-contact"), EMAIL_CONSENT_WITHDRAWN("consent-withdrawn");
+        ACTIVE(null),
+        ERASED("kol-erased"),
+        OBJECTED("kol-objected"),
+        CONSENT_WITHDRAWN("consent-withdrawn"),
+        DO_NOT_CONTACT("do-not-contact"),
+        EMAIL_CONSENT_WITHDRAWN("consent-withdrawn");
 
         final String rule;
 

@@ -1,5 +1,21 @@
 package io.rapport.interaction;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.rapport.testing.EmittedEvents;
+import io.rapport.testing.EventSchemas;
+import io.rapport.testing.EventSender;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+
 import static io.rapport.interaction.Fixtures.ADA;
 import static io.rapport.interaction.Fixtures.GRACE;
 import static io.rapport.interaction.Fixtures.OTTO;
@@ -12,20 +28,6 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
-
-import io.quarkus.test.junit.QuarkusTest;
-import io.rapport.testing.EmittedEvents;
-import io.rapport.testing.EventSchemas;
-import io.rapport.testing.EventSender;
-import io.restassured.http.ContentType;
-import io.restassured.response.Response;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 
 /** Medical information requests: SLA, compliance review, answers, and nothing forgotten. */
 @QuarkusTest

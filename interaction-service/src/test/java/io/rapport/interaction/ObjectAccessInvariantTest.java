@@ -1,5 +1,20 @@
 package io.rapport.interaction;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+
 import static io.rapport.interaction.Fixtures.ADA;
 import static io.rapport.interaction.Fixtures.BOB;
 import static io.rapport.interaction.Fixtures.GRACE;
@@ -11,19 +26,6 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
-
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 
 /**
  * Another team's objects are not found, on every operation of the OpenAPI document: for an MSL and a manager of
@@ -155,7 +157,8 @@ class ObjectAccessInvariantTest {
 
     /** The operation as {@code token}, naming these objects in its path and body. */
     static Response call(String token, OpenApiOperations.Operation operation, Objects objects) {
-        String path = operation.path().replace("{id}", pathId(operation, objects)).replace("{kolId}", objects.kol()).replace("{system}", "veeva")
+        String path = operation.path().replace("{id}", pathId(operation, objects)).replace("{kolId}", objects.kol())
+                .replace("{system}", "veeva")
                 .replace("{externalId}", objects.externalId()).replace("{token}", "no-such-token");
         RequestSpecification request = given().header("Authorization", token).header("If-Match", "\"1\"")
                 .contentType(operation.method().equals("PATCH") ? "application/merge-patch+json" : "application/json");
@@ -214,6 +217,7 @@ class ObjectAccessInvariantTest {
     private static String type(Response response) {
         String contentType = response.contentType();
         return contentType != null && contentType.contains("json") && response.asString().startsWith("{")
-                ? response.jsonPath().getString("type") : null;
+                ? response.jsonPath().getString("type")
+                : null;
     }
 }

@@ -1,13 +1,14 @@
 package io.rapport.interaction;
 
-import static io.restassured.RestAssured.given;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import static io.restassured.RestAssured.given;
 
 /** The operations of this service's OpenAPI document (/q/openapi), so invariants cover every endpoint there is. */
 final class OpenApiOperations {

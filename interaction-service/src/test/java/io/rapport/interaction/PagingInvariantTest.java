@@ -1,14 +1,5 @@
 package io.rapport.interaction;
 
-import static io.rapport.interaction.Fixtures.ADMIN;
-import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -16,8 +7,20 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+
+import static io.rapport.interaction.Fixtures.ADMIN;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Any malformed paging or filter parameter is a 400 problem naming it, never a 500, on every list operation of
@@ -58,7 +61,8 @@ class PagingInvariantTest {
             }
             lists++;
             String path = operation.path().replace("{id}", operation.path().startsWith("/api/v1/medical-requests")
-                    ? request : kol.earlierInteraction()).replace("{kolId}", kol.id());
+                    ? request
+                    : kol.earlierInteraction()).replace("{kolId}", kol.id());
             Response valid = given().header("Authorization", ADMIN).get(path);
             if (valid.statusCode() != 200) {
                 failures.add(operation.key() + " answers " + valid.statusCode() + " without parameters");

@@ -1,5 +1,14 @@
 package io.rapport.interaction;
 
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
 import static io.rapport.interaction.Fixtures.ADA;
 import static io.rapport.interaction.Fixtures.ADMIN;
 import static io.rapport.interaction.Fixtures.GRACE;
@@ -13,13 +22,6 @@ import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
-
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import java.util.Map;
-import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 
 /** GDPR Art. 15: an admin gets everything this service holds about a KOL, with free text and history; nobody else. */
 @QuarkusTest
@@ -56,7 +58,7 @@ class PersonalDataTest {
                 .body("records.medicalRequests.id", contains(request))
                 .body("records.medicalRequests[0].question", equalTo("What is the evidence in the elderly?"))
                 .body("records.medicalRequests[0].history", hasSize(1));
-        for (String token : new String[] {ada, manager(GRACE), REPORTING, INTEGRATION}) {
+        for (String token : new String[] { ada, manager(GRACE), REPORTING, INTEGRATION }) {
             given().header("Authorization", token).get("/api/v1/kols/" + kol.id() + "/personal-data").then()
                     .statusCode(403).contentType("application/problem+json");
         }

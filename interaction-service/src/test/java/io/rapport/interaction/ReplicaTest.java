@@ -1,5 +1,16 @@
 package io.rapport.interaction;
 
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.rapport.testing.DevstackResource;
+import io.rapport.testing.EventSchemas;
+
 import static io.rapport.interaction.Fixtures.ADA;
 import static io.rapport.interaction.Fixtures.create;
 import static io.rapport.interaction.Fixtures.msl;
@@ -8,15 +19,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.notNullValue;
-
-import io.quarkus.test.junit.QuarkusTest;
-import io.rapport.testing.DevstackResource;
-import io.rapport.testing.EventSchemas;
-import java.time.Duration;
-import java.util.Map;
-import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 
 /** The local replicas of kol-service's data: fed by events, guarded by version, completed by a REST fallback. */
 @QuarkusTest

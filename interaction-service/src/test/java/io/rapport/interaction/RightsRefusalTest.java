@@ -1,24 +1,26 @@
 package io.rapport.interaction;
 
-import static io.rapport.interaction.Fixtures.ADA;
-import static io.rapport.interaction.Fixtures.INTEGRATION;
-import static io.rapport.interaction.Fixtures.msl;
-import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
-
-import io.quarkus.test.junit.QuarkusTest;
-import io.rapport.interaction.KolStates.State;
-import io.rapport.testing.DevstackResource;
-import io.restassured.http.ContentType;
-import io.restassured.response.Response;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.BiFunction;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.rapport.interaction.KolStates.State;
+import io.rapport.testing.DevstackResource;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+
+import static io.rapport.interaction.Fixtures.ADA;
+import static io.rapport.interaction.Fixtures.INTEGRATION;
+import static io.rapport.interaction.Fixtures.msl;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every kind of new record about a KOL, against every rights state the KOL can be in, through the HTTP API: a KOL

@@ -1,5 +1,17 @@
 package io.rapport.interaction;
 
+import java.util.HashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.rapport.testing.KolServiceEvents;
+import io.rapport.testing.Tokens;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+
 import static io.rapport.interaction.Fixtures.ADA;
 import static io.rapport.interaction.Fixtures.ADMIN;
 import static io.rapport.interaction.Fixtures.BOB;
@@ -13,16 +25,6 @@ import static io.rapport.interaction.Fixtures.msl;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
-
-import io.quarkus.test.junit.QuarkusTest;
-import io.rapport.testing.KolServiceEvents;
-import io.rapport.testing.Tokens;
-import io.restassured.http.ContentType;
-import io.restassured.response.Response;
-import java.util.HashMap;
-import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 
 /**
  * Nobody approves their own compliance-relevant work (each refusal a 403 problem with a stable type), a Drug
@@ -43,7 +45,7 @@ class SeparationOfDutiesTest {
     void shouldNotLetWhoeverOwnsOrFiledAMedicalRequestClearItsComplianceReview() {
         String kol = Fixtures.kol();
         // an MSL who also holds the medical-manager role owns the request
-        String both = Tokens.bearer(ADA, new String[] {"msl", "medical-manager"});
+        String both = Tokens.bearer(ADA, new String[] { "msl", "medical-manager" });
         String owned = solicitedOffLabel(both, kol, null);
         MedicalRequestTest.action(both, owned, "review", "\"1\"", Map.of("decision", "CLEARED")).then().statusCode(403)
                 .contentType("application/problem+json").body("type", endsWith("/self-approval"));
@@ -71,7 +73,7 @@ class SeparationOfDutiesTest {
 
         body.remove("mslId");
         String byAda = create(ada, body).then().statusCode(201).extract().path("id");
-        String adaAsManager = Tokens.bearer(ADA, new String[] {"msl", "medical-manager"});
+        String adaAsManager = Tokens.bearer(ADA, new String[] { "msl", "medical-manager" });
         approve(adaAsManager, byAda, "\"1\"").then().statusCode(403).body("type", endsWith("/self-approval"));
         approve(manager(OTTO), byAda, "\"1\"").then().statusCode(404);
         approve(manager(GRACE), byAda, "\"1\"").then().statusCode(200).body("capOverrideApprovedBy", equalTo(GRACE));

@@ -1,20 +1,5 @@
 package io.rapport.interaction;
 
-import static io.rapport.interaction.Fixtures.ADA;
-import static io.rapport.interaction.Fixtures.ADMIN;
-import static io.rapport.interaction.Fixtures.BOB;
-import static io.rapport.interaction.Fixtures.OTTO;
-import static io.rapport.interaction.Fixtures.manager;
-import static io.rapport.interaction.Fixtures.msl;
-import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.contains;
-
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import io.restassured.path.json.JsonPath;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -24,8 +9,26 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+
+import static io.rapport.interaction.Fixtures.ADA;
+import static io.rapport.interaction.Fixtures.ADMIN;
+import static io.rapport.interaction.Fixtures.BOB;
+import static io.rapport.interaction.Fixtures.OTTO;
+import static io.rapport.interaction.Fixtures.manager;
+import static io.rapport.interaction.Fixtures.msl;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 
 /** A KOL's timeline: interactions, follow-ups and requests together, newest first. */
 @QuarkusTest
@@ -78,10 +81,10 @@ class TimelineTest {
         }
         adas.add(completed(ada, kol.id(), earlier));
         adas.add(FollowUpTest.followUp(ada, kol.earlierInteraction(), Map.of("description", "Send the reprint",
-                "dueDate", "2099-01-01")).then().statusCode(201).extract().<String>path("id"));
+                "dueDate", "2099-01-01")).then().statusCode(201).extract().<String> path("id"));
         adas.add(given().header("Authorization", ada).contentType(ContentType.JSON)
                 .body(MedicalRequestTest.request(kol.id())).post("/api/v1/medical-requests").then().statusCode(201)
-                .extract().<String>path("id"));
+                .extract().<String> path("id"));
         for (int i = 0; i < 2; i++) {
             bobs.add(completed(msl(BOB), kol.id(), sameMinute));
         }
@@ -138,7 +141,8 @@ class TimelineTest {
 
     private static List<String> decoded(String cursor) {
         try {
-            return JSON.readValue(Base64.getUrlDecoder().decode(cursor), new TypeReference<List<String>>() { });
+            return JSON.readValue(Base64.getUrlDecoder().decode(cursor), new TypeReference<List<String>>() {
+            });
         } catch (java.io.IOException e) {
             throw new AssertionError("not a base64url JSON array: " + cursor, e);
         }

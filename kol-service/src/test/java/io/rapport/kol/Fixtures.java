@@ -1,15 +1,16 @@
 package io.rapport.kol;
 
-import static io.restassured.RestAssured.given;
-
-import io.rapport.testing.Tokens;
-import io.restassured.http.ContentType;
-import io.restassured.response.Response;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+
+import io.rapport.testing.Tokens;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+
+import static io.restassured.RestAssured.given;
 
 /** Test data through the public API: reference data, MSLs and KOL profiles with valid identifiers. */
 public final class Fixtures {

@@ -1,5 +1,15 @@
 package io.rapport.kol;
 
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.rapport.testing.Tokens;
+import io.restassured.http.ContentType;
+
 import static io.rapport.kol.Fixtures.ADMIN;
 import static io.rapport.kol.Fixtures.INTEGRATION;
 import static io.rapport.kol.Fixtures.REPORTING;
@@ -11,14 +21,6 @@ import static io.rapport.kol.KolResourceTest.patch;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
-
-import io.quarkus.test.junit.QuarkusTest;
-import io.rapport.testing.Tokens;
-import io.restassured.http.ContentType;
-import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 
 /** Roles and object-level rules on KOLs. */
 @QuarkusTest
@@ -36,7 +38,8 @@ class KolAccessTest {
     void shouldLetEveryMslReadAnyKolButChangeOnlyTheirs() {
         String id = Fixtures.kolOf(ada, "Shared");
         given().header("Authorization", bob).get("/api/v1/kols/" + id).then().statusCode(200);
-        patch(bob, id, "\"1\"", Map.of("tier", 1)).then().statusCode(403).body("type", org.hamcrest.Matchers.endsWith("/forbidden"));
+        patch(bob, id, "\"1\"", Map.of("tier", 1)).then().statusCode(403).body("type",
+                org.hamcrest.Matchers.endsWith("/forbidden"));
         patch(ada, id, "\"1\"", Map.of("tier", 1)).then().statusCode(200);
     }
 

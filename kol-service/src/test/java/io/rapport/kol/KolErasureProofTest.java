@@ -1,5 +1,28 @@
 package io.rapport.kol;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.rapport.platform.privacy.ErasureConfirmation;
+import io.rapport.testing.DevstackResource;
+import io.rapport.testing.EmittedEvents;
+import io.rapport.testing.EventSender;
+import io.rapport.testing.ReceivedEvent;
+import io.restassured.http.ContentType;
+
 import static io.rapport.kol.Fixtures.ADMIN;
 import static io.rapport.kol.Fixtures.msl;
 import static io.rapport.testing.EmittedEvents.ofType;
@@ -8,26 +31,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.quarkus.test.junit.QuarkusTest;
-import io.rapport.platform.privacy.ErasureConfirmation;
-import io.rapport.testing.DevstackResource;
-import io.rapport.testing.EmittedEvents;
-import io.rapport.testing.EventSender;
-import io.rapport.testing.ReceivedEvent;
-import io.restassured.http.ContentType;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import org.awaitility.Awaitility;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 
 /**
  * An erasure can be proven and cannot be lost: kol-service records the other services' confirmations, shows them
@@ -41,7 +44,6 @@ class KolErasureProofTest {
             "insight-service", "rapport.insight.v1", "metrics-service", "rapport.metrics.v1");
 
     private final String ada = msl("msl-ada");
-
 
     @BeforeEach
     void referenceData() {
@@ -142,14 +144,14 @@ class KolErasureProofTest {
                 + stale + "', '" + done + "')");
 
         // the job itself, on its timer (every 2 s in the test profile), not a direct call
-        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(erasedEvents(stale)).as("unconfirmed past the grace").hasSize(2));
+        Awaitility.await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(erasedEvents(stale)).as("unconfirmed past the grace").hasSize(2));
         assertThat(erasedEvents(fresh)).as("sent less than the grace ago").hasSize(1);
         assertThat(erasedEvents(done)).as("confirmed by every service").hasSize(1);
         given().header("Authorization", ADMIN).get("/api/v1/kols/" + stale + "/erasure").then()
                 .body("timesSent", equalTo(2));
         assertThat(Instant.parse(given().header("Authorization", ADMIN).get("/api/v1/kols/" + stale + "/erasure")
-                .then().extract().<String>path("lastSentAt"))).isAfter(Instant.now().minusSeconds(60));
+                .then().extract().<String> path("lastSentAt"))).isAfter(Instant.now().minusSeconds(60));
     }
 
     private String erased(String family, String reason) {
@@ -165,8 +167,9 @@ class KolErasureProofTest {
 
     /** The KOL's kol.erased rows in the outbox (event id and payload), oldest first. */
     private static List<Map<String, String>> erasedEvents(String id) {
-        String rows = DevstackResource.sql("SELECT coalesce(string_agg(event_id || ' ' || payload::text, E'\\n' ORDER BY id), '') "
-                + "FROM outbox WHERE aggregate_id = '" + id + "' AND type = 'rapport.kol.erased.v1'");
+        String rows = DevstackResource
+                .sql("SELECT coalesce(string_agg(event_id || ' ' || payload::text, E'\\n' ORDER BY id), '') "
+                        + "FROM outbox WHERE aggregate_id = '" + id + "' AND type = 'rapport.kol.erased.v1'");
         return rows.lines().filter(l -> !l.isBlank()).map(l -> Map.of("eventId", l.substring(0, l.indexOf(' ')),
                 "payload", l.substring(l.indexOf(' ') + 1).trim())).toList();
     }

@@ -1,19 +1,21 @@
 package io.rapport.kol;
 
-import static io.rapport.kol.Fixtures.create;
-import static io.rapport.kol.Fixtures.msl;
-import static io.rapport.kol.Fixtures.profile;
-import static io.rapport.testing.EmittedEvents.ofType;
-import static org.assertj.core.api.Assertions.assertThat;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.rapport.testing.EmittedEvents;
 import io.rapport.testing.EventSchemas;
 import io.rapport.testing.ReceivedEvent;
-import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+
+import static io.rapport.kol.Fixtures.create;
+import static io.rapport.kol.Fixtures.msl;
+import static io.rapport.kol.Fixtures.profile;
+import static io.rapport.testing.EmittedEvents.ofType;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** What kol-service publishes on rapport.kol.v1: the documented shapes, never personal data or free text. */
 @QuarkusTest

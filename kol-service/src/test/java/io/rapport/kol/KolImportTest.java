@@ -1,5 +1,19 @@
 package io.rapport.kol;
 
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.rapport.testing.DevstackResource;
+import io.rapport.testing.EmittedEvents;
+import io.restassured.response.Response;
+
 import static io.rapport.kol.Fixtures.INTEGRATION;
 import static io.rapport.kol.Fixtures.msl;
 import static io.rapport.testing.EmittedEvents.ofType;
@@ -7,18 +21,6 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
-
-import io.quarkus.test.junit.QuarkusTest;
-import io.rapport.testing.DevstackResource;
-import io.rapport.testing.EmittedEvents;
-import io.restassured.response.Response;
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 
 /** POST /kols/import: streamed NDJSON or CSV, a report line per row. */
 @QuarkusTest
@@ -33,7 +35,8 @@ class KolImportTest {
     void shouldImportTheValidRowsOfACsvAndReportTheOthers() {
         String run = UUID.randomUUID().toString().substring(0, 8);
         String csv = "externalSystem,externalId,npi,prefix,given,family,country,tier,therapeuticAreas,channels,researchInterests\n"
-                + "crm," + run + "-1," + Fixtures.npi() + ",Dr.,Marie,\"Curie, " + run + "\",FR,1,ONCOLOGY,VIDEO;PHONE,\"Radio\nchemistry\"\n"
+                + "crm," + run + "-1," + Fixtures.npi() + ",Dr.,Marie,\"Curie, " + run
+                + "\",FR,1,ONCOLOGY,VIDEO;PHONE,\"Radio\nchemistry\"\n"
                 + "crm," + run + "-2,,,John,Smith,US,7,ONCOLOGY,,\n"
                 + "crm," + run + "-3,,,Jane,Doe,DE,2,ASTROLOGY,,\n"
                 + "crm," + run + "-4,1234567890,,Bad,Npi,DE,2,,,\n"
@@ -62,7 +65,8 @@ class KolImportTest {
                 "identifiers", Map.of("npi", npi, "external", List.of(Map.of("system", "veeva", "id", "V-" + npi)))))
                 .then().statusCode(201).extract().path("id");
         String crmId = UUID.randomUUID().toString();
-        String ndjson = "{\"name\":{\"family\":\"Fresh\"},\"identifiers\":{\"external\":[{\"system\":\"crm\",\"id\":\"" + crmId + "\"}]}}\n"
+        String ndjson = "{\"name\":{\"family\":\"Fresh\"},\"identifiers\":{\"external\":[{\"system\":\"crm\",\"id\":\"" + crmId
+                + "\"}]}}\n"
                 + "{not json\n"
                 + "\n"
                 + "{\"name\":{\"family\":\"Renamed\"},\"tier\":1,\"identifiers\":{\"npi\":\"" + npi + "\"}}\n"

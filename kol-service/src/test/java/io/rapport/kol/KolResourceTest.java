@@ -1,5 +1,19 @@
 package io.rapport.kol;
 
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.rapport.testing.DevstackResource;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+
 import static io.rapport.kol.Fixtures.ADMIN;
 import static io.rapport.kol.Fixtures.create;
 import static io.rapport.kol.Fixtures.msl;
@@ -12,18 +26,6 @@ import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
-
-import io.quarkus.test.junit.QuarkusTest;
-import io.rapport.testing.DevstackResource;
-import io.restassured.http.ContentType;
-import io.restassured.response.Response;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 
 /** Creating, reading and changing KOL profiles through the API. */
 @QuarkusTest
@@ -54,10 +56,10 @@ class KolResourceTest {
 
     @ParameterizedTest(name = "{0} = {1} is refused")
     @CsvSource(delimiter = '|', value = {
-        "identifiers.npi|1234567890", "identifiers.npi|3234567893", "identifiers.orcid|0000-0002-1825-0098",
-        "tier|5", "tier|0", "preferences.meetingLengthMinutes|4", "preferences.meetingLengthMinutes|481",
-        "preferences.maxContactsPerQuarter|101", "preferences.maxContactsPerQuarter|-1", "country|XX",
-        "contact.email|not-an-email", "status|ERASED"})
+            "identifiers.npi|1234567890", "identifiers.npi|3234567893", "identifiers.orcid|0000-0002-1825-0098",
+            "tier|5", "tier|0", "preferences.meetingLengthMinutes|4", "preferences.meetingLengthMinutes|481",
+            "preferences.maxContactsPerQuarter|101", "preferences.maxContactsPerQuarter|-1", "country|XX",
+            "contact.email|not-an-email", "status|ERASED" })
     void shouldRefuseAnInvalidFieldWithAFieldLevelError(String field, String value) {
         Map<String, Object> profile = profile("Invalid");
         set(profile, field, value.matches("-?\\d+") && !field.contains("npi") ? Integer.parseInt(value) : value);
@@ -71,7 +73,8 @@ class KolResourceTest {
         profile.put("publications", List.of(Map.of("pmid", "0123", "title", "t"), Map.of("doi", "11.1/x", "title", "t"),
                 Map.of("title", "no id")));
         profile.put("clinicalTrials", List.of(Map.of("registry", "NCT", "id", "NCT123"),
-                Map.of("registry", "EUDRACT", "id", "2020-001234-56-00"), Map.of("registry", "CTIS", "id", "2023-501234-12-00")));
+                Map.of("registry", "EUDRACT", "id", "2020-001234-56-00"),
+                Map.of("registry", "CTIS", "id", "2023-501234-12-00")));
         create(ada, profile).then().statusCode(400)
                 .body("errors.field", hasItem("publications[0].pmid")).body("errors.field", hasItem("publications[1].doi"))
                 .body("errors.field", hasItem("publications[2].identified"))
@@ -182,7 +185,8 @@ class KolResourceTest {
     void shouldStoreTheFullProfile() {
         Map<String, Object> profile = profile("Complete");
         profile.put("contact", Map.of("email", "complete@example.org", "phone", "+49 30 1234567",
-                "address", Map.of("lines", List.of("Charitéplatz 1"), "city", "Berlin", "postalCode", "10117", "country", "DE")));
+                "address",
+                Map.of("lines", List.of("Charitéplatz 1"), "city", "Berlin", "postalCode", "10117", "country", "DE")));
         profile.put("specialties", List.of("Medical Oncology"));
         profile.put("researchInterests", List.of("Immunotherapy resistance"));
         profile.put("currentProjects", List.of("Biomarker study"));
@@ -228,7 +232,8 @@ class KolResourceTest {
         Map<String, Object> node = document;
         for (int i = 0; i < parts.length - 1; i++) {
             Object child = node.get(parts[i]);
-            Map<String, Object> copy = child == null ? new java.util.HashMap<>() : new java.util.HashMap<>((Map<String, Object>) child);
+            Map<String, Object> copy = child == null ? new java.util.HashMap<>()
+                    : new java.util.HashMap<>((Map<String, Object>) child);
             node.put(parts[i], copy);
             node = copy;
         }

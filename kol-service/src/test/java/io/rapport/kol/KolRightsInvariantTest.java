@@ -1,16 +1,5 @@
 package io.rapport.kol;
 
-import static io.rapport.kol.Fixtures.ADMIN;
-import static io.rapport.kol.Fixtures.INTEGRATION;
-import static io.rapport.kol.Fixtures.msl;
-import static io.rapport.kol.Fixtures.profile;
-import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
-
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import io.restassured.path.json.JsonPath;
-import io.restassured.response.Response;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,8 +9,21 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+
+import static io.rapport.kol.Fixtures.ADMIN;
+import static io.rapport.kol.Fixtures.INTEGRATION;
+import static io.rapport.kol.Fixtures.msl;
+import static io.rapport.kol.Fixtures.profile;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The invariant of issue 13: a KOL's rights are changed only by the rights endpoints. For a KOL who objected,
@@ -48,7 +50,11 @@ class KolRightsInvariantTest {
     }
 
     /** How an operation refuses a body that carries rights: the problem's type, or a rejected import row. */
-    private enum Refusal { PROFILE, STRICT_BODY, IMPORT_ROW }
+    private enum Refusal {
+        PROFILE,
+        STRICT_BODY,
+        IMPORT_ROW
+    }
 
     private record Case(Call call, Refusal refusal) {
     }
@@ -111,8 +117,9 @@ class KolRightsInvariantTest {
             JsonPath row = JsonPath.from(body.lines().findFirst().orElse("{}"));
             boolean named = row.getList("errors.field").contains(member)
                     && row.getList("errors.message").toString().contains("/api/v1/kols/{id}/");
-            return "REJECTED".equals(row.getString("outcome")) && named ? null : "the row was not rejected naming it: "
-                    + body;
+            return "REJECTED".equals(row.getString("outcome")) && named ? null
+                    : "the row was not rejected naming it: "
+                            + body;
         }
         if (response.statusCode() != 400 || !body.contains("\"field\":\"" + member + "\"")) {
             return "answered " + response.statusCode() + " " + body;
@@ -197,7 +204,8 @@ class KolRightsInvariantTest {
                 "/consents/EMAIL_CONTACT", merged(withdrawnConsent(), extra)), Refusal.STRICT_BODY));
         cases.put("PUT /api/v1/kols/{id}/do-not-contact", new Case(extra -> KolRightsTest.rights(ada, "PUT", kol,
                 "/do-not-contact", merged(Map.of("reason", "no industry contact", "requestedBy", "the KOL",
-                        "receivedAt", "2026-11-29T00:00:00Z"), extra)), Refusal.STRICT_BODY));
+                        "receivedAt", "2026-11-29T00:00:00Z"), extra)),
+                Refusal.STRICT_BODY));
         cases.put("DELETE /api/v1/kols/{id}/do-not-contact", new Case(extra -> {
             Response cleared = KolRightsTest.rights(ada, "DELETE", kol, "/do-not-contact",
                     merged(Map.of("requestedBy", "the KOL"), extra));
@@ -223,7 +231,8 @@ class KolRightsInvariantTest {
                 merged(Map.of("name", "Invariant topic"), extra)), Refusal.STRICT_BODY));
         cases.put("PUT /api/v1/msls/{id}", new Case(extra -> admin("/api/v1/msls/msl-invariant-ada",
                 merged(Map.of("displayName", "Ada", "team", "invariant-team", "manager", "mgr-invariant",
-                        "timeZone", "Europe/Berlin"), extra)), Refusal.STRICT_BODY));
+                        "timeZone", "Europe/Berlin"), extra)),
+                Refusal.STRICT_BODY));
         return cases;
     }
 

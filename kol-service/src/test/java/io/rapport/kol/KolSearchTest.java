@@ -1,5 +1,15 @@
 package io.rapport.kol;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+
 import static io.rapport.kol.Fixtures.ADMIN;
 import static io.rapport.kol.Fixtures.create;
 import static io.rapport.kol.Fixtures.msl;
@@ -7,14 +17,6 @@ import static io.rapport.kol.Fixtures.profile;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
-
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.Response;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 
 /** GET /kols: ranked full-text search with filters and keyset paging. */
 @QuarkusTest

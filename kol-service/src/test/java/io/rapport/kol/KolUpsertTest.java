@@ -1,5 +1,18 @@
 package io.rapport.kol;
 
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.rapport.testing.EmittedEvents;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+
 import static io.rapport.kol.Fixtures.INTEGRATION;
 import static io.rapport.kol.Fixtures.profile;
 import static io.rapport.testing.EmittedEvents.ofType;
@@ -7,17 +20,6 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
-
-import io.quarkus.test.junit.QuarkusTest;
-import io.rapport.testing.EmittedEvents;
-import io.restassured.http.ContentType;
-import io.restassured.response.Response;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 
 /** PUT /kols/by-external-id/{system}/{id}: the idempotent upsert CRMs sync with. */
 @QuarkusTest

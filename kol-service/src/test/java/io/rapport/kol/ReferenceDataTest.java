@@ -1,22 +1,23 @@
 package io.rapport.kol;
 
-import static io.rapport.kol.Fixtures.ADMIN;
-import static io.rapport.testing.EmittedEvents.ofType;
-import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItem;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.rapport.testing.EmittedEvents;
 import io.rapport.testing.EventSchemas;
 import io.rapport.testing.ReceivedEvent;
 import io.restassured.http.ContentType;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+
+import static io.rapport.kol.Fixtures.ADMIN;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 
 /** Therapeutic areas, products and the MSL directory, and their events on rapport.reference.v1. */
 @QuarkusTest
@@ -73,12 +74,13 @@ class ReferenceDataTest {
         put("/api/v1/msls/msl-bad", Map.of("displayName", "x", "team", "t", "timeZone", "Mars/Olympus"))
                 .then().statusCode(400).body("errors[0].field", equalTo("timeZone"));
         put("/api/v1/msls/msl-bad", Map.of("displayName", "x", "team", "t", "timeZone", "Europe/Paris",
-                "therapeuticAreas", List.of("NOPE"))).then().statusCode(400).body("errors[0].field", equalTo("therapeuticAreas[0]"));
+                "therapeuticAreas", List.of("NOPE"))).then().statusCode(400)
+                .body("errors[0].field", equalTo("therapeuticAreas[0]"));
     }
 
     @Test
     void shouldRefuseTeamsNamesAndManagersWithTheSeparatorsOfSqlArraysOrOtherControlCharacters() {
-        for (String bad : new String[] {"onc\u001feurope", "onc\u001eeurope", "onc\neurope", "onc\u0000", "onc\u0085"}) {
+        for (String bad : new String[] { "onc\u001feurope", "onc\u001eeurope", "onc\neurope", "onc\u0000", "onc\u0085" }) {
             put("/api/v1/msls/msl-ctl", Map.of("displayName", "x", "team", bad, "timeZone", "Europe/Paris"))
                     .then().statusCode(400).contentType("application/problem+json")
                     .body("errors[0].field", equalTo("team"));
@@ -96,7 +98,7 @@ class ReferenceDataTest {
 
     @Test
     void shouldRefuseAnMslIdThatNoSignInTokenWouldCarry() {
-        for (String id : new String[] {"has%20space", "-leading-dash", "%E6%96%87"}) {
+        for (String id : new String[] { "has%20space", "-leading-dash", "%E6%96%87" }) {
             put("/api/v1/msls/" + id, Map.of("displayName", "x", "team", "t", "timeZone", "Europe/Paris"))
                     .then().statusCode(400).body("errors[0].field", equalTo("id"));
         }

@@ -1,5 +1,20 @@
 package io.rapport.kol;
 
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.rapport.testing.EmittedEvents;
+import io.rapport.testing.EventSchemas;
+import io.rapport.testing.ReceivedEvent;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+
 import static io.rapport.kol.Fixtures.ADMIN;
 import static io.rapport.kol.Fixtures.INTEGRATION;
 import static io.rapport.kol.Fixtures.create;
@@ -12,19 +27,6 @@ import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
-
-import io.quarkus.test.junit.QuarkusTest;
-import io.rapport.testing.EmittedEvents;
-import io.rapport.testing.EventSchemas;
-import io.rapport.testing.ReceivedEvent;
-import io.restassured.http.ContentType;
-import io.restassured.response.Response;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 
 /**
  * Research topics: the controlled vocabulary of what KOLs work on (reference data on rapport.reference.v1), and

@@ -1,20 +1,22 @@
 package io.rapport.metrics;
 
-import static io.rapport.metrics.Scenario.REPORTING;
-import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
-
-import io.quarkus.test.junit.QuarkusTest;
-import io.rapport.testing.KolServiceEvents;
-import io.rapport.testing.Tokens;
-import io.restassured.path.json.JsonPath;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.rapport.testing.KolServiceEvents;
+import io.rapport.testing.Tokens;
+import io.restassured.path.json.JsonPath;
+
+import static io.rapport.metrics.Scenario.REPORTING;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Coverage of tier 1-2 and assigned KOLs, and relationship health lowest first (docs/metrics.md). */
 @QuarkusTest

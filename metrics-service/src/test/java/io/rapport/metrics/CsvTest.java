@@ -1,16 +1,18 @@
 package io.rapport.metrics;
 
-import static io.rapport.metrics.Scenario.REPORTING;
-import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
-
-import io.quarkus.test.junit.QuarkusTest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+import static io.rapport.metrics.Scenario.REPORTING;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every metrics response as CSV for spreadsheets and reporting jobs: the same numbers as the JSON. */
 @QuarkusTest

@@ -1,27 +1,30 @@
 package io.rapport.metrics;
 
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.rapport.platform.security.Pseudonyms;
+import io.rapport.testing.DevstackResource;
+import io.rapport.testing.EmittedEvents;
+import io.rapport.testing.EventSchemas;
+import io.rapport.testing.KolServiceEvents;
+import io.rapport.testing.ReceivedEvent;
+import io.restassured.path.json.JsonPath;
+
 import static io.rapport.metrics.Scenario.REPORTING;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import io.quarkus.test.junit.QuarkusTest;
-import io.rapport.testing.DevstackResource;
-import io.rapport.testing.EmittedEvents;
-import io.rapport.testing.EventSchemas;
-import io.rapport.testing.KolServiceEvents;
-import io.rapport.testing.ReceivedEvent;
-import io.rapport.platform.security.Pseudonyms;
-import io.restassured.path.json.JsonPath;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
-import org.junit.jupiter.api.Test;
 
 /**
  * GDPR Art. 17 in metrics-service: after {@code kol.erased} no column of any table of any schema links anything
@@ -101,7 +104,8 @@ class ErasureTest {
                 + "|| conflicts_of_interest FROM metrics.kol WHERE kol_id = '" + story.kol() + "'"))
                 .isEqualTo("ERASED|||0|0|false");
         assertThat(DevstackResource.sql("SELECT count(*) FROM outbox WHERE (aggregate_id = '" + story.kol()
-                + "' OR payload::text LIKE '%" + story.kol() + "%') AND type <> 'rapport.erasure.confirmed.v1'")).isEqualTo("0");
+                + "' OR payload::text LIKE '%" + story.kol() + "%') AND type <> 'rapport.erasure.confirmed.v1'"))
+                .isEqualTo("0");
         for (String marker : story.markers) {
             assertThat(Stores.columnsHolding(marker)).as("the KOL's research topics and specialties").isEmpty();
         }

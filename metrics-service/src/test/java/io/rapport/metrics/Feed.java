@@ -1,19 +1,21 @@
 package io.rapport.metrics;
 
-import static org.awaitility.Awaitility.await;
-
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.rapport.testing.DevstackResource;
-import io.rapport.testing.EventSchemas;
-import io.rapport.testing.EventSender;
-import io.rapport.testing.KolServiceEvents;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.rapport.testing.DevstackResource;
+import io.rapport.testing.EventSchemas;
+import io.rapport.testing.EventSender;
+import io.rapport.testing.KolServiceEvents;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * What the other services publish, for metrics-service to project: events built from the documented examples
@@ -55,8 +57,8 @@ final class Feed implements AutoCloseable {
             return;
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> Long.parseLong(DevstackResource.sql(
-                "SELECT count(*) FROM metrics.processed_event WHERE event_id IN (" + String.join(",", ids) + ")"))
-                == ids.size());
+                "SELECT count(*) FROM metrics.processed_event WHERE event_id IN (" + String.join(",", ids) + ")")) == ids
+                        .size());
     }
 
     /** A KOL as kol-service publishes it; returns once metrics-service holds it. */

@@ -1,15 +1,5 @@
 package io.rapport.metrics;
 
-import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.test.common.http.TestHTTPResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.rapport.devstack.DevTokens;
-import io.rapport.testing.SseClient;
-import io.restassured.response.Response;
 import java.net.URI;
 import java.net.URL;
 import java.net.URLEncoder;
@@ -24,8 +14,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.rapport.devstack.DevTokens;
+import io.rapport.testing.SseClient;
+import io.restassured.response.Response;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Over every read operation metrics-service documents (JSON, CSV and the stream): an MSL and a medical manager see
@@ -125,7 +128,8 @@ class ObjectLevelTest {
                 case "to" -> base.put("to", PERIOD_TO);
                 case "granularity" -> base.put("granularity", "month");
                 case "limit" -> base.put("limit", "500");
-                default -> { }
+                default -> {
+                }
             }
         }
         List<Request> requests = new ArrayList<>();
@@ -150,8 +154,9 @@ class ObjectLevelTest {
     }
 
     private static String pathAim(OpenApi.Operation op) {
-        return op.path().contains("/kols/{") ? "kol" : op.path().contains("/msls/{") ? "msl"
-                : op.path().contains("/teams/{") ? "team" : "area";
+        return op.path().contains("/kols/{") ? "kol"
+                : op.path().contains("/msls/{") ? "msl"
+                        : op.path().contains("/teams/{") ? "team" : "area";
     }
 
     private static String path(OpenApi.Operation op, Scenario whose) {
@@ -308,7 +313,7 @@ class ObjectLevelTest {
             }
             String[] cells = line.split("\\|");
             Map<String, String> byRole = new LinkedHashMap<>();
-            String[] roles = {"msl", "medical-manager", "admin", "integration", "reporting", "no token"};
+            String[] roles = { "msl", "medical-manager", "admin", "integration", "reporting", "no token" };
             for (int i = 0; i < roles.length; i++) {
                 byRole.put(roles[i], cells[3 + i].trim());
             }

@@ -1,13 +1,14 @@
 package io.rapport.metrics;
 
-import static io.restassured.RestAssured.given;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import static io.restassured.RestAssured.given;
 
 /**
  * The operations metrics-service documents at /q/openapi: invariant tests loop over them, so an endpoint added

@@ -1,5 +1,13 @@
 package io.rapport.metrics;
 
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.rapport.testing.Tokens;
+
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
@@ -7,12 +15,6 @@ import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
-
-import io.quarkus.test.junit.QuarkusTest;
-import io.rapport.testing.Tokens;
-import java.util.List;
-import java.util.UUID;
-import org.junit.jupiter.api.Test;
 
 /** GDPR Art. 15: metrics-service's part of a KOL's export, for admins only (kol-service gathers it). */
 @QuarkusTest

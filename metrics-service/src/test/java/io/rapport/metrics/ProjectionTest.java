@@ -1,22 +1,25 @@
 package io.rapport.metrics;
 
-import static io.rapport.metrics.Scenario.REPORTING;
-import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import io.quarkus.test.junit.QuarkusTest;
 import io.rapport.testing.DevstackResource;
 import io.rapport.testing.EmittedEvents;
 import io.rapport.testing.EventSender;
 import io.rapport.testing.KolServiceEvents;
 import io.restassured.path.json.JsonPath;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.Map;
-import java.util.UUID;
-import org.junit.jupiter.api.Test;
+
+import static io.rapport.metrics.Scenario.REPORTING;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** Amendments, stale and redelivered events, time zones around midnight, erasure and unreadable events. */
 @QuarkusTest
@@ -110,7 +113,7 @@ class ProjectionTest {
         assertThat(summary.getInt("interactions.completed")).isEqualTo(2);
         assertThat(summary.getInt("resources.shared")).isEqualTo(1);
         assertThat(summary.getInt("reach.kolsReached")).isEqualTo(1);
-        for (String table : new String[] {"rollup_kol", "contact", "contribution", "kol_health"}) {
+        for (String table : new String[] { "rollup_kol", "contact", "contribution", "kol_health" }) {
             assertThat(DevstackResource.sql("SELECT count(*) FROM metrics." + table + " WHERE kol_id = '" + s.kol + "'"))
                     .as(table).isEqualTo("0");
         }
@@ -126,7 +129,8 @@ class ProjectionTest {
         ObjectNode missingTeam = s.completed(UUID.randomUUID(), 2, "2026-10-05", 4);
         missingTeam.remove("team");
         try (EmittedEvents dead = EmittedEvents.allOn(DevstackResource.deadLetterTopic("rapport.interaction.v1"));
-                EventSender sender = new EventSender(); Feed feed = new Feed()) {
+                EventSender sender = new EventSender();
+                Feed feed = new Feed()) {
             sender.send("rapport.interaction.v1", UUID.randomUUID(), "rapport.interaction.completed.v1",
                     missingTeam.path("interactionId").asText(), missingTeam);
             sender.sendRaw("rapport.interaction.v1", "garbage", "not json".getBytes(StandardCharsets.UTF_8), Map.of());
@@ -142,14 +146,16 @@ class ProjectionTest {
         Scenario s = Scenario.fresh();
         Scenario neighbour = Scenario.fresh();
         // Joined for SQL with U+001F, this team would count under both teams; this MSL list would split in two.
-        ObjectNode twoTeams = s.completed(UUID.randomUUID(), 2, "2026-10-12", 4).put("team", s.team + "\u001f" + neighbour.team);
+        ObjectNode twoTeams = s.completed(UUID.randomUUID(), 2, "2026-10-12", 4).put("team",
+                s.team + "\u001f" + neighbour.team);
         ObjectNode nullMarker = s.completed(UUID.randomUUID(), 2, "2026-10-12", 4).put("mslId", s.msl + "\u001e");
         ObjectNode kol = Feed.example("rapport.kol.created.v1").put("kolId", UUID.randomUUID().toString());
         kol.putArray("assignedMsls").add(s.msl + "\u001f" + neighbour.msl);
-        UUID[] poison = {UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID()};
+        UUID[] poison = { UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID() };
         try (EmittedEvents interactions = EmittedEvents.allOn(DevstackResource.deadLetterTopic("rapport.interaction.v1"));
                 EmittedEvents kols = EmittedEvents.allOn(DevstackResource.deadLetterTopic("rapport.kol.v1"));
-                EventSender sender = new EventSender(); Feed feed = new Feed()) {
+                EventSender sender = new EventSender();
+                Feed feed = new Feed()) {
             sender.send("rapport.interaction.v1", poison[0], "rapport.interaction.completed.v1",
                     twoTeams.path("interactionId").asText(), twoTeams);
             sender.send("rapport.interaction.v1", poison[1], "rapport.interaction.completed.v1",

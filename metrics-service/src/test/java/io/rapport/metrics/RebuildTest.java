@@ -1,27 +1,29 @@
 package io.rapport.metrics;
 
-import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-import static org.hamcrest.Matchers.equalTo;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.rapport.testing.DevstackResource;
 import io.rapport.testing.KolServiceEvents;
 import io.rapport.testing.Tokens;
 import io.restassured.response.Response;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.UUID;
-import org.junit.jupiter.api.Test;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 
 /**
  * A rebuild from the topics gives exactly the live numbers (history with amendments, redeliveries, stale
@@ -32,8 +34,8 @@ class RebuildTest {
 
     static final String ADMIN = Tokens.bearer("admin-1", "admin");
     static final String RUNNING = "https://rapport.dev/problems/rebuild-running";
-    static final String[] TABLES = {"rollup_msl", "rollup_team", "rollup_kol", "rollup_area", "contact", "kol",
-            "kol_health"};
+    static final String[] TABLES = { "rollup_msl", "rollup_team", "rollup_kol", "rollup_area", "contact", "kol",
+            "kol_health" };
 
     @Test
     void shouldRebuildExactlyTheLiveNumbersAndLoseNothingPublishedMeanwhile() {
@@ -115,7 +117,7 @@ class RebuildTest {
         Scenario a = Scenario.fresh();
         Scenario b = Scenario.fresh();
         try (Feed feed = new Feed()) {
-            for (Scenario s : new Scenario[] {a, b}) {
+            for (Scenario s : new Scenario[] { a, b }) {
                 UUID planned = UUID.randomUUID();
                 feed.send("rapport.interaction.planned.v1", s.interaction(planned, 1, "PLANNED", "2026-06-02", "VIDEO"));
                 UUID completed = feed.send("rapport.interaction.completed.v1", s.completed(planned, 2, "2026-06-02", 3));

@@ -1,13 +1,15 @@
 package io.rapport.metrics;
 
-import static io.restassured.RestAssured.given;
+import java.util.Map;
+import java.util.UUID;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import io.rapport.testing.KolServiceEvents;
 import io.rapport.testing.Tokens;
 import io.restassured.path.json.JsonPath;
-import java.util.Map;
-import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
 
 /**
  * One MSL of one team and one KOL, with the events the other services would publish about them (built from

@@ -1,15 +1,17 @@
 package io.rapport.metrics;
 
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
 import static io.rapport.metrics.Scenario.REPORTING;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
-
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.path.json.JsonPath;
-import java.util.UUID;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 
 /** Time series per day, ISO week, month and quarter, clipped to the period asked for. */
 @QuarkusTest
@@ -22,7 +24,7 @@ class SeriesTest {
         s = Scenario.fresh();
         try (Feed feed = new Feed()) {
             // Sunday 4 Jan 2026 (ISO week 1 began Monday 29 Dec 2025), Monday 5 Jan, 31 Mar, 1 Apr.
-            for (String day : new String[] {"2026-01-04", "2026-01-05", "2026-01-05", "2026-03-31", "2026-04-01"}) {
+            for (String day : new String[] { "2026-01-04", "2026-01-05", "2026-01-05", "2026-03-31", "2026-04-01" }) {
                 feed.send("rapport.interaction.completed.v1", s.completed(UUID.randomUUID(), 2, day, 4));
             }
             feed.awaitApplied();

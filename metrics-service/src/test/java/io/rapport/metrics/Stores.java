@@ -1,8 +1,9 @@
 package io.rapport.metrics;
 
-import io.rapport.testing.DevstackResource;
 import java.util.Map;
 import java.util.TreeMap;
+
+import io.rapport.testing.DevstackResource;
 
 /**
  * Searches every column of every table in every schema of metrics-service's database (live projections, a

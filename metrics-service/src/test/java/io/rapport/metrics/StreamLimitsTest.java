@@ -1,16 +1,5 @@
 package io.rapport.metrics;
 
-import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
-import io.quarkus.test.common.http.TestHTTPResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.rapport.devstack.DevTokens;
-import io.rapport.metrics.api.StreamSlots;
-import io.rapport.testing.SseClient;
-import io.restassured.response.Response;
-import jakarta.inject.Inject;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
@@ -22,7 +11,21 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.rapport.devstack.DevTokens;
+import io.rapport.metrics.api.StreamSlots;
+import io.rapport.testing.SseClient;
+import io.restassured.response.Response;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The stream's caps (3 per user and 16 per instance in tests) and its end when the token expires. Every stream

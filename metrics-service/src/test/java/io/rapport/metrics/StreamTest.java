@@ -1,17 +1,19 @@
 package io.rapport.metrics;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import java.net.URI;
+import java.net.URL;
+import java.time.Duration;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.rapport.testing.DevstackResource;
 import io.rapport.testing.SseClient;
 import io.rapport.testing.Tokens;
-import java.net.URI;
-import java.net.URL;
-import java.time.Duration;
-import java.util.UUID;
-import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The live stream: a message when the numbers a subscriber watches change, coalesced, with heartbeats and
@@ -32,7 +34,8 @@ class StreamTest {
             assertThat(client.headers().firstValue("content-type")).hasValueSatisfying(v -> assertThat(v)
                     .startsWith("text/event-stream"));
             assertThat(client.headers().firstValue("x-accel-buffering")).hasValue("no");
-            assertThat(client.headers().firstValue("cache-control")).hasValueSatisfying(v -> assertThat(v).contains("no-cache"));
+            assertThat(client.headers().firstValue("cache-control"))
+                    .hasValueSatisfying(v -> assertThat(v).contains("no-cache"));
 
             feed.send("rapport.interaction.completed.v1", elsewhere.completed(UUID.randomUUID(), 2, "2026-07-01", 4));
             feed.awaitApplied();

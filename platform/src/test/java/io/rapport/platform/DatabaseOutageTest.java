@@ -1,10 +1,10 @@
 package io.rapport.platform;
 
-import static io.restassured.RestAssured.given;
-import static org.awaitility.Awaitility.await;
-import static org.hamcrest.Matchers.endsWith;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.notNullValue;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.rapport.testing.DevstackResource;
@@ -13,10 +13,12 @@ import io.restassured.RestAssured;
 import io.restassured.config.HttpClientConfig;
 import io.restassured.config.RestAssuredConfig;
 import io.restassured.http.ContentType;
-import java.time.Duration;
-import java.util.Map;
-import java.util.UUID;
-import org.junit.jupiter.api.Test;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
 
 /**
  * PostgreSQL stopped: readiness DOWN, requests answered 503 problem+json with Retry-After instead of hanging,
@@ -45,8 +47,8 @@ class DatabaseOutageTest {
         } finally {
             DevstackResource.devstack().startPostgres();
         }
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                given().config(IMPATIENT).header("Authorization", msl).get("/api/v1/notes").then().statusCode(200));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(
+                () -> given().config(IMPATIENT).header("Authorization", msl).get("/api/v1/notes").then().statusCode(200));
         given().get("/q/health/ready").then().statusCode(200);
     }
 }

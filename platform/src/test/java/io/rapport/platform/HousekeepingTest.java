@@ -1,14 +1,17 @@
 package io.rapport.platform;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import java.time.Duration;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.rapport.platform.persistence.Housekeeping;
 import io.rapport.testing.DevstackResource;
-import jakarta.inject.Inject;
-import java.time.Duration;
-import java.util.UUID;
-import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code processed_event} grows with every event a service consumes: ids applied longer ago than the retention

@@ -1,8 +1,15 @@
 package io.rapport.platform;
 
-import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.endsWith;
+import java.security.KeyPair;
+import java.security.interfaces.RSAPublicKey;
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -10,15 +17,10 @@ import io.quarkus.test.junit.TestProfile;
 import io.rapport.platform.security.JwksServer;
 import io.rapport.testing.Tokens;
 import io.smallrye.jwt.build.Jwt;
-import java.security.KeyPair;
-import java.security.interfaces.RSAPublicKey;
-import java.util.List;
-import java.util.Map;
-import org.eclipse.microprofile.config.ConfigProvider;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.endsWith;
 
 /**
  * Production reads the identity provider's keys from its JWKS URL, so keys rotate without a redeploy. The test

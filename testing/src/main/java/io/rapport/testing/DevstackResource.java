@@ -1,18 +1,20 @@
 package io.rapport.testing;
 
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-import io.rapport.devstack.Devstack;
-import io.rapport.devstack.Topics;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.rapport.devstack.Devstack;
+import io.rapport.devstack.Topics;
+
 /**
  * Gives a module's Quarkus tests a real PostgreSQL database and a real Kafka broker, once per test JVM.
  *
- * <p>When a devstack is already running (advertised by {@code deploy/run-local --infra-only} or
+ * <p>
+ * When a devstack is already running (advertised by {@code deploy/run-local --infra-only} or
  * {@code devstack start} in {@code deploy/.local/devstack/devstack.properties}, or by the file named in
  * {@code RAPPORT_DEVSTACK_FILE}) it is reused: the tests get a fresh database and their own prefixed topics
  * there, so they neither see nor disturb its data. Otherwise a devstack is started under

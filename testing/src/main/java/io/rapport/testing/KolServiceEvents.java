@@ -1,15 +1,16 @@
 package io.rapport.testing;
 
-import static org.awaitility.Awaitility.await;
-
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * What kol-service would publish, for the services that replicate it: MSLs of the directory, reference codes and

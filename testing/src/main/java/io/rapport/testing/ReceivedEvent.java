@@ -1,10 +1,11 @@
 package io.rapport.testing;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** A record read back from Kafka in a test: its key, its headers and its JSON data. */
 public record ReceivedEvent(String topic, int partition, long offset, String key, Map<String, String> headers,

@@ -36,7 +36,7 @@ public final class SseClient implements AutoCloseable {
         response = HttpClient.newHttpClient().sendAsync(request.build(), HttpResponse.BodyHandlers.ofLines());
         response.thenAccept(r -> {
             headers = r.headers();
-            String[] event = {null, null, null};
+            String[] event = { null, null, null };
             r.body().forEach(line -> {
                 if (line.isEmpty()) {
                     if (event[0] != null || event[2] != null) {

@@ -1,7 +1,8 @@
 package io.rapport.testing;
 
-import io.rapport.devstack.DevTokens;
 import java.time.Duration;
+
+import io.rapport.devstack.DevTokens;
 
 /** Bearer tokens for tests, minted exactly as {@code deploy/dev-token} mints them. */
 public final class Tokens {

@@ -1,10 +1,11 @@
 package io.rapport.bench;
 
-import io.rapport.launcher.Suite;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+
+import io.rapport.launcher.Suite;
 
 /**
  * {@code deploy/bench/run [--quick]}: starts Rapport as the local suite does (the four jars, prod profile,
@@ -38,11 +39,13 @@ public final class Bench {
         report.context("mode", quick ? "quick" : "full");
         report.context("machine", Runtime.getRuntime().availableProcessors() + " cores, "
                 + Math.round(((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
-                        .getOperatingSystemMXBean()).getTotalMemorySize() / (double) (1L << 30)) + " GiB RAM, shared by the services, "
+                        .getOperatingSystemMXBean()).getTotalMemorySize() / (double) (1L << 30))
+                + " GiB RAM, shared by the services, "
                 + "PostgreSQL, Kafka and the load generator");
         report.context("services", "the four jars, prod profile, " + String.join(" ", Suite.JVM_OPTIONS));
         long started = System.nanoTime();
-        Suite suite = Suite.start(Suite.Options.scratch(root, work).durable(true), step -> System.out.println("[bench] " + step));
+        Suite suite = Suite.start(Suite.Options.scratch(root, work).durable(true),
+                step -> System.out.println("[bench] " + step));
         try {
             Ceilings ceilings = new Ceilings(suite.devstack().endpoints(), work);
             System.out.println("[bench] loading the ceiling tables");

@@ -1,6 +1,5 @@
 package io.rapport.bench;
 
-import io.rapport.devstack.Devstack;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,7 +8,10 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+
 import org.HdrHistogram.Histogram;
+
+import io.rapport.devstack.Devstack;
 
 /** What the same PostgreSQL and Kafka can do bare, measured in the same run: the denominators of the ratios. */
 final class Ceilings {
@@ -85,7 +87,7 @@ final class Ceilings {
         if (!m.find()) {
             throw new IllegalStateException("EndToEndLatency printed no percentiles:\n" + out);
         }
-        return new double[] {Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2)), Double.parseDouble(m.group(3))};
+        return new double[] { Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2)), Double.parseDouble(m.group(3)) };
     }
 
     String psql(String database, String sql) {
@@ -118,8 +120,9 @@ final class Ceilings {
 
     private static Path postgresBin() {
         try (Stream<Path> versions = Files.list(Path.of("/usr/lib/postgresql"))) {
-            List<Path> found = new ArrayList<>(versions.map(v -> v.resolve("bin")).filter(b -> Files.exists(b.resolve("pgbench")))
-                    .sorted().toList());
+            List<Path> found = new ArrayList<>(
+                    versions.map(v -> v.resolve("bin")).filter(b -> Files.exists(b.resolve("pgbench")))
+                            .sorted().toList());
             if (found.isEmpty()) {
                 throw new IllegalStateException("pgbench not found under /usr/lib/postgresql");
             }

@@ -1,13 +1,5 @@
 package io.rapport.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.rapport.launcher.Api;
-import io.rapport.launcher.DemoPeople;
-import io.rapport.launcher.Service;
-import io.rapport.launcher.ServiceProcess;
-import io.rapport.launcher.Suite;
-import io.vertx.core.http.HttpMethod;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.net.URI;
@@ -22,6 +14,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.rapport.launcher.Api;
+import io.rapport.launcher.DemoPeople;
+import io.rapport.launcher.Service;
+import io.rapport.launcher.ServiceProcess;
+import io.rapport.launcher.Suite;
+import io.vertx.core.http.HttpMethod;
 
 /** The data-volume scenarios: the KOL import, the metrics queries at 10k and 1M interactions, memory and start. */
 class DataScenarios {
@@ -132,7 +134,8 @@ class DataScenarios {
         int port = 18090;
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(Suite.JVM_OPTIONS);
-        command.addAll(List.of("-Dquarkus.http.port=" + port, "-Dquarkus.datasource.reactive.url=" + endpoints.reactiveUrl("minimal"),
+        command.addAll(List.of("-Dquarkus.http.port=" + port,
+                "-Dquarkus.datasource.reactive.url=" + endpoints.reactiveUrl("minimal"),
                 "-Dquarkus.datasource.username=postgres", "-Dquarkus.datasource.password=postgres", "-jar", jar.toString()));
         long start = System.nanoTime();
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
@@ -159,9 +162,11 @@ class DataScenarios {
             double ready = (System.nanoTime() - start) / 1e9;
             for (int i = 0; i < 2000; i++) {
                 String id = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(base + "/notes"))
-                        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"text\":\"n\"}"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"text\":\"n\"}"))
                         .build(), HttpResponse.BodyHandlers.ofString()).body()).path("id").asText();
-                http.send(HttpRequest.newBuilder(URI.create(base + "/notes/" + id)).build(), HttpResponse.BodyHandlers.discarding());
+                http.send(HttpRequest.newBuilder(URI.create(base + "/notes/" + id)).build(),
+                        HttpResponse.BodyHandlers.discarding());
             }
             long rss = 0;
             for (String line : Files.readAllLines(Path.of("/proc", Long.toString(app.pid()), "status"))) {
@@ -169,7 +174,7 @@ class DataScenarios {
                     rss = Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
                 }
             }
-            return new double[] {ready, rss / 1048576.0};
+            return new double[] { ready, rss / 1048576.0 };
         } finally {
             app.destroy();
             app.waitFor(20, TimeUnit.SECONDS);
@@ -199,7 +204,8 @@ class DataScenarios {
                 JsonNode row = read(line);
                 if ("CREATED".equals(row.path("outcome").asText())) {
                     created.add(row.path("kolId").asText());
-                } else if (!"UPDATED".equals(row.path("outcome").asText()) && !"UNCHANGED".equals(row.path("outcome").asText())) {
+                } else if (!"UPDATED".equals(row.path("outcome").asText())
+                        && !"UNCHANGED".equals(row.path("outcome").asText())) {
                     throw new IllegalStateException("Import row refused: " + line);
                 }
             });

@@ -1,20 +1,23 @@
 package io.rapport.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.rapport.testing.EventSchemas;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Properties;
 import java.util.Random;
 import java.util.UUID;
+
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.rapport.testing.EventSchemas;
 
 /**
  * Years of history written straight to Kafka as interaction-service would have published it: completed
@@ -26,7 +29,7 @@ final class HistoryLoader {
     static final int TEAMS = 20;
     static final int MSLS = 200;
     static final LocalDate LAST_DAY = LocalDate.of(2026, 11, 30);
-    private static final String[] CHANNELS = {"IN_PERSON", "VIDEO", "PHONE", "EMAIL", "CONGRESS"};
+    private static final String[] CHANNELS = { "IN_PERSON", "VIDEO", "PHONE", "EMAIL", "CONGRESS" };
 
     private final String bootstrapServers;
     private final ObjectMapper json = new ObjectMapper();
@@ -65,7 +68,8 @@ final class HistoryLoader {
                 ProducerRecord<String, byte[]> record = new ProducerRecord<>("rapport.interaction.v1", id,
                         json.writeValueAsBytes(data));
                 header(record, "ce_specversion", "1.0");
-                header(record, "ce_id", UUID.nameUUIDFromBytes(("bench-event-" + n).getBytes(StandardCharsets.UTF_8)).toString());
+                header(record, "ce_id",
+                        UUID.nameUUIDFromBytes(("bench-event-" + n).getBytes(StandardCharsets.UTF_8)).toString());
                 header(record, "ce_type", "rapport.interaction.completed.v1");
                 header(record, "ce_source", "/interaction-service");
                 header(record, "ce_subject", id);
@@ -93,7 +97,8 @@ final class HistoryLoader {
         int msl = random.nextInt(MSLS);
         LocalDate day = LAST_DAY.minusDays(random.nextInt(730));
         ObjectNode data = template.deepCopy();
-        data.put("interactionId", UUID.nameUUIDFromBytes(("bench-interaction-" + n).getBytes(StandardCharsets.UTF_8)).toString())
+        data.put("interactionId",
+                UUID.nameUUIDFromBytes(("bench-interaction-" + n).getBytes(StandardCharsets.UTF_8)).toString())
                 .put("kolId", UUID.nameUUIDFromBytes(("bench-kol-" + random.nextInt(20_000)).getBytes(StandardCharsets.UTF_8))
                         .toString())
                 .put("mslId", msl(msl)).put("team", team(msl)).put("recordedBy", msl(msl))

@@ -1,7 +1,5 @@
 package io.rapport.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +7,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 
 /** Every figure beside its ceiling, the ratio, the target and whether it was met; written as Markdown and JSON. */
 final class Report {
@@ -36,18 +37,21 @@ final class Report {
         figures.add(new Figure(scenario, metric, round(value), unit, ceiling == null ? null : round(ceiling),
                 ceilingSource, ratio, target, met));
         System.out.printf("  %-44s %-16s %12.2f %-6s %s%n", scenario, metric, value, unit,
-                ceiling == null ? "" : String.format("ceiling %.2f (%s) ratio %.2f %s", ceiling, ceilingSource,
-                        ratio == null ? 0 : ratio, met == null ? "" : met ? "MET" : "MISSED"));
+                ceiling == null ? ""
+                        : String.format("ceiling %.2f (%s) ratio %.2f %s", ceiling, ceilingSource,
+                                ratio == null ? 0 : ratio, met == null ? "" : met ? "MET" : "MISSED"));
     }
 
     void write(Path markdown, Path json) throws IOException {
         Files.createDirectories(markdown.getParent());
         StringBuilder md = new StringBuilder("# Rapport benchmark ").append(context.get("date")).append("\n\n");
         context.forEach((k, v) -> md.append("- ").append(k).append(": ").append(v).append('\n'));
-        md.append("\n| scenario | figure | value | ceiling (same run) | ratio | target | met |\n|---|---|---|---|---|---|---|\n");
+        md.append(
+                "\n| scenario | figure | value | ceiling (same run) | ratio | target | met |\n|---|---|---|---|---|---|---|\n");
         for (Figure f : figures) {
             md.append(String.format("| %s | %s | %s %s | %s | %s | %s | %s |%n", f.scenario(), f.metric(),
-                    format(f.value()), f.unit(), f.ceiling() == null ? "" : format(f.ceiling()) + " (" + f.ceilingSource() + ")",
+                    format(f.value()), f.unit(),
+                    f.ceiling() == null ? "" : format(f.ceiling()) + " (" + f.ceilingSource() + ")",
                     f.ratio() == null ? "" : format(f.ratio()), f.target() == null ? "" : f.target(),
                     f.met() == null ? "" : f.met() ? "yes" : "**no**"));
         }

@@ -1,9 +1,5 @@
 package io.rapport.bench;
 
-import io.rapport.launcher.Service;
-import io.rapport.launcher.Suite;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpMethod;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,6 +14,11 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
+
+import io.rapport.launcher.Service;
+import io.rapport.launcher.Suite;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
 
 /**
  * {@code deploy/bench/soak [minutes]}: mixed load against the suite for a while (10 minutes by default), then
@@ -36,7 +37,8 @@ public final class Soak {
         int minutes = args.length > 0 ? Integer.parseInt(args[0]) : 10;
         Path root = Path.of(System.getProperty("rapport.root", ".")).toAbsolutePath().normalize();
         Path work = root.resolve("deploy/bench/.soak");
-        Suite suite = Suite.start(Suite.Options.scratch(root, work).durable(true), step -> System.out.println("[soak] " + step));
+        Suite suite = Suite.start(Suite.Options.scratch(root, work).durable(true),
+                step -> System.out.println("[soak] " + step));
         boolean passed;
         try {
             passed = soak(suite, root, work, Duration.ofMinutes(minutes));
@@ -61,7 +63,8 @@ public final class Soak {
                         "/api/v1/insights", msl, Buffer.buffer(insight(pick(kols))))),
                 load(suite, Service.METRICS, 10, duration, () -> new LoadGenerator.Request(HttpMethod.GET,
                         "/api/v1/metrics/summary?team=" + Scenarios.POST_TEAM + "&from=" + LocalDate.now().minusDays(30)
-                                + "&to=" + LocalDate.now(), reader, null)));
+                                + "&to=" + LocalDate.now(),
+                        reader, null)));
         Map<Service, List<Long>> rss = new EnumMap<>(Service.class);
         while (!CompletableFuture.allOf(loads.toArray(CompletableFuture[]::new)).isDone()) {
             for (Service service : Service.values()) {
@@ -70,7 +73,8 @@ public final class Soak {
             System.out.println("[soak] RSS MiB " + rss.entrySet().stream().map(e -> e.getKey().module() + " "
                     + e.getValue().get(e.getValue().size() - 1)).toList());
             CompletableFuture.anyOf(CompletableFuture.allOf(loads.toArray(CompletableFuture[]::new)),
-                    CompletableFuture.runAsync(() -> { }, CompletableFuture.delayedExecutor(30, java.util.concurrent.TimeUnit.SECONDS))).join();
+                    CompletableFuture.runAsync(() -> {
+                    }, CompletableFuture.delayedExecutor(30, java.util.concurrent.TimeUnit.SECONDS))).join();
         }
         boolean passed = true;
         for (int i = 0; i < loads.size(); i++) {
@@ -120,7 +124,8 @@ public final class Soak {
             if (backlog == 0) {
                 return 0;
             }
-            CompletableFuture.runAsync(() -> { }, CompletableFuture.delayedExecutor(1, java.util.concurrent.TimeUnit.SECONDS)).join();
+            CompletableFuture.runAsync(() -> {
+            }, CompletableFuture.delayedExecutor(1, java.util.concurrent.TimeUnit.SECONDS)).join();
         }
         return backlog;
     }

@@ -9,7 +9,8 @@ import java.io.InputStream;
  * closes: the parent closes it to stop the broker, and the operating system closes it when the parent dies,
  * so no broker outlives the JVM that started it.
  *
- * <p>Broker classes are reached by reflection because they are only on the child's classpath.
+ * <p>
+ * Broker classes are reached by reflection because they are only on the child's classpath.
  */
 public final class KafkaMain {
 
@@ -22,7 +23,7 @@ public final class KafkaMain {
         if (Boolean.parseBoolean(args[2])) {
             int code = (int) Class.forName("kafka.tools.StorageTool")
                     .getMethod("execute", String[].class, java.io.PrintStream.class)
-                    .invoke(null, new String[] {"format", "-t", args[1], "-c", properties}, System.out);
+                    .invoke(null, new String[] { "format", "-t", args[1], "-c", properties }, System.out);
             if (code != 0) {
                 System.err.println("kafka storage format failed with " + code);
                 System.exit(code);
@@ -31,7 +32,7 @@ public final class KafkaMain {
         Thread watchdog = new Thread(KafkaMain::exitWhenParentGoes, "parent-watchdog");
         watchdog.setDaemon(true);
         watchdog.start();
-        Class.forName("kafka.Kafka").getMethod("main", String[].class).invoke(null, (Object) new String[] {properties});
+        Class.forName("kafka.Kafka").getMethod("main", String[].class).invoke(null, (Object) new String[] { properties });
     }
 
     private static void exitWhenParentGoes() {

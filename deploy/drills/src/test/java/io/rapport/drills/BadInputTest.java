@@ -1,11 +1,5 @@
 package io.rapport.drills;
 
-import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
-
-import io.rapport.devstack.DevTokens;
-import io.rapport.launcher.Service;
-import io.restassured.response.Response;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
@@ -13,9 +7,17 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import java.util.function.Supplier;
+
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+
+import io.rapport.devstack.DevTokens;
+import io.rapport.launcher.Service;
+import io.restassured.response.Response;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The classic bad requests against each service's main write: refused with the right 4xx as problem+json, and
@@ -104,8 +106,8 @@ class BadInputTest {
         try {
             return Http.CLIENT.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
                     .timeout(Duration.ofSeconds(60)).header("Authorization", token).header("Content-Type", type)
-                    .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() ->
-                            new java.io.ByteArrayInputStream(body))).build(),
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body)))
+                    .build(),
                     java.net.http.HttpResponse.BodyHandlers.ofString());
         } catch (java.io.IOException e) {
             // The server may close the connection once the limit is passed: then no 413 reached the client

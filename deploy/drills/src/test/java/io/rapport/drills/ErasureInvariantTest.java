@@ -1,20 +1,23 @@
 package io.rapport.drills;
 
-import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import io.rapport.launcher.Service;
-import io.restassured.response.Response;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.rapport.launcher.Service;
+import io.restassured.response.Response;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * After an erasure, nothing anywhere holds the KOL's personal data (issue 13, "Erasure leaves nothing"): a KOL
@@ -86,8 +89,9 @@ class ErasureInvariantTest {
     @Test
     void shouldLeaveTheMarkerInNoApiAnswerAboutTheKol() {
         awaitConfirmationsQuietly();
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() ->
-                assertThat(Scan.answers(stack, story, readers, story.needles())).as("API answers about the erased KOL holding its data")
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(2))
+                .untilAsserted(() -> assertThat(Scan.answers(stack, story, readers, story.needles()))
+                        .as("API answers about the erased KOL holding its data")
                         .isEmpty());
     }
 
@@ -109,7 +113,8 @@ class ErasureInvariantTest {
         // The reason is the admin's (a request reference), not the KOL's: kept as proof, in the erasure record and
         // in the KOL's history (and so in its Art. 15 export), nowhere else.
         assertThat(Scan.answers(stack, story, readers, List.of(story.reasonMarker))).as("answers showing the reason")
-                .allMatch(a -> a.matches("(?s)\\S+ GET \\S+/api/v1/kols/" + story.kolId + "/(erasure|history|personal-data) ->.*"));
+                .allMatch(a -> a
+                        .matches("(?s)\\S+ GET \\S+/api/v1/kols/" + story.kolId + "/(erasure|history|personal-data) ->.*"));
     }
 
     @Test

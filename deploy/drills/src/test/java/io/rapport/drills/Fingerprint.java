@@ -1,10 +1,11 @@
 package io.rapport.drills;
 
-import static org.awaitility.Awaitility.await;
-
-import io.rapport.launcher.Service;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
+
+import io.rapport.launcher.Service;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * A digest of every row of every table of a service's database: equal digests, nothing written. Two technical

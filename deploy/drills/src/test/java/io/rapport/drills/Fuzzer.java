@@ -1,10 +1,5 @@
 package io.rapport.drills;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +12,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Generates requests from a service's own OpenAPI document: an operation, its path and query parameters, a
@@ -46,9 +47,9 @@ final class Fuzzer {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final List<String> ROLES = List.of("msl", "medical-manager", "admin", "integration", "reporting");
-    private static final String[] ODD_STRINGS = {"", " ", "null", "'; DROP TABLE kol; --", "../../etc/passwd", "%00",
-        "\u0000", "\uD83D\uDE00\u202E", "<script>alert(1)</script>", "${jndi:ldap://x}", "9".repeat(40), "-1",
-        "2026-02-30", "1e309", "\\\\u0000"};
+    private static final String[] ODD_STRINGS = { "", " ", "null", "'; DROP TABLE kol; --", "../../etc/passwd", "%00",
+            "\u0000", "\uD83D\uDE00\u202E", "<script>alert(1)</script>", "${jndi:ldap://x}", "9".repeat(40), "-1",
+            "2026-02-30", "1e309", "\\\\u0000" };
 
     private final JsonNode spec;
     private final List<Operation> operations = new ArrayList<>();
@@ -81,14 +82,16 @@ final class Fuzzer {
         if (type != null) {
             headers.put("Content-Type", List.of(type));
             JsonNode schema = bodySchema(op, type);
-            body = type.contains("json") && schema != null ? value(schema, random, 0, null).toString().getBytes(StandardCharsets.UTF_8)
+            body = type.contains("json") && schema != null
+                    ? value(schema, random, 0, null).toString().getBytes(StandardCharsets.UTF_8)
                     : randomText(random, 200).getBytes(StandardCharsets.UTF_8);
         }
         if (op.spec().has("parameters")) {
             for (JsonNode p : op.spec().get("parameters")) {
                 if ("header".equals(p.path("in").asText()) && (p.path("required").asBoolean() || random.nextBoolean())) {
                     headers.put(p.get("name").asText(), List.of(p.get("name").asText().equalsIgnoreCase("If-Match")
-                            ? "\"" + (1 + random.nextInt(3)) + "\"" : UUID.randomUUID().toString()));
+                            ? "\"" + (1 + random.nextInt(3)) + "\""
+                            : UUID.randomUUID().toString()));
                 }
             }
         }
@@ -205,7 +208,7 @@ final class Fuzzer {
             case "integer", "number" -> {
                 long min = s.has("minimum") ? s.get("minimum").asLong() : -5;
                 long max = s.has("maximum") ? s.get("maximum").asLong() : 10_000;
-                long[] choices = {min, max, min + (long) (random.nextDouble() * (max - min))};
+                long[] choices = { min, max, min + (long) (random.nextDouble() * (max - min)) };
                 yield NODES.numberNode(choices[random.nextInt(choices.length)]);
             }
             case "boolean" -> NODES.booleanNode(random.nextBoolean());
@@ -251,7 +254,7 @@ final class Fuzzer {
             return "[1, true, null]".getBytes(StandardCharsets.UTF_8);
         }
         String text = new String(body, StandardCharsets.UTF_8);
-        String[] swaps = {"true", "12345678901234567890", "[]", "{}", "-0.5"};
+        String[] swaps = { "true", "12345678901234567890", "[]", "{}", "-0.5" };
         // Every value of the body changes type: strings become numbers and so on; an object without values becomes
         // an array.
         String odd = ODD_STRINGS[random.nextInt(ODD_STRINGS.length)].replace("\"", "").replace("\\", "");
@@ -273,7 +276,7 @@ final class Fuzzer {
     }
 
     private static String randomPath(Random random) {
-        String[] parts = {"kols", "interactions", "x", "..", "%2e%2e", "admin", "q", "metrics", "insights", "%00", "*"};
+        String[] parts = { "kols", "interactions", "x", "..", "%2e%2e", "admin", "q", "metrics", "insights", "%00", "*" };
         StringBuilder path = new StringBuilder();
         for (int i = 0; i < 1 + random.nextInt(4); i++) {
             path.append(i == 0 ? "" : "/").append(parts[random.nextInt(parts.length)]);

@@ -1,11 +1,5 @@
 package io.rapport.drills;
 
-import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
-import io.rapport.launcher.DemoPeople;
-import io.rapport.launcher.Service;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,10 +10,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+
+import io.rapport.launcher.DemoPeople;
+import io.rapport.launcher.Service;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Logs name records by id, never people: a KOL with known personal data goes through the four services (CRM
@@ -65,16 +67,19 @@ class LogsTest {
                 .then().statusCode(201).extract().path("id");
         medicalRequest = Stack.as(msl).body(Map.of("kolId", kolId, "question", "Dr. " + FAMILY + " asks about the elderly",
                 "initiatedBy", "KOL", "therapeuticArea", Stack.AREA, "offLabel", false, "unsolicited", true,
-                "responseChannel", "EMAIL", "adverseEventMentioned", false)).post(stack.url(Service.INTERACTION) + "/api/v1/medical-requests")
+                "responseChannel", "EMAIL", "adverseEventMentioned", false))
+                .post(stack.url(Service.INTERACTION) + "/api/v1/medical-requests")
                 .then().statusCode(201).extract().path("id");
         insight = Stack.as(msl).body(Map.of("kolId", kolId, "therapeuticArea", Stack.AREA, "category", "UNMET_NEED",
                 "title", "Dr. " + FAMILY + " sees a gap", "text", "Dr. " + FAMILY + " says elderly patients are rarely "
-                + "tested.", "tags", List.of("elderly-patients"), "adverseEventMentioned", false))
+                        + "tested.",
+                "tags", List.of("elderly-patients"), "adverseEventMentioned", false))
                 .post(stack.url(Service.INSIGHT) + "/api/v1/insights").then().statusCode(201).extract().path("id");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(given().header("Authorization",
                 stack.token("logs-reporting", "reporting")).queryParam("team", Stack.TEAM_A)
                 .queryParam("from", LocalDate.now().minusDays(1).toString()).queryParam("to", LocalDate.now().plusDays(1)
-                        .toString()).get(stack.url(Service.METRICS) + "/api/v1/metrics/summary").then().statusCode(200)
+                        .toString())
+                .get(stack.url(Service.METRICS) + "/api/v1/metrics/summary").then().statusCode(200)
                 .extract().jsonPath().getInt("metrics.interactions.completed")).isPositive());
         assertNoLogMentions();
     }

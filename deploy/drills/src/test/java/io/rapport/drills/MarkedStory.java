@@ -1,14 +1,5 @@
 package io.rapport.drills;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.rapport.launcher.DemoPeople;
-import io.rapport.launcher.Service;
-import io.restassured.response.Response;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -23,6 +14,16 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.rapport.launcher.DemoPeople;
+import io.rapport.launcher.Service;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * One KOL's story through the four services with a unique marker in every free-text field the APIs accept: the
@@ -346,8 +347,9 @@ final class MarkedStory {
             int expected, Map<String, String> headers) {
         OpenApi.Operation op = api.operation(method, path);
         JsonNode schema = api.requestSchema(op).orElse(null);
-        List<String> fields = new ArrayList<>(schema == null ? List.of() : api.freeText(op).stream()
-                .filter(f -> !rights(f)).toList());
+        List<String> fields = new ArrayList<>(schema == null ? List.of()
+                : api.freeText(op).stream()
+                        .filter(f -> !rights(f)).toList());
         String url = stack.url(api.service) + path;
         for (Map.Entry<String, String> p : params.entrySet()) {
             url = url.replace("{" + p.getKey() + "}", p.getValue());
@@ -454,14 +456,17 @@ final class MarkedStory {
             case "boolean" -> NODES.booleanNode(false);
             case "object" -> NODES.objectNode();
             case "array" -> NODES.arrayNode();
-            default -> leaf(path).equals("currency") ? NODES.textNode("EUR") : leaf(path).equals("country")
-                    ? NODES.textNode("DE") : leaf(path).equals("type") && s.path("enum").toString().contains("\"URL\"")
-                    ? NODES.textNode("URL") : switch (s.path("format").asText()) {
-                case "date" -> NODES.textNode(LocalDate.now().minusYears(1).toString());
-                case "date-time" -> NODES.textNode(Instant.now().minus(Duration.ofDays(1)).toString());
-                case "uuid" -> NODES.textNode(UUID.randomUUID().toString());
-                default -> NODES.textNode(current + " " + leaf(path));
-            };
+            default -> leaf(path).equals("currency") ? NODES.textNode("EUR")
+                    : leaf(path).equals("country")
+                            ? NODES.textNode("DE")
+                            : leaf(path).equals("type") && s.path("enum").toString().contains("\"URL\"")
+                                    ? NODES.textNode("URL")
+                                    : switch (s.path("format").asText()) {
+                                        case "date" -> NODES.textNode(LocalDate.now().minusYears(1).toString());
+                                        case "date-time" -> NODES.textNode(Instant.now().minus(Duration.ofDays(1)).toString());
+                                        case "uuid" -> NODES.textNode(UUID.randomUUID().toString());
+                                        default -> NODES.textNode(current + " " + leaf(path));
+                                    };
         };
     }
 

@@ -1,16 +1,18 @@
 package io.rapport.drills;
 
-import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
-
-import io.rapport.launcher.Service;
-import io.restassured.response.Response;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+
+import io.rapport.launcher.Service;
+import io.restassured.response.Response;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Records are visible to their MSL and that MSL's manager only: another MSL, or the manager of another team,
@@ -46,10 +48,12 @@ class ObjectLevelTest {
                 .then().statusCode(201).extract().path("id");
         followUp = Stack.as(mslA).body(Map.of("description", "Send the poster", "dueDate",
                 LocalDate.now().plusDays(7).toString())).post(interactions + "/api/v1/interactions/" + interaction
-                + "/follow-ups").then().statusCode(201).extract().path("id");
+                        + "/follow-ups")
+                .then().statusCode(201).extract().path("id");
         medicalRequest = Stack.as(mslA).body(Map.of("kolId", kol, "question", "What is the evidence in the elderly?",
                 "initiatedBy", "KOL", "therapeuticArea", Stack.AREA, "offLabel", false, "unsolicited", true,
-                "responseChannel", "EMAIL", "adverseEventMentioned", false)).post(interactions + "/api/v1/medical-requests").then().statusCode(201)
+                "responseChannel", "EMAIL", "adverseEventMentioned", false)).post(interactions + "/api/v1/medical-requests")
+                .then().statusCode(201)
                 .extract().path("id");
         draft = Stack.as(mslA).body(Map.of("kolId", kol, "therapeuticArea", Stack.AREA, "category", "UNMET_NEED",
                 "title", "Testing before first line", "text", "Elderly patients are rarely tested before first line.",
@@ -63,7 +67,8 @@ class ObjectLevelTest {
                 .then().statusCode(201).extract().path("id");
         Stack.as(stack.token("approver-object", "admin")).header("If-Match", "\"1\"").body(Map.of("mlrApprovalId",
                 "MLR-" + java.util.UUID.randomUUID(), "expiresAt", java.time.Instant.now().plusSeconds(86_400 * 90)
-                        .toString())).post(stack.url(Service.INSIGHT) + "/api/v1/resources/" + resource + "/approve")
+                        .toString()))
+                .post(stack.url(Service.INSIGHT) + "/api/v1/resources/" + resource + "/approve")
                 .then().statusCode(200);
         // Work of team A that team B's lists show as who and when only (completed contacts and a share), between
         // team B's own, so that paging one row at a time ends pages on team A's rows.
@@ -129,10 +134,10 @@ class ObjectLevelTest {
 
     @Test
     void shouldLeaveAnotherMslsRecordsOutOfLists() {
-        for (String[] list : new String[][] {{stack.url(Service.INTERACTION) + "/api/v1/interactions", interaction},
-                {stack.url(Service.INTERACTION) + "/api/v1/follow-ups", followUp},
-                {stack.url(Service.INTERACTION) + "/api/v1/medical-requests", medicalRequest},
-                {stack.url(Service.INSIGHT) + "/api/v1/insights", draft}}) {
+        for (String[] list : new String[][] { { stack.url(Service.INTERACTION) + "/api/v1/interactions", interaction },
+                { stack.url(Service.INTERACTION) + "/api/v1/follow-ups", followUp },
+                { stack.url(Service.INTERACTION) + "/api/v1/medical-requests", medicalRequest },
+                { stack.url(Service.INSIGHT) + "/api/v1/insights", draft } }) {
             assertThat(given().header("Authorization", mslA).get(list[0]).then().statusCode(200).extract().asString())
                     .contains(list[1]);
             for (String intruder : List.of(mslB, managerB)) {
@@ -160,9 +165,12 @@ class ObjectLevelTest {
             Map.entry("kol /api/v1/kols/{id}", "a KOL profile is shared by every team; its rights by the assigned MSLs' rules"),
             Map.entry("kol /api/v1/msls/{id}", "the MSL directory"),
             Map.entry("kol /api/v1/kols/by-external-id/{system}/{externalId}", "the CRM's upsert (integration only)"),
-            Map.entry("interaction /api/v1/interactions/by-external-id/{system}/{externalId}", "the CRM's upsert (integration only)"),
-            Map.entry("interaction /api/v1/kols/{kolId}", "the KOL's timeline: who met the KOL and when (no record ids: see lists)"),
-            Map.entry("insight /api/v1/kols/{kolId}", "shares and recommendations about a shared KOL (no other team's ids: lists)"),
+            Map.entry("interaction /api/v1/interactions/by-external-id/{system}/{externalId}",
+                    "the CRM's upsert (integration only)"),
+            Map.entry("interaction /api/v1/kols/{kolId}",
+                    "the KOL's timeline: who met the KOL and when (no record ids: see lists)"),
+            Map.entry("insight /api/v1/kols/{kolId}",
+                    "shares and recommendations about a shared KOL (no other team's ids: lists)"),
             Map.entry("insight /api/v1/resources/{id}", "the resource library is shared"),
             Map.entry("metrics /api/v1/metrics/kols/{id}", "a KOL's metrics (assigned MSLs; RoleMatrixTest)"),
             Map.entry("metrics /api/v1/metrics/therapeutic-areas/{code}", "area numbers, no team's records"),
@@ -185,7 +193,8 @@ class ObjectLevelTest {
     void shouldClassifyEveryOperationThatTakesAnId() {
         List<String> unclassified = OpenApi.all(stack).stream().filter(op -> !op.pathParameters().isEmpty())
                 .filter(op -> owner(op) == null && shared(op) == null && !op.path().matches(
-                        "/api/v1/(therapeutic-areas|products|research-topics)/\\{code}")).map(OpenApi.Operation::name).toList();
+                        "/api/v1/(therapeutic-areas|products|research-topics)/\\{code}"))
+                .map(OpenApi.Operation::name).toList();
         assertThat(unclassified).as("operations with an id neither team-owned nor shared by rule").isEmpty();
     }
 
@@ -374,8 +383,9 @@ class ObjectLevelTest {
 
     /** The status the intruder gets for the same call on a made-up id of the same kind. */
     private static int madeUp(OpenApi.Operation op, String kind, String token, String body, String type) {
-        String id = kind.startsWith("metrics") ? "drill-" + java.util.UUID.randomUUID() : java.util.UUID.randomUUID()
-                .toString();
+        String id = kind.startsWith("metrics") ? "drill-" + java.util.UUID.randomUUID()
+                : java.util.UUID.randomUUID()
+                        .toString();
         return Http.send(op.method(), stack.url(op.service()) + op.path().replaceAll("\\{(id|team)}", id), token,
                 body == null ? null : type, body, op.writes() ? Map.of("If-Match", "\"1\"") : Map.of()).status();
     }

@@ -1,8 +1,5 @@
 package io.rapport.drills;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.rapport.launcher.Service;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -15,6 +12,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.rapport.launcher.Service;
 
 /**
  * Each running service's own OpenAPI document (/q/openapi), read once per run: its operations and, for the
@@ -256,7 +258,7 @@ final class OpenApi {
             return s.path("properties").get(name);
         }
         for (String combinator : List.of("allOf", "oneOf", "anyOf")) {
-            for (Iterator<JsonNode> parts = s.path(combinator).elements(); parts.hasNext(); ) {
+            for (Iterator<JsonNode> parts = s.path(combinator).elements(); parts.hasNext();) {
                 JsonNode found = findProperty(parts.next(), name);
                 if (found != null) {
                     return found;

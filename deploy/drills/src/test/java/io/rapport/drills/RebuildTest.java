@@ -1,16 +1,18 @@
 package io.rapport.drills;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
-import io.rapport.launcher.Service;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+
 import org.junit.jupiter.api.Test;
+
+import io.rapport.launcher.Service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** One rebuild of the metrics at a time: two started at once, one runs and the other is a 409 problem. */
 class RebuildTest {

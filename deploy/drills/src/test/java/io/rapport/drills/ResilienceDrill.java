@@ -1,18 +1,12 @@
 package io.rapport.drills;
 
-import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
-import io.rapport.launcher.Service;
-import io.rapport.launcher.ServiceProcess;
-import io.restassured.response.Response;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -20,6 +14,14 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+
+import io.rapport.launcher.Service;
+import io.rapport.launcher.ServiceProcess;
+import io.restassured.response.Response;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The fault drills (-Pdrills): each writes a steady stream of meetings while a part of the stack fails, then
@@ -90,7 +92,8 @@ class ResilienceDrill {
                     .then().statusCode(503));
             for (int i = 0; i < 5; i++) {
                 long started = System.nanoTime();
-                Response response = Stack.as(token).body(Stack.completedMeeting(kol)).post(interactions + "/api/v1/interactions");
+                Response response = Stack.as(token).body(Stack.completedMeeting(kol))
+                        .post(interactions + "/api/v1/interactions");
                 long millis = (System.nanoTime() - started) / 1_000_000;
                 assertThat(response.statusCode()).as(response.asString()).isEqualTo(503);
                 assertThat(response.contentType()).startsWith("application/problem+json");
@@ -122,8 +125,8 @@ class ResilienceDrill {
             }
         }
         for (String topic : topics) {
-            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
-                    assertThat(Ledger.read(stack, topic + ".dlq").copies(marker)).as(topic + ".dlq").isPositive());
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(
+                    () -> assertThat(Ledger.read(stack, topic + ".dlq").copies(marker)).as(topic + ".dlq").isPositive());
         }
         try (SteadyWriter writer = new SteadyWriter(stack, "after-poison")) {
             awaitAccepted(writer, 20);
@@ -137,7 +140,8 @@ class ResilienceDrill {
         ServiceProcess second = stack.suite.startAnotherInstance(Service.INTERACTION);
         AtomicInteger turn = new AtomicInteger();
         try (SteadyWriter writer = new SteadyWriter(stack, "two-instances", () -> turn.incrementAndGet() % 2 == 0
-                ? second.url() : stack.url(Service.INTERACTION))) {
+                ? second.url()
+                : stack.url(Service.INTERACTION))) {
             awaitAccepted(writer, 200);
             writer.close();
             assertThat(writer.refused).isEmpty();
@@ -165,8 +169,8 @@ class ResilienceDrill {
             Stack.as(admin).body(java.util.Map.of("reason", "GDPR request REQ-DLQ")).post(stack.url(Service.KOL)
                     + "/api/v1/kols/" + kol + "/erasure").then().statusCode(200);
             // Long enough for the consumer to give up on it (dead letter) or keep failing.
-            await().atMost(Duration.ofSeconds(45)).pollInterval(Duration.ofSeconds(1)).until(() ->
-                    Ledger.read(stack, "rapport.kol.v1.dlq").copies(kol) > 0);
+            await().atMost(Duration.ofSeconds(45)).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> Ledger.read(stack, "rapport.kol.v1.dlq").copies(kol) > 0);
         } catch (org.awaitility.core.ConditionTimeoutException notDeadLettered) {
             System.out.println("[drills] the erasure of " + kol + " was not dead-lettered within 45 s (retried instead)");
         } finally {

@@ -1,11 +1,5 @@
 package io.rapport.drills;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.rapport.launcher.Service;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,10 +10,19 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Function;
+
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.rapport.launcher.Service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Rights are state of their own (issue 13): a KOL who objected, one who withdrew the consent their processing
@@ -33,7 +36,9 @@ class RightsInvariantTest {
 
     /** How each right is filed, through its own endpoint. */
     enum Right {
-        OBJECTION, CONSENT_WITHDRAWN, DO_NOT_CONTACT
+        OBJECTION,
+        CONSENT_WITHDRAWN,
+        DO_NOT_CONTACT
     }
 
     static Stack stack;
@@ -100,23 +105,33 @@ class RightsInvariantTest {
                 Stack.json(withExternalId(profile("Created"), EXTERNAL_IDS.get(right))), Map.of()));
         WRITES.put("kol PATCH /api/v1/kols/{id}", right -> Http.send("PATCH", kol + "/api/v1/kols/" + KOLS.get(right),
                 admin, "application/merge-patch+json", Stack.json(Map.of("name", Map.of("given", "Patched"),
-                        "preferences", Map.of("notes", "Prefers mornings"))), Map.of("If-Match", etag(right))));
+                        "preferences", Map.of("notes", "Prefers mornings"))),
+                Map.of("If-Match", etag(right))));
         WRITES.put("kol PUT /api/v1/kols/{id}/assignments", right -> Http.send("PUT", kol + "/api/v1/kols/"
-                + KOLS.get(right) + "/assignments", admin, "application/json", Stack.json(Map.of("msls",
-                List.of(Stack.MSL_A, Stack.MSL_B))), Map.of("If-Match", etag(right))));
+                + KOLS.get(right) + "/assignments", admin, "application/json",
+                Stack.json(Map.of("msls",
+                        List.of(Stack.MSL_A, Stack.MSL_B))),
+                Map.of("If-Match", etag(right))));
         WRITES.put("kol PUT /api/v1/therapeutic-areas/{code}", right -> Http.send("PUT", kol
-                + "/api/v1/therapeutic-areas/" + Stack.AREA, admin, "application/json", Stack.json(Map.of("name",
-                "Oncology")), Map.of()));
+                + "/api/v1/therapeutic-areas/" + Stack.AREA, admin, "application/json",
+                Stack.json(Map.of("name",
+                        "Oncology")),
+                Map.of()));
         WRITES.put("kol PUT /api/v1/research-topics/{code}", right -> Http.send("PUT", kol
-                + "/api/v1/research-topics/" + Stack.TOPIC, admin, "application/json", Stack.json(Map.of("name",
-                "Drill topic")), Map.of()));
+                + "/api/v1/research-topics/" + Stack.TOPIC, admin, "application/json",
+                Stack.json(Map.of("name",
+                        "Drill topic")),
+                Map.of()));
         WRITES.put("kol PUT /api/v1/products/{code}", right -> Http.send("PUT", kol + "/api/v1/products/"
-                + Stack.PRODUCT, admin, "application/json", Stack.json(Map.of("name", "Drill product",
-                "therapeuticArea", Stack.AREA, "markets", List.of("DE"))), Map.of()));
+                + Stack.PRODUCT, admin, "application/json",
+                Stack.json(Map.of("name", "Drill product",
+                        "therapeuticArea", Stack.AREA, "markets", List.of("DE"))),
+                Map.of()));
         WRITES.put("kol PUT /api/v1/msls/{id}", right -> Http.send("PUT", kol + "/api/v1/msls/" + Stack.MSL_A, admin,
                 "application/json", Stack.json(Map.of("displayName", Stack.MSL_A, "team", Stack.TEAM_A, "manager",
                         Stack.MANAGER_A, "territoryCountries", List.of("DE"), "therapeuticAreas", List.of(Stack.AREA),
-                        "timeZone", "Europe/Berlin")), Map.of()));
+                        "timeZone", "Europe/Berlin")),
+                Map.of()));
     }
 
     /**
@@ -161,7 +176,7 @@ class RightsInvariantTest {
     void shouldRefuseAProfileBodyCarryingRightsWith400NamingTheField(Right right) {
         String before = rights(right);
         String kol = stack.url(Service.KOL);
-        for (Map<String, Object> rights : List.<Map<String, Object>>of(
+        for (Map<String, Object> rights : List.<Map<String, Object>> of(
                 Map.of("dataProtection", Map.of("lawfulBasis", "LEGITIMATE_INTEREST")),
                 Map.of("doNotContact", Map.of("active", false)))) {
             String field = rights.keySet().iterator().next();
@@ -207,8 +222,8 @@ class RightsInvariantTest {
     }
 
     private static void awaitRefusedByEveryService(Right right) {
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
-                assertRefusedByEveryService(right));
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> assertRefusedByEveryService(right));
     }
 
     /** A new meeting, insight and share about the KOL are each a 422 problem; nothing is created. */
@@ -223,7 +238,8 @@ class RightsInvariantTest {
             answers.put("insight", Http.send("POST", stack.url(Service.INSIGHT) + "/api/v1/insights", msl,
                     "application/json", Stack.json(Map.of("kolId", kolId, "therapeuticArea", Stack.AREA, "category",
                             "UNMET_NEED", "title", "A gap", "text", "Elderly patients are rarely tested.", "tags",
-                            List.of("elderly-patients"), "adverseEventMentioned", false)), Map.of()));
+                            List.of("elderly-patients"), "adverseEventMentioned", false)),
+                    Map.of()));
         }
         answers.put("share", Http.send("POST", stack.url(Service.INSIGHT) + "/api/v1/shares", msl, "application/json",
                 Stack.json(Map.of("resourceId", resource, "kolId", kolId, "channel", "IN_PERSON")), Map.of()));

@@ -1,10 +1,5 @@
 package io.rapport.drills;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.rapport.launcher.Service;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -22,18 +17,27 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Stream;
+
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.rapport.launcher.Service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * Who may call what: every operation of every service's OpenAPI, called by each role and without a token. The
  * table below is the rule (docs/security.md shows the same table): "✓" lets the role through to the operation
  * (whatever it then answers about the made-up ids and empty bodies used here, never 401, 403 or 5xx), "own" lets
  * the role read only its own numbers (an MSL's own, a manager's team, an MSL's assigned KOLs: anyone else's, as
- * the made-up ids here, is 403, or 404 when unknown), "403" refuses the role, "401" refuses a call without a token, "public" needs no token (the dashboard page, a calendar feed
+ * the made-up ids here, is 403, or 404 when unknown), "403" refuses the role, "401" refuses a call without a token, "public"
+ * needs no token (the dashboard page, a calendar feed
  * whose secret is in its URL). Object-level rules (whose interaction, which team) are in {@link ObjectLevelTest}.
  */
 class RoleMatrixTest {
@@ -147,7 +151,8 @@ class RoleMatrixTest {
     record Rule(Service service, String method, String path, List<String> cells) {
 
         static Rule parse(String line) {
-            String[] parts = Arrays.stream(line.split("\\|")).map(String::trim).filter(s -> !s.isEmpty()).toArray(String[]::new);
+            String[] parts = Arrays.stream(line.split("\\|")).map(String::trim).filter(s -> !s.isEmpty())
+                    .toArray(String[]::new);
             String[] operation = parts[1].split(" ");
             return new Rule(Service.valueOf(parts[0].toUpperCase(Locale.ROOT)), operation[0], operation[1],
                     List.of(parts).subList(2, parts.length));

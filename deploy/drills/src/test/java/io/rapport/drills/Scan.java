@@ -1,10 +1,5 @@
 package io.rapport.drills;
 
-import static io.restassured.RestAssured.given;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import io.rapport.launcher.Service;
-import io.restassured.response.Response;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -15,6 +10,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.rapport.launcher.Service;
+import io.restassured.response.Response;
+
+import static io.restassured.RestAssured.given;
 
 /** Where the invariant tests look for personal data: every column, every API answer about a KOL, every log. */
 final class Scan {

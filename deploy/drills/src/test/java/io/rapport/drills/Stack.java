@@ -1,17 +1,18 @@
 package io.rapport.drills;
 
-import static io.restassured.RestAssured.given;
-
-import io.rapport.launcher.Service;
-import io.rapport.launcher.Suite;
-import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+
+import io.rapport.launcher.Service;
+import io.rapport.launcher.Suite;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+
+import static io.restassured.RestAssured.given;
 
 /**
  * The real stack every drill runs against, started once per module run (whatever the test engine: JUnit or
@@ -103,7 +104,7 @@ final class Stack {
     /** A new KOL without personal data worth mentioning, assigned to the given MSLs; its id. */
     String newKol(String... msls) {
         String id = as(token("crm-drills", "integration")).body(Map.of("name", Map.of("given", "Drill", "family",
-                        "Kol"), "country", "DE", "therapeuticAreas", List.of(AREA), "tier", 2))
+                "Kol"), "country", "DE", "therapeuticAreas", List.of(AREA), "tier", 2))
                 .put(url(Service.KOL) + "/api/v1/kols/by-external-id/drills/" + UUID.randomUUID())
                 .then().statusCode(201).extract().path("id");
         if (msls.length > 0) {

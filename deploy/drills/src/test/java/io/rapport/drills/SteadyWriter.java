@@ -1,6 +1,5 @@
 package io.rapport.drills;
 
-import io.rapport.launcher.Service;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,6 +12,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+
+import io.rapport.launcher.Service;
 
 /**
  * Records meetings as an MSL would, one every 50 ms, while a fault happens: remembers every meeting the API
@@ -56,13 +57,14 @@ final class SteadyWriter implements AutoCloseable {
             long started = System.nanoTime();
             try {
                 HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl.get()
-                                + "/api/v1/interactions")).timeout(Duration.ofSeconds(10)).header("Authorization", token)
+                        + "/api/v1/interactions")).timeout(Duration.ofSeconds(10)).header("Authorization", token)
                         .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 201) {
                     accepted.add(Stack.JSON.readTree(response.body()).path("id").asText());
                 } else {
-                    refused.computeIfAbsent(Integer.toString(response.statusCode()), k -> new AtomicInteger()).incrementAndGet();
+                    refused.computeIfAbsent(Integer.toString(response.statusCode()), k -> new AtomicInteger())
+                            .incrementAndGet();
                 }
             } catch (java.io.IOException e) {
                 refused.computeIfAbsent("unreachable", k -> new AtomicInteger()).incrementAndGet();

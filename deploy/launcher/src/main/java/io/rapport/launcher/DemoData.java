@@ -30,10 +30,10 @@ public final class DemoData {
             new Team("oncology-europe", "mgr-helena.weber", "Europe/Berlin", List.of("DE", "FR", "GB"), "ONCOLOGY", 7),
             new Team("specialty-europe", "mgr-pierre.martin", "Europe/Paris", List.of("FR", "ES", "IT"), "IMMUNOLOGY", 7),
             new Team("us-east", "mgr-sarah.johnson", "America/New_York", List.of("US"), "CARDIOLOGY", 6));
-    private static final String[] MSL_NAMES = {"anna.schmidt", "ben.okafor", "clara.rossi", "david.levi",
-        "eva.novak", "felix.brandt", "gina.marino", "henrik.larsen", "isabel.costa", "jakob.weiss", "kira.ivanova",
-        "leo.fontaine", "mia.kowalski", "noah.fischer", "olga.petrova", "paul.durand", "quinn.harper", "ruth.adams",
-        "sam.oneill", "tina.brooks"};
+    private static final String[] MSL_NAMES = { "anna.schmidt", "ben.okafor", "clara.rossi", "david.levi",
+            "eva.novak", "felix.brandt", "gina.marino", "henrik.larsen", "isabel.costa", "jakob.weiss", "kira.ivanova",
+            "leo.fontaine", "mia.kowalski", "noah.fischer", "olga.petrova", "paul.durand", "quinn.harper", "ruth.adams",
+            "sam.oneill", "tina.brooks" };
 
     /** A team of MSLs: its manager, time zone, countries and main therapeutic area. */
     public record Team(String name, String manager, String timeZone, List<String> countries, String area, int size) {

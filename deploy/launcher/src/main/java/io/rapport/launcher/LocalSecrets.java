@@ -81,7 +81,7 @@ public final class LocalSecrets {
         }
         Properties generated = new Properties();
         SecureRandom random = new SecureRandom();
-        for (String name : new String[] {"erasure-hash-key", "pseudonym-key"}) {
+        for (String name : new String[] { "erasure-hash-key", "pseudonym-key" }) {
             byte[] bytes = new byte[32];
             random.nextBytes(bytes);
             generated.setProperty(name, HexFormat.of().formatHex(bytes));

@@ -1,6 +1,5 @@
 package io.rapport.launcher;
 
-import io.rapport.devstack.DevTokens;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+
+import io.rapport.devstack.DevTokens;
 
 /**
  * {@code deploy/run-local} and {@code deploy/dev-token}.

@@ -1,7 +1,5 @@
 package io.rapport.launcher;
 
-import static io.rapport.launcher.DemoData.map;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,14 +10,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
+import static io.rapport.launcher.DemoData.map;
+
 /** One MSL's year in the demo: their KOLs, meetings, follow-ups, requests, insights and shares. */
 final class MslYear {
 
-    private static final int[] MEETINGS_PER_YEAR = {0, 20, 14, 8, 4};
-    private static final String[] INSIGHT_STATES = {"DRAFT", "SUBMITTED", "VALIDATED", "ACTIONED", "REJECTED",
-        "SUBMITTED", "VALIDATED"};
-    private static final String[] CATEGORIES = {"UNMET_NEED", "TREATMENT_PRACTICE", "DATA_PERCEPTION",
-        "TRIAL_FEEDBACK", "COMPETITIVE_LANDSCAPE", "ACCESS_AND_GUIDELINES"};
+    private static final int[] MEETINGS_PER_YEAR = { 0, 20, 14, 8, 4 };
+    private static final String[] INSIGHT_STATES = { "DRAFT", "SUBMITTED", "VALIDATED", "ACTIONED", "REJECTED",
+            "SUBMITTED", "VALIDATED" };
+    private static final String[] CATEGORIES = { "UNMET_NEED", "TREATMENT_PRACTICE", "DATA_PERCEPTION",
+            "TRIAL_FEEDBACK", "COMPETITIVE_LANDSCAPE", "ACCESS_AND_GUIDELINES" };
 
     private record Kol(String id, int tier, String area, boolean emailAllowed, boolean contactable,
             List<String> channels, int minutes) {
@@ -74,7 +74,7 @@ final class MslYear {
     }
 
     private void createKol(int k) {
-        int tier = new int[] {1, 2, 2, 3, 3, 3, 4, 4, 4, 2}[k];
+        int tier = new int[] { 1, 2, 2, 3, 3, 3, 4, 4, 4, 2 }[k];
         String area = random.nextInt(4) == 0 ? DemoPeople.AREAS.get(random.nextInt(4)) : team.area();
         String country = team.countries().get(random.nextInt(team.countries().size()));
         Map<String, Object> profile = DemoPeople.kol(random, number * 10 + k, country, area, tier);
@@ -151,7 +151,8 @@ final class MslYear {
             demo.counted("interaction");
         }
         boolean lastWeek = when.isAfter(Instant.now().minus(Duration.ofDays(6)));
-        if (lastWeek ? random.nextInt(5) < 3 : when.isAfter(Instant.now().minus(Duration.ofDays(30))) && random.nextInt(12) == 0) {
+        if (lastWeek ? random.nextInt(5) < 3
+                : when.isAfter(Instant.now().minus(Duration.ofDays(30))) && random.nextInt(12) == 0) {
             followUp(id, when);
         }
     }
@@ -209,8 +210,10 @@ final class MslYear {
                 "initiatedBy", solicitedOffLabel ? "MSL" : "KOL", "therapeuticArea", kol.area(),
                 "offLabel", solicitedOffLabel, "unsolicited", !solicitedOffLabel, "responseChannel", "EMAIL",
                 "adverseEventMentioned", false, "receivedAt", (i == 2 && number % 3 == 0
-                        ? DemoData.daysAgo(random, 10 + random.nextInt(20)) : Instant.now().minus(Duration.ofHours(
-                        2 + random.nextInt(90)))).toString());
+                        ? DemoData.daysAgo(random, 10 + random.nextInt(20))
+                        : Instant.now().minus(Duration.ofHours(
+                                2 + random.nextInt(90))))
+                        .toString());
         Api.Reply received = api.expect(api.post(interactions + "/api/v1/medical-requests", token, body), 201);
         demo.counted("request");
         boolean overdue = i == 2 && number % 3 == 0;
@@ -228,7 +231,8 @@ final class MslYear {
                 "product", DemoPeople.PRODUCTS.get(kol.area()), "category", CATEGORIES[random.nextInt(CATEGORIES.length)],
                 "title", "What KOLs say about " + tag.replace('-', ' '),
                 "text", "Several patients in the KOL's practice are affected; the KOL would like more data on "
-                        + tag.replace('-', ' ') + ".", "tags", List.of(tag), "sentiment", "NEUTRAL",
+                        + tag.replace('-', ' ') + ".",
+                "tags", List.of(tag), "sentiment", "NEUTRAL",
                 "adverseEventMentioned", false);
         String id = api.expect(api.post(insightService + "/api/v1/insights", token, body), 201).id();
         demo.counted("insight");

@@ -1,7 +1,5 @@
 package io.rapport.launcher;
 
-import io.rapport.devstack.DevTokens;
-import io.rapport.devstack.Devstack;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,6 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+
+import io.rapport.devstack.DevTokens;
+import io.rapport.devstack.Devstack;
 
 /**
  * The whole of Rapport on this machine: the devstack (PostgreSQL and Kafka) and the four services from their

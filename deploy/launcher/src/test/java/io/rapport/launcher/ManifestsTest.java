@@ -1,12 +1,5 @@
 package io.rapport.launcher;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
-import io.rapport.devstack.Topics;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +16,17 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+
 import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+
+import io.rapport.devstack.Topics;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The Kubernetes and Compose manifests agree with the code: probes on the health paths the services serve,
@@ -142,7 +145,8 @@ class ManifestsTest {
 
         JsonNode config = find(documents(KUBERNETES.resolve("base")), "ConfigMap", "rapport-config").path("data");
         assertThat(config.path("QUARKUS_PROFILE").asText()).isEqualTo("prod");
-        assertThat(config.path("MP_JWT_VERIFY_ISSUER").asText()).startsWith("https://").isNotEqualTo("https://rapport.dev/issuer");
+        assertThat(config.path("MP_JWT_VERIFY_ISSUER").asText()).startsWith("https://")
+                .isNotEqualTo("https://rapport.dev/issuer");
         assertThat(config.path("MP_JWT_VERIFY_AUDIENCES").asText()).isNotBlank();
         assertThat(config.path("MP_JWT_VERIFY_PUBLICKEY_LOCATION").asText()).startsWith("file:/etc/rapport/jwt/");
     }

@@ -1,20 +1,9 @@
 package io.rapport.insight.api;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.rapport.insight.domain.Insight;
-import io.rapport.insight.domain.InsightDocument;
-import io.rapport.insight.domain.InsightQueries;
-import io.rapport.insight.domain.InsightSearch;
-import io.rapport.insight.domain.InsightService;
-import io.rapport.insight.domain.InsightStatus;
-import io.rapport.platform.api.IdempotencyKeys;
-import io.rapport.platform.api.MergePatch;
-import io.rapport.platform.api.Page;
-import io.rapport.platform.api.PageRequest;
-import io.rapport.platform.api.Versions;
-import io.rapport.platform.audit.AuditEntryView;
-import io.rapport.platform.security.Roles;
-import io.smallrye.mutiny.Uni;
+import java.net.URI;
+import java.time.Instant;
+import java.util.UUID;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -32,11 +21,26 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
-import java.time.Instant;
-import java.util.UUID;
+
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.rapport.insight.domain.Insight;
+import io.rapport.insight.domain.InsightDocument;
+import io.rapport.insight.domain.InsightQueries;
+import io.rapport.insight.domain.InsightSearch;
+import io.rapport.insight.domain.InsightService;
+import io.rapport.insight.domain.InsightStatus;
+import io.rapport.platform.api.IdempotencyKeys;
+import io.rapport.platform.api.MergePatch;
+import io.rapport.platform.api.Page;
+import io.rapport.platform.api.PageRequest;
+import io.rapport.platform.api.Versions;
+import io.rapport.platform.audit.AuditEntryView;
+import io.rapport.platform.security.Roles;
+import io.smallrye.mutiny.Uni;
 
 @Path("/api/v1/insights")
 @Tag(name = "Insights", description = "What MSLs hear from KOLs, curated so it reaches medical strategy")
@@ -63,7 +67,7 @@ public class InsightResource {
     }
 
     @POST
-    @RolesAllowed({Roles.MSL, Roles.MEDICAL_MANAGER})
+    @RolesAllowed({ Roles.MSL, Roles.MEDICAL_MANAGER })
     @Operation(summary = "Draft an insight", description = "Private to its author until submitted. An adverse event "
             + "mentioned creates the Drug Safety obligation at once (due the next business day).")
     public Uni<Response> draft(@HeaderParam(IdempotencyKeys.HEADER) String key, @Valid @NotNull InsightDocument body) {
@@ -74,7 +78,7 @@ public class InsightResource {
 
     @GET
     @Path("{id}")
-    @RolesAllowed({Roles.MSL, Roles.MEDICAL_MANAGER, Roles.ADMIN, Roles.INTEGRATION, Roles.REPORTING})
+    @RolesAllowed({ Roles.MSL, Roles.MEDICAL_MANAGER, Roles.ADMIN, Roles.INTEGRATION, Roles.REPORTING })
     @Operation(summary = "Read an insight")
     public Uni<Response> get(@PathParam("id") UUID id) {
         return queries.get(id).map(this::ok);
@@ -83,7 +87,7 @@ public class InsightResource {
     @PATCH
     @Path("{id}")
     @Consumes(MergePatch.MEDIA_TYPE)
-    @RolesAllowed({Roles.MSL, Roles.MEDICAL_MANAGER})
+    @RolesAllowed({ Roles.MSL, Roles.MEDICAL_MANAGER })
     @Operation(summary = "Edit a draft (author, JSON Merge Patch, If-Match)")
     public Uni<Response> patch(@PathParam("id") UUID id, @HeaderParam(IF_MATCH) String ifMatch, @NotNull JsonNode patch) {
         return insights.patch(id, ifMatch, patch).map(this::ok);
@@ -91,7 +95,7 @@ public class InsightResource {
 
     @POST
     @Path("{id}/submit")
-    @RolesAllowed({Roles.MSL, Roles.MEDICAL_MANAGER})
+    @RolesAllowed({ Roles.MSL, Roles.MEDICAL_MANAGER })
     @Operation(summary = "Submit a draft for curation (author, If-Match)")
     public Uni<Response> submit(@PathParam("id") UUID id, @HeaderParam(IF_MATCH) String ifMatch) {
         return insights.submit(id, ifMatch).map(this::ok);
@@ -125,7 +129,7 @@ public class InsightResource {
 
     @POST
     @Path("{id}/rework")
-    @RolesAllowed({Roles.MSL, Roles.MEDICAL_MANAGER})
+    @RolesAllowed({ Roles.MSL, Roles.MEDICAL_MANAGER })
     @Operation(summary = "Take a rejected insight back to draft (author, If-Match)")
     public Uni<Response> rework(@PathParam("id") UUID id, @HeaderParam(IF_MATCH) String ifMatch) {
         return insights.rework(id, ifMatch).map(this::ok);
@@ -133,7 +137,7 @@ public class InsightResource {
 
     @POST
     @Path("{id}/endorse")
-    @RolesAllowed({Roles.MSL, Roles.MEDICAL_MANAGER})
+    @RolesAllowed({ Roles.MSL, Roles.MEDICAL_MANAGER })
     @Operation(summary = "Endorse: you heard the same thing (once per MSL; not your own)")
     public Uni<Response> endorse(@PathParam("id") UUID id) {
         return insights.endorse(id).map(this::ok);
@@ -141,7 +145,7 @@ public class InsightResource {
 
     @POST
     @Path("{id}/safety-report")
-    @RolesAllowed({Roles.MSL, Roles.MEDICAL_MANAGER})
+    @RolesAllowed({ Roles.MSL, Roles.MEDICAL_MANAGER })
     @Operation(summary = "Record that the adverse event mentioned was forwarded to Drug Safety (If-Match)")
     public Uni<Response> safetyReport(@PathParam("id") UUID id, @HeaderParam(IF_MATCH) String ifMatch,
             @Valid @NotNull SafetyReport body) {
@@ -149,10 +153,11 @@ public class InsightResource {
     }
 
     @GET
-    @RolesAllowed({Roles.MSL, Roles.MEDICAL_MANAGER, Roles.ADMIN, Roles.INTEGRATION, Roles.REPORTING})
+    @RolesAllowed({ Roles.MSL, Roles.MEDICAL_MANAGER, Roles.ADMIN, Roles.INTEGRATION, Roles.REPORTING })
     @Operation(summary = "Search insights", description = "q: full-text search ranked by relevance and endorsements "
             + "(strong signals rise); otherwise newest first. Within what you may see. The period applies to creation.")
-    public Uni<Page<InsightView>> search(@QueryParam("q") @Size(max = 200) @Pattern(regexp = TEXT, message = NO_CONTROL) String q,
+    public Uni<Page<InsightView>> search(
+            @QueryParam("q") @Size(max = 200) @Pattern(regexp = TEXT, message = NO_CONTROL) String q,
             @QueryParam("status") InsightStatus status, @QueryParam("category") InsightDocument.Category category,
             @QueryParam("therapeuticArea") @Pattern(regexp = CODE, message = "a therapeutic area code") String therapeuticArea,
             @QueryParam("tag") @Pattern(regexp = TAG, message = "a lower-case keyword") String tag,
@@ -168,7 +173,7 @@ public class InsightResource {
 
     @GET
     @Path("themes")
-    @RolesAllowed({Roles.MSL, Roles.MEDICAL_MANAGER, Roles.ADMIN, Roles.INTEGRATION, Roles.REPORTING})
+    @RolesAllowed({ Roles.MSL, Roles.MEDICAL_MANAGER, Roles.ADMIN, Roles.INTEGRATION, Roles.REPORTING })
     @Operation(summary = "Rising and falling themes", description = "The top tags and categories of the insights "
             + "submitted in [from, to), with their change against the period before of the same length.")
     public Uni<InsightQueries.Themes> themes(
@@ -179,7 +184,7 @@ public class InsightResource {
 
     @GET
     @Path("{id}/history")
-    @RolesAllowed({Roles.MSL, Roles.MEDICAL_MANAGER, Roles.ADMIN, Roles.INTEGRATION, Roles.REPORTING})
+    @RolesAllowed({ Roles.MSL, Roles.MEDICAL_MANAGER, Roles.ADMIN, Roles.INTEGRATION, Roles.REPORTING })
     @Operation(summary = "Audit trail of an insight")
     public Uni<Page<AuditEntryView>> history(@PathParam("id") UUID id, @QueryParam("limit") Integer limit,
             @QueryParam("cursor") String cursor) {
@@ -197,7 +202,7 @@ public class InsightResource {
     }
 
     /** Drug Safety's case id: an identifier (it is published), never words about the patient or the KOL. */
-    public record SafetyReport(@NotBlank @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._:/-]*",
-            message = "a Drug Safety case identifier (letters, digits, . _ : / -)") String safetyReportId) {
+    public record SafetyReport(
+            @NotBlank @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._:/-]*", message = "a Drug Safety case identifier (letters, digits, . _ : / -)") String safetyReportId) {
     }
 }

@@ -1,14 +1,8 @@
 package io.rapport.insight.api;
 
-import io.rapport.insight.domain.KolErasure;
-import io.rapport.insight.domain.PersonalData;
-import io.rapport.insight.domain.Recommendations;
-import io.rapport.insight.domain.ShareService;
-import io.rapport.platform.api.Page;
-import io.rapport.platform.api.PageRequest;
-import io.rapport.platform.audit.AuditEntryView;
-import io.rapport.platform.security.Roles;
-import io.smallrye.mutiny.Uni;
+import java.util.List;
+import java.util.UUID;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -18,11 +12,20 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.util.List;
-import java.util.UUID;
+
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.rapport.insight.domain.KolErasure;
+import io.rapport.insight.domain.PersonalData;
+import io.rapport.insight.domain.Recommendations;
+import io.rapport.insight.domain.ShareService;
+import io.rapport.platform.api.Page;
+import io.rapport.platform.api.PageRequest;
+import io.rapport.platform.audit.AuditEntryView;
+import io.rapport.platform.security.Roles;
+import io.smallrye.mutiny.Uni;
 
 @Path("/api/v1/kols/{kolId}")
 @Tag(name = "Shares")
@@ -41,7 +44,7 @@ public class KolContentResource {
 
     @GET
     @Path("shares")
-    @RolesAllowed({Roles.MSL, Roles.MEDICAL_MANAGER, Roles.ADMIN, Roles.INTEGRATION, Roles.REPORTING})
+    @RolesAllowed({ Roles.MSL, Roles.MEDICAL_MANAGER, Roles.ADMIN, Roles.INTEGRATION, Roles.REPORTING })
     @Operation(summary = "What was shared with a KOL, newest first", description = "Shares the caller may see in "
             + "full (their own; a manager's teams'; everything for admin, integration, reporting); another team's "
             + "show only who shared and when (summary: true).")
@@ -78,7 +81,7 @@ public class KolContentResource {
 
     @GET
     @Path("recommended-resources")
-    @RolesAllowed({Roles.MSL, Roles.MEDICAL_MANAGER, Roles.ADMIN, Roles.INTEGRATION, Roles.REPORTING})
+    @RolesAllowed({ Roles.MSL, Roles.MEDICAL_MANAGER, Roles.ADMIN, Roles.INTEGRATION, Roles.REPORTING })
     @Operation(summary = "What to share next with a KOL", description = "Approved, unexpired, proactive content "
             + "approved in the KOL's country and not yet shared with them, ranked by how its therapeutic areas and "
             + "tags match the KOL's areas and research topics (codes of kol-service's research-topic vocabulary, "

@@ -1,18 +1,10 @@
 package io.rapport.insight.api;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.rapport.insight.domain.Evidence;
-import io.rapport.insight.domain.Resource;
-import io.rapport.insight.domain.ResourceDocument;
-import io.rapport.insight.domain.ResourceService;
-import io.rapport.platform.api.IdempotencyKeys;
-import io.rapport.platform.api.MergePatch;
-import io.rapport.platform.api.Page;
-import io.rapport.platform.api.PageRequest;
-import io.rapport.platform.api.Versions;
-import io.rapport.platform.audit.AuditEntryView;
-import io.rapport.platform.security.Roles;
-import io.smallrye.mutiny.Uni;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -29,13 +21,25 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
-import java.time.Instant;
-import java.util.List;
-import java.util.UUID;
+
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.rapport.insight.domain.Evidence;
+import io.rapport.insight.domain.Resource;
+import io.rapport.insight.domain.ResourceDocument;
+import io.rapport.insight.domain.ResourceService;
+import io.rapport.platform.api.IdempotencyKeys;
+import io.rapport.platform.api.MergePatch;
+import io.rapport.platform.api.Page;
+import io.rapport.platform.api.PageRequest;
+import io.rapport.platform.api.Versions;
+import io.rapport.platform.audit.AuditEntryView;
+import io.rapport.platform.security.Roles;
+import io.smallrye.mutiny.Uni;
 
 @Path("/api/v1/resources")
 @Tag(name = "Scientific resources", description = "Approved content an MSL may share")
@@ -54,7 +58,7 @@ public class ResourceResource {
     }
 
     @POST
-    @RolesAllowed({Roles.MEDICAL_MANAGER, Roles.ADMIN})
+    @RolesAllowed({ Roles.MEDICAL_MANAGER, Roles.ADMIN })
     @Operation(summary = "Draft a resource (medical managers, admins)")
     public Uni<Response> draft(@HeaderParam(IdempotencyKeys.HEADER) String key, @Valid @NotNull ResourceDocument body) {
         return idempotency.once(key, body, () -> resources.draft(body).map(r -> Response
@@ -64,7 +68,7 @@ public class ResourceResource {
 
     @GET
     @Path("{id}")
-    @RolesAllowed({Roles.MSL, Roles.MEDICAL_MANAGER, Roles.ADMIN, Roles.INTEGRATION, Roles.REPORTING})
+    @RolesAllowed({ Roles.MSL, Roles.MEDICAL_MANAGER, Roles.ADMIN, Roles.INTEGRATION, Roles.REPORTING })
     @Operation(summary = "Read a resource", description = "Drafts are visible to medical managers and admins only.")
     public Uni<Response> get(@PathParam("id") UUID id) {
         return resources.get(id).map(this::ok);
@@ -73,7 +77,7 @@ public class ResourceResource {
     @PATCH
     @Path("{id}")
     @Consumes(MergePatch.MEDIA_TYPE)
-    @RolesAllowed({Roles.MEDICAL_MANAGER, Roles.ADMIN})
+    @RolesAllowed({ Roles.MEDICAL_MANAGER, Roles.ADMIN })
     @Operation(summary = "Edit a draft resource (JSON Merge Patch, If-Match)", description = "Approved content is "
             + "withdrawn and replaced, never edited in place.")
     public Uni<Response> patch(@PathParam("id") UUID id, @HeaderParam(IF_MATCH) String ifMatch, @NotNull JsonNode patch) {
@@ -82,7 +86,7 @@ public class ResourceResource {
 
     @POST
     @Path("{id}/approve")
-    @RolesAllowed({Roles.MEDICAL_MANAGER, Roles.ADMIN})
+    @RolesAllowed({ Roles.MEDICAL_MANAGER, Roles.ADMIN })
     @Operation(summary = "Approve after MLR review (If-Match)", description = "Needs the MLR approval id and an "
             + "expiry date in the future; from then on it may be shared until it expires.")
     public Uni<Response> approve(@PathParam("id") UUID id, @HeaderParam(IF_MATCH) String ifMatch,
@@ -92,7 +96,7 @@ public class ResourceResource {
 
     @POST
     @Path("{id}/withdraw")
-    @RolesAllowed({Roles.MEDICAL_MANAGER, Roles.ADMIN})
+    @RolesAllowed({ Roles.MEDICAL_MANAGER, Roles.ADMIN })
     @Operation(summary = "Withdraw approved content (If-Match)")
     public Uni<Response> withdraw(@PathParam("id") UUID id, @HeaderParam(IF_MATCH) String ifMatch,
             @Valid @NotNull Withdrawal body) {
@@ -100,7 +104,7 @@ public class ResourceResource {
     }
 
     @GET
-    @RolesAllowed({Roles.MSL, Roles.MEDICAL_MANAGER, Roles.ADMIN, Roles.INTEGRATION, Roles.REPORTING})
+    @RolesAllowed({ Roles.MSL, Roles.MEDICAL_MANAGER, Roles.ADMIN, Roles.INTEGRATION, Roles.REPORTING })
     @Operation(summary = "List resources, newest first")
     public Uni<Page<ResourceView>> list(@QueryParam("status") Resource.Status status,
             @QueryParam("type") ResourceDocument.ResourceType type, @QueryParam("limit") Integer limit,
@@ -110,7 +114,7 @@ public class ResourceResource {
 
     @GET
     @Path("{id}/history")
-    @RolesAllowed({Roles.MEDICAL_MANAGER, Roles.ADMIN, Roles.REPORTING})
+    @RolesAllowed({ Roles.MEDICAL_MANAGER, Roles.ADMIN, Roles.REPORTING })
     @Operation(summary = "Audit trail of a resource")
     public Uni<Page<AuditEntryView>> history(@PathParam("id") UUID id, @QueryParam("limit") Integer limit,
             @QueryParam("cursor") String cursor) {
@@ -131,7 +135,8 @@ public class ResourceResource {
     @Schema(name = "Resource")
     public record ResourceView(UUID id, ResourceDocument.ResourceType type, String title, Evidence citation,
             List<String> therapeuticAreas, List<String> products, List<String> tags, ResourceDocument.Usage usage,
-            List<String> markets, Resource.Status status, @Schema(description = "Derived: the approval expired") boolean expired,
+            List<String> markets, Resource.Status status,
+            @Schema(description = "Derived: the approval expired") boolean expired,
             @Schema(description = "Derived: approved and not expired") boolean shareable, String mlrApprovalId,
             Instant approvedAt, Instant expiresAt, String withdrawnReason, long version, Instant createdAt) {
 

@@ -1,11 +1,8 @@
 package io.rapport.insight.api;
 
-import io.rapport.insight.domain.LegalBasis;
-import io.rapport.insight.domain.Share;
-import io.rapport.insight.domain.ShareService;
-import io.rapport.platform.api.IdempotencyKeys;
-import io.rapport.platform.security.Roles;
-import io.smallrye.mutiny.Uni;
+import java.time.Instant;
+import java.util.UUID;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -17,11 +14,17 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.time.Instant;
-import java.util.UUID;
+
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.rapport.insight.domain.LegalBasis;
+import io.rapport.insight.domain.Share;
+import io.rapport.insight.domain.ShareService;
+import io.rapport.platform.api.IdempotencyKeys;
+import io.rapport.platform.security.Roles;
+import io.smallrye.mutiny.Uni;
 
 @Path("/api/v1/shares")
 @Tag(name = "Shares", description = "Approved content shared with a KOL")
@@ -38,7 +41,7 @@ public class ShareResource {
     }
 
     @POST
-    @RolesAllowed({Roles.MSL, Roles.MEDICAL_MANAGER, Roles.ADMIN, Roles.INTEGRATION})
+    @RolesAllowed({ Roles.MSL, Roles.MEDICAL_MANAGER, Roles.ADMIN, Roles.INTEGRATION })
     @Operation(summary = "Record a share", description = "Only an APPROVED, unexpired resource approved in the KOL's "
             + "country, with a KOL who is active and contactable (EMAIL needs e-mail consent); a REACTIVE_ONLY "
             + "resource only in answer to an unsolicited medical information request of the same KOL. Each refusal "

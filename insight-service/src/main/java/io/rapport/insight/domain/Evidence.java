@@ -1,17 +1,25 @@
 package io.rapport.insight.domain;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
-import io.rapport.platform.validation.Identifiers;
+import java.net.URI;
+
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import java.net.URI;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
+import io.rapport.platform.validation.Identifiers;
 
 /** A reference backing an insight or identifying a resource: a PubMed id, a DOI, a trial (NCT) or a URL. */
 public record Evidence(@NotNull Type type, @NotBlank @Size(max = 500) String value) {
 
-    public enum Type { PMID, DOI, NCT, URL }
+    public enum Type {
+        PMID,
+        DOI,
+        NCT,
+        URL
+    }
 
     @JsonIgnore
     @AssertTrue(message = "not a valid reference of its type (PMID: 1-8 digits; DOI: 10.<registrant>/<suffix>; "

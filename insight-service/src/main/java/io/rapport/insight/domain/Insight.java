@@ -1,7 +1,11 @@
 package io.rapport.insight.domain;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import io.rapport.platform.persistence.JsonConverter;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
@@ -9,12 +13,12 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.List;
-import java.util.UUID;
+
 import org.hibernate.annotations.ColumnTransformer;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+
+import io.rapport.platform.persistence.JsonConverter;
 
 /**
  * Something learned from a KOL that matters to medical strategy. The author drafts it; a medical manager
@@ -351,7 +355,8 @@ public class Insight {
 
     static final class EvidenceList extends JsonConverter<List<Evidence>> {
         EvidenceList() {
-            super(new TypeReference<List<Evidence>>() { });
+            super(new TypeReference<List<Evidence>>() {
+            });
         }
     }
 }

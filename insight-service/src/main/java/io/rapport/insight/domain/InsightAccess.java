@@ -1,14 +1,16 @@
 package io.rapport.insight.domain;
 
+import java.util.HashSet;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
 import io.rapport.platform.api.ProblemException;
 import io.rapport.platform.replica.Directory;
 import io.rapport.platform.security.Caller;
 import io.rapport.platform.security.Roles;
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
-import java.util.HashSet;
-import java.util.Set;
-import java.util.UUID;
 
 /**
  * Who sees and curates which insights: the author their drafts; an MSL the submitted-or-later insights of

@@ -1,12 +1,13 @@
 package io.rapport.insight.domain;
 
+import java.util.List;
+import java.util.UUID;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import java.util.List;
-import java.util.UUID;
 
 /** What the author writes: the body of {@code POST /insights} and the document a draft's merge patch applies to. */
 public record InsightDocument(
@@ -18,16 +19,25 @@ public record InsightDocument(
         @NotBlank @Size(max = 200) String title,
         @NotBlank @Size(max = 8000) String text,
         @Size(max = 20) List<@NotNull @Valid Evidence> evidence,
-        @Size(max = 20) List<@NotNull @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,49}", message = "a lower-case keyword")
-                String> tags,
+        @Size(max = 20) List<@NotNull @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,49}", message = "a lower-case keyword") String> tags,
         Sentiment sentiment,
         @NotNull Boolean adverseEventMentioned) {
 
     public enum Category {
-        UNMET_NEED, TREATMENT_PRACTICE, DATA_PERCEPTION, TRIAL_FEEDBACK, COMPETITIVE_LANDSCAPE, ACCESS_AND_GUIDELINES, OTHER
+        UNMET_NEED,
+        TREATMENT_PRACTICE,
+        DATA_PERCEPTION,
+        TRIAL_FEEDBACK,
+        COMPETITIVE_LANDSCAPE,
+        ACCESS_AND_GUIDELINES,
+        OTHER
     }
 
-    public enum Sentiment { POSITIVE, NEUTRAL, NEGATIVE }
+    public enum Sentiment {
+        POSITIVE,
+        NEUTRAL,
+        NEGATIVE
+    }
 
     public InsightDocument {
         evidence = evidence == null ? List.of() : List.copyOf(evidence);

@@ -5,9 +5,19 @@ import io.smallrye.mutiny.Uni;
 /** What the domain tells the rest of Rapport, in the transaction of the change (implemented in {@code events}). */
 public interface InsightEvents {
 
-    enum InsightChange { SUBMITTED, VALIDATED, ACTIONED, REJECTED, REWORKED, ENDORSED }
+    enum InsightChange {
+        SUBMITTED,
+        VALIDATED,
+        ACTIONED,
+        REJECTED,
+        REWORKED,
+        ENDORSED
+    }
 
-    enum ResourceChange { APPROVED, WITHDRAWN }
+    enum ResourceChange {
+        APPROVED,
+        WITHDRAWN
+    }
 
     Uni<Void> insight(Insight insight, InsightChange change);
 

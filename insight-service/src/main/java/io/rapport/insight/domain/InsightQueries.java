@@ -1,5 +1,12 @@
 package io.rapport.insight.domain;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.rapport.insight.persistence.InsightRepository;
 import io.rapport.platform.api.Page;
@@ -8,11 +15,6 @@ import io.rapport.platform.api.ProblemException;
 import io.rapport.platform.audit.AuditEntryView;
 import io.rapport.platform.audit.AuditTrail;
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.UUID;
 
 /** Reading insights within what the caller sees, and the themes medical strategy watches. */
 @ApplicationScoped

@@ -1,6 +1,15 @@
 package io.rapport.insight.domain;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
 import com.fasterxml.jackson.databind.JsonNode;
+
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.rapport.insight.domain.InsightEvents.InsightChange;
 import io.rapport.insight.persistence.InsightRepository;
@@ -14,12 +23,6 @@ import io.rapport.platform.replica.Replicas;
 import io.rapport.platform.security.Caller;
 import io.rapport.platform.time.BusinessDays;
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.List;
-import java.util.UUID;
-import java.util.function.Consumer;
 
 /**
  * An insight's life: drafted and edited by its author, submitted, curated by a medical manager of the
@@ -66,7 +69,8 @@ public class InsightService {
                 insight.pseudonymiseKol(pseudonyms.of(document.kolId()));
             }
             return insights.persist(insight)
-                    .chain(() -> audit.record(AuditRecord.of("insight", insight.id(), 1, "drafted", null, Snapshot.of(insight))))
+                    .chain(() -> audit
+                            .record(AuditRecord.of("insight", insight.id(), 1, "drafted", null, Snapshot.of(insight))))
                     .chain(() -> document.adverseEventMentioned() ? events.safetyReportDue(insight)
                             : Uni.createFrom().voidItem())
                     .replaceWith(insight);
@@ -197,7 +201,7 @@ public class InsightService {
      */
     private Uni<Replicated.Kol> checked(InsightDocument document, Insight current) {
         return directory.requireCodes("therapeuticArea", List.of(document.therapeuticArea()), "product",
-                        document.product() == null ? List.of() : List.of(document.product()))
+                document.product() == null ? List.of() : List.of(document.product()))
                 .chain(() -> rightsAllow(document, current))
                 .call(kol -> linked.requireInteraction(document.interactionId(), document.kolId(),
                         document.kolId() == null ? null : pseudonyms.of(document.kolId())));

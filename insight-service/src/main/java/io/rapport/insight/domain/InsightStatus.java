@@ -4,7 +4,11 @@ import java.util.List;
 
 /** DRAFT, SUBMITTED, then VALIDATED and ACTIONED, or REJECTED (and back to DRAFT for rework). */
 public enum InsightStatus {
-    DRAFT, SUBMITTED, VALIDATED, ACTIONED, REJECTED;
+    DRAFT,
+    SUBMITTED,
+    VALIDATED,
+    ACTIONED,
+    REJECTED;
 
     /** The actions that move an insight on from here. */
     public List<String> actions() {

@@ -1,5 +1,13 @@
 package io.rapport.insight.domain;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.rapport.insight.persistence.InsightRepository;
 import io.rapport.insight.persistence.ShareRepository;
@@ -8,12 +16,6 @@ import io.rapport.platform.audit.AuditTrail;
 import io.rapport.platform.outbox.Outbox;
 import io.rapport.platform.privacy.ErasureConfirmation;
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Set;
-import java.util.UUID;
-import java.util.function.Predicate;
 
 /**
  * GDPR Art. 17 on {@code kol.erased}, in the consumer's transaction: afterwards no stored form here holds the
@@ -91,14 +93,14 @@ public class KolErasure {
      */
     private Uni<Void> scrubReplicas(UUID kolId, UUID pseudonym) {
         return Panache.getSession().chain(session -> session.createNativeQuery("UPDATE replica SET data = "
-                        + "jsonb_strip_nulls(jsonb_build_object('kolId', CAST(:kol AS text), 'status', 'ERASED', "
-                        + "'aggregateVersion', data -> 'aggregateVersion', 'erasedAt', data -> 'erasedAt')), "
-                        + "updated_at = now() WHERE kind = 'kol' AND id = CAST(:kol AS text)")
+                + "jsonb_strip_nulls(jsonb_build_object('kolId', CAST(:kol AS text), 'status', 'ERASED', "
+                + "'aggregateVersion', data -> 'aggregateVersion', 'erasedAt', data -> 'erasedAt')), "
+                + "updated_at = now() WHERE kind = 'kol' AND id = CAST(:kol AS text)")
                 .setParameter("kol", kolId.toString()).executeUpdate()
                 .chain(() -> session.createNativeQuery("UPDATE replica SET data = jsonb_set(data, '{kolId}', "
-                                + "to_jsonb(CAST(:pseudonym AS text))), updated_at = now() WHERE kind IN ('"
-                                + Replicated.INTERACTION + "', '" + Replicated.REQUEST + "') "
-                                + "AND data ->> 'kolId' = CAST(:kol AS text)")
+                        + "to_jsonb(CAST(:pseudonym AS text))), updated_at = now() WHERE kind IN ('"
+                        + Replicated.INTERACTION + "', '" + Replicated.REQUEST + "') "
+                        + "AND data ->> 'kolId' = CAST(:kol AS text)")
                         .setParameter("pseudonym", pseudonym.toString()).setParameter("kol", kolId.toString())
                         .executeUpdate()))
                 .replaceWithVoid();

@@ -1,10 +1,12 @@
 package io.rapport.insight.domain;
 
-import io.rapport.insight.config.InsightConfig;
-import io.rapport.platform.security.Pseudonyms;
-import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.rapport.insight.config.InsightConfig;
+import io.rapport.platform.security.Pseudonyms;
 
 /**
  * The pseudonym an erased KOL keeps on what the law holds here (keyed, so it cannot be reversed without the

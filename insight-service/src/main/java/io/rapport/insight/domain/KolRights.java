@@ -12,7 +12,10 @@ import io.rapport.platform.api.ProblemException;
 public final class KolRights {
 
     /** What a new record is, for the rules it needs. */
-    public enum Record { INSIGHT, SHARE }
+    public enum Record {
+        INSIGHT,
+        SHARE
+    }
 
     private KolRights() {
     }

@@ -1,11 +1,13 @@
 package io.rapport.insight.domain;
 
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
 import io.rapport.platform.api.ProblemException;
 import io.rapport.platform.replica.Replicas;
 import io.rapport.platform.security.Visibility;
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
-import java.util.UUID;
 
 /**
  * Other services' records an insight or a share points at (an interaction, a medical information request),

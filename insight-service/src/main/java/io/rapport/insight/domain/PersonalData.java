@@ -1,19 +1,20 @@
 package io.rapport.insight.domain;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.rapport.insight.persistence.InsightRepository;
 import io.rapport.insight.persistence.ShareRepository;
-import io.rapport.platform.api.Page;
 import io.rapport.platform.api.PageRequest;
 import io.rapport.platform.audit.AuditEntryView;
 import io.rapport.platform.audit.AuditTrail;
 import io.rapport.platform.replica.Replicas;
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
 
 /**
  * GDPR Art. 15: everything this service holds about a KOL. The insights about them (with their free text and
@@ -72,9 +73,9 @@ public class PersonalData {
 
     private Uni<List<ReplicaRecord>> replicas(UUID kolId, List<UUID> ids) {
         return Panache.getSession().chain(session -> session.createNativeQuery("SELECT kind, id, version, data::text "
-                        + "FROM replica WHERE (kind = 'kol' AND id = :kol) OR (kind IN ('" + Replicated.INTERACTION
-                        + "', '" + Replicated.REQUEST + "') AND data ->> 'kolId' IN (:ids)) ORDER BY kind, id",
-                        Object[].class)
+                + "FROM replica WHERE (kind = 'kol' AND id = :kol) OR (kind IN ('" + Replicated.INTERACTION
+                + "', '" + Replicated.REQUEST + "') AND data ->> 'kolId' IN (:ids)) ORDER BY kind, id",
+                Object[].class)
                 .setParameter("kol", kolId.toString())
                 .setParameter("ids", ids.stream().map(UUID::toString).toList())
                 .getResultList())

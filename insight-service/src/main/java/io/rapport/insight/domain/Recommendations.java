@@ -1,11 +1,5 @@
 package io.rapport.insight.domain;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.rapport.insight.persistence.ResourceRepository;
-import io.rapport.insight.persistence.ShareRepository;
-import io.rapport.platform.replica.Directory;
-import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -13,6 +7,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.rapport.insight.persistence.ResourceRepository;
+import io.rapport.insight.persistence.ShareRepository;
+import io.rapport.platform.replica.Directory;
+import io.smallrye.mutiny.Uni;
 
 /**
  * What to share next with a KOL: approved, unexpired, proactive content approved in the KOL's country and not
@@ -44,9 +46,9 @@ public class Recommendations {
         // Nothing is offered to a KOL who may not be contacted unasked (erased, objected, do-not-contact...).
         return directory.kol(kolId.toString(), Replicated.Kol.class, false).chain(kol -> kol.country() == null
                 || !KolRights.reachable(kol)
-                ? Uni.createFrom().item(List.<Recommendation>of())
-                : shares.resourcesSharedWith(kolId).chain(shared -> resources.proactiveIn(kol.country())
-                        .map(candidates -> rank(kol, shared, candidates, limit))));
+                        ? Uni.createFrom().item(List.<Recommendation> of())
+                        : shares.resourcesSharedWith(kolId).chain(shared -> resources.proactiveIn(kol.country())
+                                .map(candidates -> rank(kol, shared, candidates, limit))));
     }
 
     static List<Recommendation> rank(Replicated.Kol kol, Set<UUID> shared, List<Resource> candidates, int limit) {

@@ -1,7 +1,9 @@
 package io.rapport.insight.domain;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import io.rapport.platform.persistence.JsonConverter;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
@@ -9,10 +11,12 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import java.time.Instant;
-import java.util.List;
-import java.util.UUID;
+
 import org.hibernate.annotations.ColumnTransformer;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+
+import io.rapport.platform.persistence.JsonConverter;
 
 /**
  * Approved (medical/legal/regulatory reviewed) content an MSL may share: DRAFT, then APPROVED with its MLR
@@ -22,7 +26,11 @@ import org.hibernate.annotations.ColumnTransformer;
 @Table(name = "resource")
 public class Resource {
 
-    public enum Status { DRAFT, APPROVED, WITHDRAWN }
+    public enum Status {
+        DRAFT,
+        APPROVED,
+        WITHDRAWN
+    }
 
     @Id
     private UUID id;
@@ -207,7 +215,8 @@ public class Resource {
 
     static final class CitationColumn extends JsonConverter<Evidence> {
         CitationColumn() {
-            super(new TypeReference<Evidence>() { });
+            super(new TypeReference<Evidence>() {
+            });
         }
     }
 }

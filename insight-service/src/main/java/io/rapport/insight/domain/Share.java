@@ -1,22 +1,29 @@
 package io.rapport.insight.domain;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.UUID;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.UUID;
 
 /** An approved resource shared with a KOL, by an MSL, on a channel (possibly in an interaction or an answer). */
 @Entity
 @Table(name = "share")
 public class Share {
 
-    public enum Channel { IN_PERSON, VIDEO, PHONE, EMAIL, CONGRESS }
+    public enum Channel {
+        IN_PERSON,
+        VIDEO,
+        PHONE,
+        EMAIL,
+        CONGRESS
+    }
 
     @Id
     private UUID id;

@@ -1,5 +1,11 @@
 package io.rapport.insight.domain;
 
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.rapport.insight.persistence.ResourceRepository;
@@ -12,10 +18,6 @@ import io.rapport.platform.security.Caller;
 import io.rapport.platform.security.Roles;
 import io.rapport.platform.security.Visibility;
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
-import java.util.List;
-import java.util.UUID;
 
 /**
  * Sharing approved content with a KOL: only an APPROVED, unexpired resource approved in the KOL's country, with
@@ -66,7 +68,8 @@ public class ShareService {
             return directory.kol(request.kolId().toString(), Replicated.Kol.class, false)
                     .chain(kol -> linked.request(request.medicalRequestId()).chain(medical -> {
                         LegalBasis legal = answersTheKol(medical, request.kolId(), pseudonym)
-                                ? LegalBasis.KOL_REQUEST : null;
+                                ? LegalBasis.KOL_REQUEST
+                                : null;
                         requireAnswerIfReactive(resource, request, medical, legal);
                         KolRights.require(kol, KolRights.Record.SHARE, request.channel(), legal);
                         if (!kol.erased()) {
@@ -90,7 +93,8 @@ public class ShareService {
      * A KOL's shares, newest first. Another team's shares show who shared and when, never what or in which
      * record: enough not to overload the KOL, nothing of the other team's work.
      *
-     * <p>The cursor holds no share id either, since the last share of a page may be another team's: it is the
+     * <p>
+     * The cursor holds no share id either, since the last share of a page may be another team's: it is the
      * last share's time and how many shares of exactly that time the caller was given (over consecutive pages
      * ending on the same time), and the next page passes those. A share of that time erased between two pages
      * can make the next page skip one; the list is a view of the KOL's load, not a ledger.
@@ -157,8 +161,9 @@ public class ShareService {
         if (resource.usage() == ResourceDocument.Usage.REACTIVE_ONLY && legal == null) {
             throw ProblemException.rule("reactive-only", "Resource " + resource.id() + " is shared only in answer to "
                     + "the KOL's unsolicited medical information request (medicalRequestId)"
-                    + (request.medicalRequestId() == null ? "" : "; request " + request.medicalRequestId()
-                    + " is not an unsolicited request of this KOL"));
+                    + (request.medicalRequestId() == null ? ""
+                            : "; request " + request.medicalRequestId()
+                                    + " is not an unsolicited request of this KOL"));
         }
         if (medical != null && legal == null && !request.kolId().toString().equals(medical.kolId())) {
             throw ProblemException.rule("unknown-medical-request", "Medical information request "

@@ -6,7 +6,12 @@ package io.rapport.insight.domain;
  */
 public record Theme(String theme, long count, long previousCount, long change, Trend trend) {
 
-    public enum Trend { NEW, RISING, STEADY, FALLING }
+    public enum Trend {
+        NEW,
+        RISING,
+        STEADY,
+        FALLING
+    }
 
     public static Theme of(String theme, long count, long previous) {
         Trend trend = previous == 0 ? (count > 0 ? Trend.NEW : Trend.STEADY)

@@ -1,12 +1,13 @@
 package io.rapport.insight.events;
 
-import io.rapport.insight.domain.Insight;
-import io.rapport.insight.domain.Resource;
-import io.rapport.insight.domain.Share;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+
+import io.rapport.insight.domain.Insight;
+import io.rapport.insight.domain.Resource;
+import io.rapport.insight.domain.Share;
 
 /**
  * The data of insight-service's events: codes, tags, flags and times, never titles or insight text (the log

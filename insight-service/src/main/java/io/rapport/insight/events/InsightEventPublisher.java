@@ -1,5 +1,9 @@
 package io.rapport.insight.events;
 
+import java.util.Locale;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
 import io.rapport.insight.domain.Insight;
 import io.rapport.insight.domain.InsightEvents;
 import io.rapport.insight.domain.Resource;
@@ -7,8 +11,6 @@ import io.rapport.insight.domain.Share;
 import io.rapport.platform.outbox.DomainEvent;
 import io.rapport.platform.outbox.Outbox;
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Locale;
 
 /** Puts each change on the outbox of rapport.insight.v1, in the transaction of the change. */
 @ApplicationScoped

@@ -1,16 +1,19 @@
 package io.rapport.insight.events;
 
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.constraints.NotNull;
+
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
 import io.rapport.insight.domain.KolErasure;
 import io.rapport.insight.domain.Replicated;
 import io.rapport.platform.events.EventConsumer;
 import io.rapport.platform.events.IncomingEvent;
 import io.rapport.platform.replica.DirectoryReplication;
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.validation.constraints.NotNull;
-import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * Keeps the local replicas up to date: kol-service's KOLs, codes and MSL directory, and interaction-service's

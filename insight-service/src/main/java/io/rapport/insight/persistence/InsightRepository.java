@@ -1,14 +1,5 @@
 package io.rapport.insight.persistence;
 
-import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
-import io.rapport.insight.domain.Insight;
-import io.rapport.insight.domain.InsightAccess;
-import io.rapport.insight.domain.InsightSearch;
-import io.rapport.insight.domain.Theme;
-import io.rapport.platform.api.PageRequest;
-import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -16,6 +7,17 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.rapport.insight.domain.Insight;
+import io.rapport.insight.domain.InsightAccess;
+import io.rapport.insight.domain.InsightSearch;
+import io.rapport.insight.domain.Theme;
+import io.rapport.platform.api.PageRequest;
+import io.smallrye.mutiny.Uni;
 
 /** Insights: locking one, endorsing, the ranked search, and the themes of a period. */
 @ApplicationScoped
@@ -31,7 +33,7 @@ public class InsightRepository implements PanacheRepositoryBase<Insight, UUID> {
     /** Records one endorsement per MSL; false when this MSL already endorsed it. */
     public Uni<Boolean> endorse(UUID insight, String msl) {
         return getSession().chain(session -> session.createNativeQuery("INSERT INTO insight_endorsement (insight_id, "
-                        + "msl_id, endorsed_at) VALUES (:insight, :msl, now()) ON CONFLICT DO NOTHING")
+                + "msl_id, endorsed_at) VALUES (:insight, :msl, now()) ON CONFLICT DO NOTHING")
                 .setParameter("insight", insight).setParameter("msl", msl).executeUpdate()).map(count -> count == 1);
     }
 
@@ -88,7 +90,7 @@ public class InsightRepository implements PanacheRepositoryBase<Insight, UUID> {
             return query.getResultList();
         }).chain(rows -> {
             if (rows.isEmpty()) {
-                return Uni.createFrom().item(List.<Ranked>of());
+                return Uni.createFrom().item(List.<Ranked> of());
             }
             List<UUID> ids = rows.stream().map(r -> UUID.fromString((String) r[0])).toList();
             Map<UUID, Long> ranks = new HashMap<>();
@@ -106,13 +108,15 @@ public class InsightRepository implements PanacheRepositoryBase<Insight, UUID> {
         String join = "tags".equals(dimension) ? ", jsonb_array_elements_text(i.tags) AS t(value)" : "";
         String area = therapeuticArea == null ? "" : " AND i.therapeutic_area = :area";
         // Only what the caller may see counts: another team's insights are not theirs to read, even as counts.
-        String seen = scope.allTeams() ? "" : scope.teams().isEmpty() ? " AND i.author = :self"
-                : " AND (i.author = :self OR i.team IN (:teams))";
+        String seen = scope.allTeams() ? ""
+                : scope.teams().isEmpty() ? " AND i.author = :self"
+                        : " AND (i.author = :self OR i.team IN (:teams))";
         String sql = "SELECT " + value + " AS theme, "
                 + "count(*) FILTER (WHERE i.submitted_at >= :from AND i.submitted_at < :to) AS current, "
                 + "count(*) FILTER (WHERE i.submitted_at >= :previousFrom AND i.submitted_at < :from) AS previous "
                 + "FROM insight i" + join + " WHERE i." + SHARED + " AND i.submitted_at >= :previousFrom "
-                + "AND i.submitted_at < :to" + area + seen + " GROUP BY 1 ORDER BY current DESC, previous DESC, theme LIMIT " + limit;
+                + "AND i.submitted_at < :to" + area + seen + " GROUP BY 1 ORDER BY current DESC, previous DESC, theme LIMIT "
+                + limit;
         return getSession().chain(session -> {
             var query = session.createNativeQuery(sql, Object[].class).setParameter("from", from).setParameter("to", to)
                     .setParameter("previousFrom", previousFrom);

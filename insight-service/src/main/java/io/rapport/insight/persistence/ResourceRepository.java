@@ -1,16 +1,18 @@
 package io.rapport.insight.persistence;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.rapport.insight.domain.Resource;
 import io.rapport.insight.domain.ResourceDocument;
 import io.rapport.platform.api.PageRequest;
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
 
 /** Scientific resources. */
 @ApplicationScoped
@@ -53,7 +55,7 @@ public class ResourceRepository implements PanacheRepositoryBase<Resource, UUID>
         String sql = "SELECT CAST(id AS text) FROM resource WHERE status = 'APPROVED' AND usage = 'PROACTIVE' "
                 + "AND (expires_at IS NULL OR expires_at > now()) AND markets @> jsonb_build_array(CAST(:country AS text))";
         return getSession().chain(session -> session.createNativeQuery(sql, String.class).setParameter("country", country)
-                .getResultList()).chain(ids -> ids.isEmpty() ? Uni.createFrom().item(List.<Resource>of())
-                : list("id in ?1", ids.stream().map(UUID::fromString).toList()));
+                .getResultList()).chain(ids -> ids.isEmpty() ? Uni.createFrom().item(List.<Resource> of())
+                        : list("id in ?1", ids.stream().map(UUID::fromString).toList()));
     }
 }

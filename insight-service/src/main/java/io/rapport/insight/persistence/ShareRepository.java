@@ -1,15 +1,17 @@
 package io.rapport.insight.persistence;
 
-import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
-import io.rapport.insight.domain.Share;
-import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.rapport.insight.domain.Share;
+import io.smallrye.mutiny.Uni;
 
 /** What was shared with whom. */
 @ApplicationScoped

@@ -1,15 +1,16 @@
 package io.rapport.insight.domain;
 
-import static io.rapport.insight.domain.StandIns.ANA;
-import static io.rapport.insight.domain.StandIns.draftBy;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
+
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+
+import static io.rapport.insight.domain.StandIns.ANA;
+import static io.rapport.insight.domain.StandIns.draftBy;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The rules an insight and a share carry themselves: an adverse event is a legal obligation (reported to Drug

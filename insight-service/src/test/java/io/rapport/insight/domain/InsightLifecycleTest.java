@@ -1,5 +1,21 @@
 package io.rapport.insight.domain;
 
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import io.rapport.platform.api.ProblemException;
+import io.rapport.platform.api.Versions;
+import io.rapport.platform.security.Roles;
+import io.smallrye.mutiny.Uni;
+
 import static io.rapport.insight.domain.StandIns.ANA;
 import static io.rapport.insight.domain.StandIns.BEN;
 import static io.rapport.insight.domain.StandIns.CY;
@@ -11,20 +27,6 @@ import static io.rapport.insight.domain.StandIns.draftBy;
 import static io.rapport.insight.domain.StandIns.refused;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.rapport.platform.api.ProblemException;
-import io.rapport.platform.api.Versions;
-import io.rapport.platform.security.Roles;
-import io.smallrye.mutiny.Uni;
-import java.time.LocalDate;
-import java.util.EnumMap;
-import java.util.List;
-import java.util.Map;
-import java.util.function.Consumer;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
-
 /**
  * An insight's life through {@link InsightService}: DRAFT, SUBMITTED, then VALIDATED and ACTIONED, or REJECTED
  * and reworked into a DRAFT; who may take each step. The services run on plain stand-ins ({@link StandIns}).
@@ -34,8 +36,10 @@ class InsightLifecycleTest {
 
     /** The five steps, each by who may take it: the author submits and reworks, a manager of the team curates. */
     enum Step {
-        SUBMIT("submit", InsightStatus.SUBMITTED), VALIDATE("validate", InsightStatus.VALIDATED),
-        REJECT("reject", InsightStatus.REJECTED), ACTION("action", InsightStatus.ACTIONED),
+        SUBMIT("submit", InsightStatus.SUBMITTED),
+        VALIDATE("validate", InsightStatus.VALIDATED),
+        REJECT("reject", InsightStatus.REJECTED),
+        ACTION("action", InsightStatus.ACTIONED),
         REWORK("rework", InsightStatus.DRAFT);
 
         final String action;
@@ -63,7 +67,8 @@ class InsightLifecycleTest {
 
     /** How to bring one of ana's insights into each status, the way users do. */
     private static final Map<InsightStatus, Consumer<Insight>> REACH = new EnumMap<>(Map.of(
-            InsightStatus.DRAFT, i -> { },
+            InsightStatus.DRAFT, i -> {
+            },
             InsightStatus.SUBMITTED, Insight::submit,
             InsightStatus.VALIDATED, i -> {
                 i.submit();
@@ -219,7 +224,7 @@ class InsightLifecycleTest {
         world.stored(own);
         String etag = Versions.etag(own.version());
 
-        for (Runnable curation : List.<Runnable>of(
+        for (Runnable curation : List.<Runnable> of(
                 () -> world.insightService(caller(MO, Roles.MEDICAL_MANAGER)).validate(own.id(), etag).await().indefinitely(),
                 () -> world.insightService(caller(MO, Roles.MEDICAL_MANAGER)).reject(own.id(), etag, "no").await()
                         .indefinitely())) {

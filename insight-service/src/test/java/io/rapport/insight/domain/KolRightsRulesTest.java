@@ -1,17 +1,19 @@
 package io.rapport.insight.domain;
 
-import static io.rapport.insight.domain.StandIns.refused;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatNoException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
 import io.rapport.insight.domain.KolRights.Record;
 import io.rapport.insight.domain.Replicated.Contactability;
 import io.rapport.insight.domain.Share.Channel;
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
+
+import static io.rapport.insight.domain.StandIns.refused;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatNoException;
 
 /**
  * Whether a new insight or share about a KOL may be written, from the rights kol-service publishes: each refusal

@@ -1,9 +1,9 @@
 package io.rapport.insight.domain;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The pure rules behind recommendations and themes. */
 @Tag("unit")

@@ -1,18 +1,20 @@
 package io.rapport.insight.domain;
 
-import static io.rapport.insight.domain.StandIns.resourceDocument;
-import static org.assertj.core.api.Assertions.assertThat;
-
-import io.rapport.insight.domain.Recommendations.Recommendation;
-import io.rapport.insight.domain.ResourceDocument.Usage;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+
+import io.rapport.insight.domain.Recommendations.Recommendation;
+import io.rapport.insight.domain.ResourceDocument.Usage;
+
+import static io.rapport.insight.domain.StandIns.resourceDocument;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What {@link Recommendations} offers a KOL and in which order: approved, unexpired, proactive content of the

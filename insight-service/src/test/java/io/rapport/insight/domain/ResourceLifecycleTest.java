@@ -1,20 +1,22 @@
 package io.rapport.insight.domain;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import io.rapport.platform.api.ProblemException;
+import io.rapport.platform.api.Versions;
+import io.rapport.platform.security.Roles;
+
 import static io.rapport.insight.domain.StandIns.MIA;
 import static io.rapport.insight.domain.StandIns.MO;
 import static io.rapport.insight.domain.StandIns.caller;
 import static io.rapport.insight.domain.StandIns.refused;
 import static io.rapport.insight.domain.StandIns.resourceDocument;
 import static org.assertj.core.api.Assertions.assertThat;
-
-import io.rapport.platform.api.ProblemException;
-import io.rapport.platform.api.Versions;
-import io.rapport.platform.security.Roles;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
 
 /**
  * A resource's life through {@link ResourceService}: DRAFT, APPROVED with its MLR approval id until it expires,
@@ -76,9 +78,9 @@ class ResourceLifecycleTest {
         Resource resource = draft();
         Instant now = Instant.now();
 
-        for (Instant[] dates : List.of(new Instant[] {null, null}, new Instant[] {null, now.minusSeconds(60)},
-                new Instant[] {now.plus(Duration.ofDays(30)), now.plus(Duration.ofDays(10))},
-                new Instant[] {now.plus(Duration.ofDays(10)), now.plus(Duration.ofDays(10))})) {
+        for (Instant[] dates : List.of(new Instant[] { null, null }, new Instant[] { null, now.minusSeconds(60) },
+                new Instant[] { now.plus(Duration.ofDays(30)), now.plus(Duration.ofDays(10)) },
+                new Instant[] { now.plus(Duration.ofDays(10)), now.plus(Duration.ofDays(10)) })) {
             ProblemException refusal = refused(() -> approve(mia, resource, "MLR-1", dates[0], dates[1]));
             assertThat(refusal.status()).isEqualTo(422);
             assertThat(refusal.slug()).isEqualTo("expiry-required");

@@ -1,13 +1,5 @@
 package io.rapport.insight.domain;
 
-import io.rapport.insight.persistence.InsightRepository;
-import io.rapport.insight.persistence.ResourceRepository;
-import io.rapport.platform.api.ProblemException;
-import io.rapport.platform.audit.AuditRecord;
-import io.rapport.platform.audit.AuditTrail;
-import io.rapport.platform.replica.Directory;
-import io.rapport.platform.security.Caller;
-import io.smallrye.mutiny.Uni;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,6 +8,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+
+import io.rapport.insight.persistence.InsightRepository;
+import io.rapport.insight.persistence.ResourceRepository;
+import io.rapport.platform.api.ProblemException;
+import io.rapport.platform.audit.AuditRecord;
+import io.rapport.platform.audit.AuditTrail;
+import io.rapport.platform.replica.Directory;
+import io.rapport.platform.security.Caller;
+import io.smallrye.mutiny.Uni;
 
 /**
  * Plain-Java stand-ins for what the insight services get from Quarkus (caller, directory, repositories, audit

@@ -1,8 +1,10 @@
 package io.rapport.interaction.api;
 
-import io.rapport.interaction.domain.Completion;
-import io.rapport.interaction.domain.MedicalRequest;
-import io.rapport.interaction.domain.TransferOfValue;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -10,10 +12,10 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.List;
-import java.util.UUID;
+
+import io.rapport.interaction.domain.Completion;
+import io.rapport.interaction.domain.MedicalRequest;
+import io.rapport.interaction.domain.TransferOfValue;
 
 /** The small request bodies of the action endpoints. */
 public final class Bodies {
@@ -32,8 +34,7 @@ public final class Bodies {
             Boolean productComplaintMentioned,
             @Size(max = 100) String safetyReportId,
             @Size(max = 20) List<@NotNull @Valid TransferOfValue> transfersOfValue,
-            @Size(max = 20) List<@NotNull @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,49}", message = "a lower-case keyword")
-                    String> topics) {
+            @Size(max = 20) List<@NotNull @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,49}", message = "a lower-case keyword") String> topics) {
 
         Completion completion() {
             return new Completion(occurredAt, durationMinutes, outcome, disclosureMade, feedbackScore,

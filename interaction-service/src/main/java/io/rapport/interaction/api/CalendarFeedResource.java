@@ -1,8 +1,7 @@
 package io.rapport.interaction.api;
 
-import io.rapport.interaction.domain.CalendarService;
-import io.rapport.platform.security.Roles;
-import io.smallrye.mutiny.Uni;
+import java.time.Instant;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.POST;
@@ -12,9 +11,13 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.time.Instant;
+
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.rapport.interaction.domain.CalendarService;
+import io.rapport.platform.security.Roles;
+import io.smallrye.mutiny.Uni;
 
 /** Creating, rotating and revoking the caller's secret calendar feed URL. */
 @Path("/api/v1/msls/me/calendar-feed")
@@ -29,7 +32,7 @@ public class CalendarFeedResource {
 
     @POST
     @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.MSL, Roles.MEDICAL_MANAGER})
+    @RolesAllowed({ Roles.MSL, Roles.MEDICAL_MANAGER })
     @Operation(summary = "Create or rotate your calendar feed", description = "Answers a secret URL (a 256-bit token "
             + "shown only now) to subscribe to in Outlook or Google, which fetch feeds without a bearer token. Calling "
             + "it again rotates the token: the previous URL stops working.")
@@ -40,7 +43,7 @@ public class CalendarFeedResource {
     }
 
     @DELETE
-    @RolesAllowed({Roles.MSL, Roles.MEDICAL_MANAGER})
+    @RolesAllowed({ Roles.MSL, Roles.MEDICAL_MANAGER })
     @Operation(summary = "Revoke your calendar feed", description = "The URL answers 404 from now on.")
     public Uni<Response> revoke() {
         return calendars.revoke().map(ignored -> Response.noContent().build());

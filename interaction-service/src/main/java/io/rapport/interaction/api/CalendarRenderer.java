@@ -1,11 +1,12 @@
 package io.rapport.interaction.api;
 
-import io.rapport.interaction.domain.Interaction;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
+
+import io.rapport.interaction.domain.Interaction;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.TimeZoneRegistry;
 import net.fortuna.ical4j.model.TimeZoneRegistryFactory;

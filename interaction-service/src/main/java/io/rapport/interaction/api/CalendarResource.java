@@ -1,18 +1,20 @@
 package io.rapport.interaction.api;
 
-import io.rapport.interaction.domain.CalendarService;
-import io.rapport.platform.api.ProblemException;
-import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Response;
+
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.logging.Logger;
+
+import io.rapport.interaction.domain.CalendarService;
+import io.rapport.platform.api.ProblemException;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /** An MSL's planned interactions as a calendar that Outlook or Google can subscribe to, by a secret URL. */
 @Path("/calendar")

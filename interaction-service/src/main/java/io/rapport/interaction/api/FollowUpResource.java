@@ -1,15 +1,9 @@
 package io.rapport.interaction.api;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.rapport.interaction.domain.FollowUp;
-import io.rapport.interaction.domain.FollowUpService;
-import io.rapport.interaction.domain.LegalBasis;
-import io.rapport.platform.api.MergePatch;
-import io.rapport.platform.api.Page;
-import io.rapport.platform.api.PageRequest;
-import io.rapport.platform.api.Versions;
-import io.rapport.platform.security.Roles;
-import io.smallrye.mutiny.Uni;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -22,12 +16,22 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.UUID;
+
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.rapport.interaction.domain.FollowUp;
+import io.rapport.interaction.domain.FollowUpService;
+import io.rapport.interaction.domain.LegalBasis;
+import io.rapport.platform.api.MergePatch;
+import io.rapport.platform.api.Page;
+import io.rapport.platform.api.PageRequest;
+import io.rapport.platform.api.Versions;
+import io.rapport.platform.security.Roles;
+import io.smallrye.mutiny.Uni;
 
 @Path("/api/v1/follow-ups")
 @Tag(name = "Follow-ups", description = "Actions promised in an interaction, and Drug Safety obligations")
@@ -43,7 +47,7 @@ public class FollowUpResource {
 
     @GET
     @Path("{id}")
-    @RolesAllowed({Roles.MSL, Roles.MEDICAL_MANAGER, Roles.ADMIN, Roles.INTEGRATION, Roles.REPORTING})
+    @RolesAllowed({ Roles.MSL, Roles.MEDICAL_MANAGER, Roles.ADMIN, Roles.INTEGRATION, Roles.REPORTING })
     @Operation(summary = "Read a follow-up")
     public Uni<Response> get(@PathParam("id") UUID id) {
         return followUps.get(id).map(f -> Response.ok(FollowUpView.from(f)).header("ETag", Versions.etag(f.version()))
@@ -53,7 +57,7 @@ public class FollowUpResource {
     @PATCH
     @Path("{id}")
     @Consumes(MergePatch.MEDIA_TYPE)
-    @RolesAllowed({Roles.MSL, Roles.MEDICAL_MANAGER, Roles.ADMIN, Roles.INTEGRATION})
+    @RolesAllowed({ Roles.MSL, Roles.MEDICAL_MANAGER, Roles.ADMIN, Roles.INTEGRATION })
     @Operation(summary = "Change or close a follow-up (JSON Merge Patch, If-Match)", description = "description, "
             + "dueDate, assignee (an MSL of the same team; for a manager one they manage), and status OPEN to DONE or "
             + "DROPPED (final). A Drug Safety follow-up is not dropped by its assignee (403 safety-follow-up-owed).")
@@ -63,7 +67,7 @@ public class FollowUpResource {
     }
 
     @GET
-    @RolesAllowed({Roles.MSL, Roles.MEDICAL_MANAGER, Roles.ADMIN, Roles.INTEGRATION, Roles.REPORTING})
+    @RolesAllowed({ Roles.MSL, Roles.MEDICAL_MANAGER, Roles.ADMIN, Roles.INTEGRATION, Roles.REPORTING })
     @Operation(summary = "List follow-ups, soonest due first", description = "assignee=me for your own; overdue=true "
             + "for open ones past their due date (in each follow-up's time zone).")
     public Uni<Page<FollowUpView>> list(@QueryParam("assignee") String assignee,

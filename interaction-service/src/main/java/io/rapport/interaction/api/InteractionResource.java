@@ -1,21 +1,9 @@
 package io.rapport.interaction.api;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.rapport.interaction.domain.Channel;
-import io.rapport.interaction.domain.FollowUpService;
-import io.rapport.interaction.domain.InteractionChanges;
-import io.rapport.interaction.domain.InteractionDocument;
-import io.rapport.interaction.domain.InteractionQueries;
-import io.rapport.interaction.domain.InteractionService;
-import io.rapport.interaction.domain.InteractionStatus;
-import io.rapport.platform.api.IdempotencyKeys;
-import io.rapport.platform.api.MergePatch;
-import io.rapport.platform.api.Page;
-import io.rapport.platform.api.PageRequest;
-import io.rapport.platform.api.Versions;
-import io.rapport.platform.audit.AuditEntryView;
-import io.rapport.platform.security.Roles;
-import io.smallrye.mutiny.Uni;
+import java.net.URI;
+import java.time.Instant;
+import java.util.UUID;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -32,12 +20,28 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
-import java.time.Instant;
-import java.util.UUID;
+
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.rapport.interaction.domain.Channel;
+import io.rapport.interaction.domain.FollowUpService;
+import io.rapport.interaction.domain.InteractionChanges;
+import io.rapport.interaction.domain.InteractionDocument;
+import io.rapport.interaction.domain.InteractionQueries;
+import io.rapport.interaction.domain.InteractionService;
+import io.rapport.interaction.domain.InteractionStatus;
+import io.rapport.platform.api.IdempotencyKeys;
+import io.rapport.platform.api.MergePatch;
+import io.rapport.platform.api.Page;
+import io.rapport.platform.api.PageRequest;
+import io.rapport.platform.api.Versions;
+import io.rapport.platform.audit.AuditEntryView;
+import io.rapport.platform.security.Roles;
+import io.smallrye.mutiny.Uni;
 
 @Path("/api/v1/interactions")
 @Tag(name = "Interactions", description = "Meetings and other contacts between an MSL and a KOL")
@@ -64,7 +68,7 @@ public class InteractionResource {
     }
 
     @POST
-    @RolesAllowed({Roles.MSL, Roles.MEDICAL_MANAGER, Roles.ADMIN, Roles.INTEGRATION})
+    @RolesAllowed({ Roles.MSL, Roles.MEDICAL_MANAGER, Roles.ADMIN, Roles.INTEGRATION })
     @Operation(summary = "Record an interaction (planned, or logged as completed)", description = "The objective is "
             + "required. The KOL must be active and contactable on the channel (422 naming the reason), and within its "
             + "frequency cap for the quarter (422 frequency-cap-exceeded with count and cap, unless capOverrideReason). "
@@ -81,7 +85,7 @@ public class InteractionResource {
 
     @GET
     @Path("{id}")
-    @RolesAllowed({Roles.MSL, Roles.MEDICAL_MANAGER, Roles.ADMIN, Roles.INTEGRATION, Roles.REPORTING})
+    @RolesAllowed({ Roles.MSL, Roles.MEDICAL_MANAGER, Roles.ADMIN, Roles.INTEGRATION, Roles.REPORTING })
     @Operation(summary = "Read an interaction", description = "404 for another MSL's interaction.")
     public Uni<Response> get(@PathParam("id") UUID id) {
         return queries.get(id).map(this::ok);
@@ -90,7 +94,7 @@ public class InteractionResource {
     @PATCH
     @Path("{id}")
     @Consumes(MergePatch.MEDIA_TYPE)
-    @RolesAllowed({Roles.MSL, Roles.MEDICAL_MANAGER, Roles.ADMIN, Roles.INTEGRATION})
+    @RolesAllowed({ Roles.MSL, Roles.MEDICAL_MANAGER, Roles.ADMIN, Roles.INTEGRATION })
     @Operation(summary = "Change an interaction (JSON Merge Patch, If-Match)", description = "While PLANNED its plan "
             + "changes freely (moving the date re-checks the cap); once COMPLETED only outcome, feedbackScore, topics, "
             + "durationMinutes and occurredAt, within 30 days, with an amendmentReason; never once CANCELLED or NO_SHOW.")
@@ -100,7 +104,7 @@ public class InteractionResource {
 
     @POST
     @Path("{id}/complete")
-    @RolesAllowed({Roles.MSL, Roles.MEDICAL_MANAGER, Roles.ADMIN, Roles.INTEGRATION})
+    @RolesAllowed({ Roles.MSL, Roles.MEDICAL_MANAGER, Roles.ADMIN, Roles.INTEGRATION })
     @Operation(summary = "Complete a planned interaction (If-Match)", description = "Needs disclosureMade = true, an "
             + "outcome, occurredAt, durationMinutes and both safety answers (422 naming what is missing). A safety "
             + "mention without a safety report id creates a Drug Safety follow-up due the next business day.")
@@ -111,7 +115,7 @@ public class InteractionResource {
 
     @POST
     @Path("{id}/cancel")
-    @RolesAllowed({Roles.MSL, Roles.MEDICAL_MANAGER, Roles.ADMIN, Roles.INTEGRATION})
+    @RolesAllowed({ Roles.MSL, Roles.MEDICAL_MANAGER, Roles.ADMIN, Roles.INTEGRATION })
     @Operation(summary = "Cancel a planned interaction (If-Match)")
     public Uni<Response> cancel(@PathParam("id") UUID id, @HeaderParam(IF_MATCH) String ifMatch,
             @Valid Bodies.CancelRequest body) {
@@ -120,7 +124,7 @@ public class InteractionResource {
 
     @POST
     @Path("{id}/no-show")
-    @RolesAllowed({Roles.MSL, Roles.MEDICAL_MANAGER, Roles.ADMIN, Roles.INTEGRATION})
+    @RolesAllowed({ Roles.MSL, Roles.MEDICAL_MANAGER, Roles.ADMIN, Roles.INTEGRATION })
     @Operation(summary = "Record that the KOL did not come (If-Match)")
     public Uni<Response> noShow(@PathParam("id") UUID id, @HeaderParam(IF_MATCH) String ifMatch) {
         return recording.noShow(id, ifMatch).map(this::ok);
@@ -128,7 +132,7 @@ public class InteractionResource {
 
     @POST
     @Path("{id}/cap-override/approval")
-    @RolesAllowed({Roles.MEDICAL_MANAGER, Roles.ADMIN})
+    @RolesAllowed({ Roles.MEDICAL_MANAGER, Roles.ADMIN })
     @Operation(summary = "Approve a frequency-cap override (If-Match)", description = "By a medical manager of the "
             + "MSL or an admin who neither recorded the interaction nor is its MSL (403 self-approval); 409 "
             + "no-cap-override or already-approved.")
@@ -138,25 +142,24 @@ public class InteractionResource {
 
     @PUT
     @Path("by-external-id/{system}/{externalId}")
-    @RolesAllowed({Roles.INTEGRATION, Roles.ADMIN})
+    @RolesAllowed({ Roles.INTEGRATION, Roles.ADMIN })
     @Operation(summary = "Create or update the interaction with this CRM id", description = "201 when created, 200 "
             + "when changed or unchanged (Upsert-Outcome); the same body twice creates no version and no event. "
             + "Changes follow the rules of PATCH.")
     public Uni<Response> upsert(
-            @PathParam("system") @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,39}", message = "lower-case letters, digits and '-'")
-            String system,
-            @PathParam("externalId") @Pattern(regexp = "[\\x21-\\x7E]{1,100}", message = "1 to 100 visible ASCII characters")
-            String externalId,
+            @PathParam("system") @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,39}", message = "lower-case letters, digits and '-'") String system,
+            @PathParam("externalId") @Pattern(regexp = "[\\x21-\\x7E]{1,100}", message = "1 to 100 visible ASCII characters") String externalId,
             @Valid @NotNull InteractionDocument body) {
         return changes.upsert(system, externalId, body).map(up -> (up.outcome() == InteractionChanges.Outcome.CREATED
-                ? Response.created(URI.create("/api/v1/interactions/" + up.interaction().id())) : Response.ok())
+                ? Response.created(URI.create("/api/v1/interactions/" + up.interaction().id()))
+                : Response.ok())
                 .header(ETAG, Versions.etag(up.interaction().version()))
                 .header("Upsert-Outcome", up.outcome().name().toLowerCase())
                 .entity(InteractionView.from(up.interaction())).build());
     }
 
     @GET
-    @RolesAllowed({Roles.MSL, Roles.MEDICAL_MANAGER, Roles.ADMIN, Roles.INTEGRATION, Roles.REPORTING})
+    @RolesAllowed({ Roles.MSL, Roles.MEDICAL_MANAGER, Roles.ADMIN, Roles.INTEGRATION, Roles.REPORTING })
     @Operation(summary = "List interactions", description = "Newest first, within what you may see: an MSL their own, "
             + "a manager their teams'. Period filters apply to when it happened (or is planned).")
     public Uni<Page<InteractionView>> list(@QueryParam("kolId") UUID kolId, @QueryParam("mslId") String mslId,
@@ -170,7 +173,7 @@ public class InteractionResource {
 
     @POST
     @Path("{id}/follow-ups")
-    @RolesAllowed({Roles.MSL, Roles.MEDICAL_MANAGER, Roles.ADMIN, Roles.INTEGRATION})
+    @RolesAllowed({ Roles.MSL, Roles.MEDICAL_MANAGER, Roles.ADMIN, Roles.INTEGRATION })
     @Operation(summary = "Promise a follow-up in an interaction", description = "Due on a local date in the "
             + "interaction's time zone; assigned to the interaction's MSL unless another MSL of the directory is named.")
     @APIResponse(responseCode = "201", description = "Created; see /api/v1/follow-ups")
@@ -182,7 +185,7 @@ public class InteractionResource {
 
     @GET
     @Path("{id}/history")
-    @RolesAllowed({Roles.MSL, Roles.MEDICAL_MANAGER, Roles.ADMIN, Roles.INTEGRATION, Roles.REPORTING})
+    @RolesAllowed({ Roles.MSL, Roles.MEDICAL_MANAGER, Roles.ADMIN, Roles.INTEGRATION, Roles.REPORTING })
     @Operation(summary = "Audit trail of an interaction")
     public Uni<Page<AuditEntryView>> history(@PathParam("id") UUID id, @QueryParam("limit") Integer limit,
             @QueryParam("cursor") String cursor) {

@@ -1,5 +1,12 @@
 package io.rapport.interaction.api;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import io.rapport.interaction.domain.Channel;
 import io.rapport.interaction.domain.ExternalRef;
 import io.rapport.interaction.domain.Interaction;
@@ -7,11 +14,6 @@ import io.rapport.interaction.domain.InteractionKind;
 import io.rapport.interaction.domain.InteractionStatus;
 import io.rapport.interaction.domain.LegalBasis;
 import io.rapport.interaction.domain.TransferOfValue;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.List;
-import java.util.UUID;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** An interaction as the API shows it, with the flags computed against the KOL's preferences. */
 @Schema(name = "Interaction")
@@ -33,8 +35,7 @@ public record InteractionView(
         @Schema(description = "Who approved the cap override (never who recorded it)") String capOverrideApprovedBy,
         Instant capOverrideApprovedAt,
         String cancelReason,
-        @Schema(description = "Why it may exist: the KOL's basis, or LEGAL_OBLIGATION for a safety mention")
-        LegalBasis legalBasis,
+        @Schema(description = "Why it may exist: the KOL's basis, or LEGAL_OBLIGATION for a safety mention") LegalBasis legalBasis,
         Instant completedAt, long version, Instant createdAt, Instant updatedAt) {
 
     static InteractionView from(Interaction i) {
@@ -44,6 +45,7 @@ public record InteractionView(
                 i.outcome(), i.feedbackScore(), i.adverseEventMentioned(), i.productComplaintMentioned(),
                 i.safetyReportId(), i.transfersOfValue(), i.externalIds(), i.capQuarter(), i.capOverrideReason(),
                 i.capOverridden(), i.offPreferenceChannel(), i.overPreferredDuration(), i.capOverrideApprovedBy(),
-                i.capOverrideApprovedAt(), i.cancelReason(), i.legalBasis(), i.completedAt(), i.version(), i.createdAt(), i.updatedAt());
+                i.capOverrideApprovedAt(), i.cancelReason(), i.legalBasis(), i.completedAt(), i.version(), i.createdAt(),
+                i.updatedAt());
     }
 }

@@ -1,16 +1,10 @@
 package io.rapport.interaction.api;
 
-import io.rapport.interaction.domain.LegalBasis;
-import io.rapport.interaction.domain.MedicalRequest;
-import io.rapport.interaction.domain.MedicalRequestService;
-import io.rapport.interaction.domain.RequestDocument;
-import io.rapport.platform.api.IdempotencyKeys;
-import io.rapport.platform.api.Page;
-import io.rapport.platform.api.PageRequest;
-import io.rapport.platform.api.Versions;
-import io.rapport.platform.audit.AuditEntryView;
-import io.rapport.platform.security.Roles;
-import io.smallrye.mutiny.Uni;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -24,13 +18,22 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
-import java.time.Instant;
-import java.util.List;
-import java.util.UUID;
+
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.rapport.interaction.domain.LegalBasis;
+import io.rapport.interaction.domain.MedicalRequest;
+import io.rapport.interaction.domain.MedicalRequestService;
+import io.rapport.interaction.domain.RequestDocument;
+import io.rapport.platform.api.IdempotencyKeys;
+import io.rapport.platform.api.Page;
+import io.rapport.platform.api.PageRequest;
+import io.rapport.platform.api.Versions;
+import io.rapport.platform.audit.AuditEntryView;
+import io.rapport.platform.security.Roles;
+import io.smallrye.mutiny.Uni;
 
 @Path("/api/v1/medical-requests")
 @Tag(name = "Medical information requests", description = "A KOL's questions, answered within an SLA")
@@ -49,7 +52,7 @@ public class MedicalRequestResource {
     }
 
     @POST
-    @RolesAllowed({Roles.MSL, Roles.MEDICAL_MANAGER, Roles.ADMIN, Roles.INTEGRATION})
+    @RolesAllowed({ Roles.MSL, Roles.MEDICAL_MANAGER, Roles.ADMIN, Roles.INTEGRATION })
     @Operation(summary = "Record a medical information request", description = "Due after the SLA (URGENT 24 h, "
             + "STANDARD 120 h). An off-label request must be unsolicited with the MSL's attestation; one marked "
             + "solicited is not refused but kept in COMPLIANCE_REVIEW for a medical manager. An adverse event mentioned "
@@ -65,7 +68,7 @@ public class MedicalRequestResource {
 
     @GET
     @Path("{id}")
-    @RolesAllowed({Roles.MSL, Roles.MEDICAL_MANAGER, Roles.ADMIN, Roles.INTEGRATION, Roles.REPORTING})
+    @RolesAllowed({ Roles.MSL, Roles.MEDICAL_MANAGER, Roles.ADMIN, Roles.INTEGRATION, Roles.REPORTING })
     @Operation(summary = "Read a medical information request")
     public Uni<Response> get(@PathParam("id") UUID id) {
         return requests.get(id).map(this::ok);
@@ -73,7 +76,7 @@ public class MedicalRequestResource {
 
     @POST
     @Path("{id}/answer")
-    @RolesAllowed({Roles.MSL, Roles.MEDICAL_MANAGER, Roles.ADMIN, Roles.INTEGRATION})
+    @RolesAllowed({ Roles.MSL, Roles.MEDICAL_MANAGER, Roles.ADMIN, Roles.INTEGRATION })
     @Operation(summary = "Answer (If-Match)", description = "Off-label: with the id of an approved, unexpired response "
             + "letter (422 approved-response-letter-required otherwise). On-label: a text or an approved resource.")
     public Uni<Response> answer(@PathParam("id") UUID id, @HeaderParam(IF_MATCH) String ifMatch,
@@ -83,7 +86,7 @@ public class MedicalRequestResource {
 
     @POST
     @Path("{id}/forward")
-    @RolesAllowed({Roles.MSL, Roles.MEDICAL_MANAGER, Roles.ADMIN, Roles.INTEGRATION})
+    @RolesAllowed({ Roles.MSL, Roles.MEDICAL_MANAGER, Roles.ADMIN, Roles.INTEGRATION })
     @Operation(summary = "Forward to Medical Information (If-Match)")
     public Uni<Response> forward(@PathParam("id") UUID id, @HeaderParam(IF_MATCH) String ifMatch) {
         return requests.forward(id, ifMatch).map(this::ok);
@@ -91,7 +94,7 @@ public class MedicalRequestResource {
 
     @POST
     @Path("{id}/withdraw")
-    @RolesAllowed({Roles.MSL, Roles.MEDICAL_MANAGER, Roles.ADMIN, Roles.INTEGRATION})
+    @RolesAllowed({ Roles.MSL, Roles.MEDICAL_MANAGER, Roles.ADMIN, Roles.INTEGRATION })
     @Operation(summary = "Withdraw (If-Match)")
     public Uni<Response> withdraw(@PathParam("id") UUID id, @HeaderParam(IF_MATCH) String ifMatch) {
         return requests.withdraw(id, ifMatch).map(this::ok);
@@ -109,7 +112,7 @@ public class MedicalRequestResource {
     }
 
     @GET
-    @RolesAllowed({Roles.MSL, Roles.MEDICAL_MANAGER, Roles.ADMIN, Roles.INTEGRATION, Roles.REPORTING})
+    @RolesAllowed({ Roles.MSL, Roles.MEDICAL_MANAGER, Roles.ADMIN, Roles.INTEGRATION, Roles.REPORTING })
     @Operation(summary = "List requests by due time", description = "overdue=true: still open past the due time.")
     public Uni<Page<RequestView>> list(@QueryParam("status") MedicalRequest.Status status,
             @QueryParam("overdue") Boolean overdue, @QueryParam("kolId") UUID kolId,
@@ -119,7 +122,7 @@ public class MedicalRequestResource {
 
     @GET
     @Path("{id}/history")
-    @RolesAllowed({Roles.MSL, Roles.MEDICAL_MANAGER, Roles.ADMIN, Roles.INTEGRATION, Roles.REPORTING})
+    @RolesAllowed({ Roles.MSL, Roles.MEDICAL_MANAGER, Roles.ADMIN, Roles.INTEGRATION, Roles.REPORTING })
     @Operation(summary = "Audit trail of a request")
     public Uni<Page<AuditEntryView>> history(@PathParam("id") UUID id, @QueryParam("limit") Integer limit,
             @QueryParam("cursor") String cursor) {

@@ -1,23 +1,27 @@
 package io.rapport.interaction.api;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.rapport.interaction.domain.PersonalData;
-import io.rapport.platform.security.Roles;
-import io.smallrye.mutiny.Uni;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.util.List;
-import java.util.UUID;
-import java.util.function.Function;
+
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.rapport.interaction.domain.PersonalData;
+import io.rapport.platform.security.Roles;
+import io.smallrye.mutiny.Uni;
 
 /** GDPR Art. 15 for this service: what kol-service gathers into one answer per KOL. */
 @Path("/api/v1/kols/{kolId}/personal-data")

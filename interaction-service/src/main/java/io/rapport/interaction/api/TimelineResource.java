@@ -1,11 +1,7 @@
 package io.rapport.interaction.api;
 
-import io.rapport.interaction.domain.Timeline;
-import io.rapport.interaction.domain.TimelineEntry;
-import io.rapport.platform.api.Page;
-import io.rapport.platform.api.PageRequest;
-import io.rapport.platform.security.Roles;
-import io.smallrye.mutiny.Uni;
+import java.util.UUID;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -13,9 +9,16 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.util.UUID;
+
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.rapport.interaction.domain.Timeline;
+import io.rapport.interaction.domain.TimelineEntry;
+import io.rapport.platform.api.Page;
+import io.rapport.platform.api.PageRequest;
+import io.rapport.platform.security.Roles;
+import io.smallrye.mutiny.Uni;
 
 @Path("/api/v1/kols/{kolId}/timeline")
 @Tag(name = "Timeline", description = "A KOL's history with the MSL team")
@@ -29,10 +32,9 @@ public class TimelineResource {
     }
 
     @GET
-    @RolesAllowed({Roles.MSL, Roles.MEDICAL_MANAGER, Roles.ADMIN, Roles.INTEGRATION, Roles.REPORTING})
-    @Operation(summary = "The KOL's interactions, follow-ups and requests, newest first",
-            description = "What you may see (an MSL their own, a manager their teams'); other teams' completed "
-                    + "interactions only as CONTACT entries: who met the KOL and when, without id or content.")
+    @RolesAllowed({ Roles.MSL, Roles.MEDICAL_MANAGER, Roles.ADMIN, Roles.INTEGRATION, Roles.REPORTING })
+    @Operation(summary = "The KOL's interactions, follow-ups and requests, newest first", description = "What you may see (an MSL their own, a manager their teams'); other teams' completed "
+            + "interactions only as CONTACT entries: who met the KOL and when, without id or content.")
     public Uni<Page<TimelineEntry>> timeline(@PathParam("kolId") UUID kolId, @QueryParam("limit") Integer limit,
             @QueryParam("cursor") String cursor) {
         return timeline.of(kolId, PageRequest.of(limit, cursor));

@@ -1,8 +1,9 @@
 package io.rapport.interaction.config;
 
+import java.time.Duration;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import java.time.Duration;
 
 /** interaction-service settings. */
 @ConfigMapping(prefix = "rapport.interaction")

@@ -1,10 +1,11 @@
 package io.rapport.interaction.domain;
 
+import java.time.Instant;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import java.time.Instant;
 
 /** An MSL's secret calendar feed: only the SHA-256 of its token is kept, so the table cannot leak a feed. */
 @Entity

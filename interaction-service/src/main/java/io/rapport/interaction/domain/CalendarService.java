@@ -1,13 +1,5 @@
 package io.rapport.interaction.domain;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
-import io.rapport.interaction.persistence.CalendarRepository;
-import io.rapport.platform.api.ProblemException;
-import io.rapport.platform.replica.Replicas;
-import io.rapport.platform.security.Caller;
-import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -16,6 +8,16 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.rapport.interaction.persistence.CalendarRepository;
+import io.rapport.platform.api.ProblemException;
+import io.rapport.platform.replica.Replicas;
+import io.rapport.platform.security.Caller;
+import io.smallrye.mutiny.Uni;
 
 /**
  * Calendar feeds: Outlook and Google fetch a subscribed feed without a bearer token, so the URL itself is the
@@ -93,7 +95,8 @@ public class CalendarService {
 
     static String hash(String token) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -1,24 +1,32 @@
 package io.rapport.interaction.domain;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.UUID;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.UUID;
 
 /** An action promised to a KOL (or owed to Drug Safety), due on a local date: OPEN, then DONE or DROPPED. */
 @Entity
 @Table(name = "follow_up")
 public class FollowUp {
 
-    public enum Kind { GENERAL, SAFETY_REPORT }
+    public enum Kind {
+        GENERAL,
+        SAFETY_REPORT
+    }
 
-    public enum Status { OPEN, DONE, DROPPED }
+    public enum Status {
+        OPEN,
+        DONE,
+        DROPPED
+    }
 
     @Id
     private UUID id;

@@ -1,11 +1,13 @@
 package io.rapport.interaction.domain;
 
-import io.rapport.platform.replica.Directory;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
 
-import io.rapport.platform.security.Visibility;
-import io.rapport.platform.time.BusinessDays;
+import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.JsonNode;
+
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.rapport.interaction.domain.InteractionEvents.FollowUpChange;
@@ -18,12 +20,11 @@ import io.rapport.platform.api.ProblemException;
 import io.rapport.platform.api.Versions;
 import io.rapport.platform.audit.AuditRecord;
 import io.rapport.platform.audit.AuditTrail;
+import io.rapport.platform.replica.Directory;
 import io.rapport.platform.security.Caller;
+import io.rapport.platform.security.Visibility;
+import io.rapport.platform.time.BusinessDays;
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
-import java.time.LocalDate;
-import java.util.List;
-import java.util.UUID;
 
 /** Follow-ups: promised to a KOL in an interaction, or owed to Drug Safety after a safety mention. */
 @ApplicationScoped
@@ -80,7 +81,7 @@ public class FollowUpService {
     @WithTransaction
     public Uni<FollowUp> create(UUID interactionId, Plan plan) {
         return interactions.findById(interactionId).chain(interaction -> InteractionService.visible(visibility,
-                        interaction, interactionId))
+                interaction, interactionId))
                 .chain(interaction -> access.require(interaction.mslId(), interaction.team(), "Interaction",
                         interactionId).replaceWith(interaction))
                 .chain(interaction -> directory.kol(interaction.kolId().toString(), Replicated.Kol.class, false)
@@ -123,7 +124,8 @@ public class FollowUpService {
                     }
                     Object before = Snapshot.of(followUp);
                     Uni<Void> erasedCheck = changed.description().equals(followUp.description())
-                            ? Uni.createFrom().voidItem() : lookups.requireNotErased(followUp.kolId());
+                            ? Uni.createFrom().voidItem()
+                            : lookups.requireNotErased(followUp.kolId());
                     Uni<Directory.Entry> assignee = changed.assignee().equals(followUp.assignee())
                             ? directory.msl(changed.assignee())
                             : access.assignable(changed.assignee(), followUp.team());
@@ -137,7 +139,7 @@ public class FollowUpService {
                         };
                         FollowUpChange change = published;
                         return audit.record(AuditRecord.of("follow-up", id, followUp.version(), change.name()
-                                        .toLowerCase(), before, Snapshot.of(followUp)))
+                                .toLowerCase(), before, Snapshot.of(followUp)))
                                 .chain(() -> events.followUp(followUp, published)).replaceWith(followUp);
                     });
                 });

@@ -1,7 +1,11 @@
 package io.rapport.interaction.domain;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import io.rapport.platform.persistence.JsonConverter;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
@@ -9,12 +13,12 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.List;
-import java.util.UUID;
+
 import org.hibernate.annotations.ColumnTransformer;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+
+import io.rapport.platform.persistence.JsonConverter;
 
 /**
  * A contact between an MSL and one KOL. Its state changes only through the methods below; each bumps the
@@ -420,13 +424,15 @@ public class Interaction {
 
     static final class Transfers extends JsonConverter<List<TransferOfValue>> {
         Transfers() {
-            super(new TypeReference<List<TransferOfValue>>() { });
+            super(new TypeReference<List<TransferOfValue>>() {
+            });
         }
     }
 
     static final class ExternalIds extends JsonConverter<List<ExternalRef>> {
         ExternalIds() {
-            super(new TypeReference<List<ExternalRef>>() { });
+            super(new TypeReference<List<ExternalRef>>() {
+            });
         }
     }
 }

@@ -1,9 +1,17 @@
 package io.rapport.interaction.domain;
 
-import io.rapport.platform.replica.Directory;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.rapport.interaction.config.InteractionConfig;
 import io.rapport.interaction.domain.InteractionEvents.InteractionChange;
@@ -13,14 +21,8 @@ import io.rapport.platform.api.JsonBodies;
 import io.rapport.platform.api.ProblemException;
 import io.rapport.platform.audit.AuditRecord;
 import io.rapport.platform.audit.AuditTrail;
+import io.rapport.platform.replica.Directory;
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.List;
-import java.util.Set;
-import java.util.UUID;
 
 /**
  * Changing a recorded interaction: its plan while PLANNED, a few corrections (with a reason, within the
@@ -43,7 +45,8 @@ public class InteractionChanges {
     private final InteractionConfig config;
 
     public InteractionChanges(InteractionService service, InteractionRepository interactions, InteractionRules rules,
-            Directory directory, Lookups lookups, InteractionEvents events, AuditTrail audit, JsonBodies bodies, InteractionConfig config) {
+            Directory directory, Lookups lookups, InteractionEvents events, AuditTrail audit, JsonBodies bodies,
+            InteractionConfig config) {
         this.service = service;
         this.interactions = interactions;
         this.rules = rules;
@@ -56,7 +59,11 @@ public class InteractionChanges {
     }
 
     /** How an upsert ended. */
-    public enum Outcome { CREATED, UPDATED, UNCHANGED }
+    public enum Outcome {
+        CREATED,
+        UPDATED,
+        UNCHANGED
+    }
 
     public record Upserted(Interaction interaction, Outcome outcome) {
     }
@@ -112,7 +119,8 @@ public class InteractionChanges {
         }
         return switch (interaction.status()) {
             case PLANNED -> replan(interaction, wanted).chain(i -> wanted.status() == InteractionStatus.COMPLETED
-                    ? service.complete(i.id(), String.valueOf(i.version()), wanted.completion()) : Uni.createFrom().item(i))
+                    ? service.complete(i.id(), String.valueOf(i.version()), wanted.completion())
+                    : Uni.createFrom().item(i))
                     .map(i -> new Upserted(i, Outcome.UPDATED));
             case COMPLETED -> amend(interaction, wanted, "synced from " + system).map(i -> new Upserted(i, Outcome.UPDATED));
             default -> throw InteractionService.invalidTransition(interaction);

@@ -1,16 +1,18 @@
 package io.rapport.interaction.domain;
 
-import io.rapport.platform.validation.TimeZoneId;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import java.time.Instant;
-import java.util.List;
-import java.util.Set;
-import java.util.UUID;
+
+import io.rapport.platform.validation.TimeZoneId;
 
 /**
  * An interaction as a client writes it: the body of {@code POST /interactions} and of the CRM upsert, and the
@@ -24,8 +26,7 @@ public record InteractionDocument(
         @NotNull Channel channel,
         @NotNull InteractionKind kind,
         @NotNull @Size(min = 10, max = 2000, message = "a purpose of 10 to 2000 characters") String objective,
-        @Size(max = 20) List<@NotNull @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,49}", message = "a lower-case keyword")
-                String> topics,
+        @Size(max = 20) List<@NotNull @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,49}", message = "a lower-case keyword") String> topics,
         @Pattern(regexp = "[A-Z0-9_-]{1,40}", message = "a therapeutic area code") String therapeuticArea,
         @Size(max = 20) List<@NotNull @Pattern(regexp = "[A-Z0-9_-]{1,40}", message = "a product code") String> products,
         @TimeZoneId String timeZone,

@@ -9,11 +9,30 @@ import io.smallrye.mutiny.Uni;
  */
 public interface InteractionEvents {
 
-    enum InteractionChange { PLANNED, COMPLETED, CANCELLED, NO_SHOW, AMENDED, UPDATED }
+    enum InteractionChange {
+        PLANNED,
+        COMPLETED,
+        CANCELLED,
+        NO_SHOW,
+        AMENDED,
+        UPDATED
+    }
 
-    enum FollowUpChange { CREATED, UPDATED, COMPLETED, DROPPED }
+    enum FollowUpChange {
+        CREATED,
+        UPDATED,
+        COMPLETED,
+        DROPPED
+    }
 
-    enum RequestChange { RECEIVED, FLAGGED, CLEARED, ANSWERED, FORWARDED, WITHDRAWN }
+    enum RequestChange {
+        RECEIVED,
+        FLAGGED,
+        CLEARED,
+        ANSWERED,
+        FORWARDED,
+        WITHDRAWN
+    }
 
     Uni<Void> interaction(Interaction interaction, InteractionChange change);
 

@@ -1,6 +1,10 @@
 package io.rapport.interaction.domain;
 
-import io.rapport.platform.security.Visibility;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.rapport.interaction.persistence.InteractionRepository;
@@ -8,11 +12,8 @@ import io.rapport.platform.api.Page;
 import io.rapport.platform.api.PageRequest;
 import io.rapport.platform.audit.AuditEntryView;
 import io.rapport.platform.audit.AuditTrail;
+import io.rapport.platform.security.Visibility;
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
-import java.util.List;
-import java.util.UUID;
 
 /** Reading interactions, each under the caller's visibility (others' records are 404, not 403). */
 @ApplicationScoped
@@ -41,7 +42,7 @@ public class InteractionQueries {
     @WithSession
     public Uni<Page<Interaction>> list(Criteria c, PageRequest page) {
         return visibility.scope().chain(scope -> interactions.list(new InteractionFilter(scope, c.kolId(), c.mslId(),
-                        c.team(), c.status(), c.channel(), c.groupId(), c.from(), c.to()), page))
+                c.team(), c.status(), c.channel(), c.groupId(), c.from(), c.to()), page))
                 .map(rows -> page.page(rows, i -> List.of(i.createdAt().toString(), i.id().toString())));
     }
 

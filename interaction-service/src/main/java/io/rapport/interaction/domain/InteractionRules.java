@@ -1,15 +1,17 @@
 package io.rapport.interaction.domain;
 
-import io.rapport.interaction.persistence.InteractionRepository;
-import io.rapport.platform.api.FieldError;
-import io.rapport.platform.api.ProblemException;
-import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.rapport.interaction.persistence.InteractionRepository;
+import io.rapport.platform.api.FieldError;
+import io.rapport.platform.api.ProblemException;
+import io.smallrye.mutiny.Uni;
 
 /**
  * The rules that make an interaction respect the KOL: contactable on this channel, a complete and honest

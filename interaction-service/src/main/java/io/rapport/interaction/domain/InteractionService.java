@@ -1,8 +1,8 @@
 package io.rapport.interaction.domain;
 
-import io.rapport.platform.replica.Directory;
+import java.util.UUID;
 
-import io.rapport.platform.security.Visibility;
+import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.rapport.interaction.domain.InteractionEvents.InteractionChange;
@@ -11,11 +11,11 @@ import io.rapport.platform.api.ProblemException;
 import io.rapport.platform.api.Versions;
 import io.rapport.platform.audit.AuditRecord;
 import io.rapport.platform.audit.AuditTrail;
+import io.rapport.platform.replica.Directory;
 import io.rapport.platform.security.Caller;
 import io.rapport.platform.security.Roles;
+import io.rapport.platform.security.Visibility;
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
-import java.util.UUID;
 
 /**
  * Recording interactions and moving them through PLANNED to COMPLETED, CANCELLED or NO_SHOW. Every write
@@ -56,7 +56,7 @@ public class InteractionService {
     @WithTransaction
     public Uni<Interaction> create(InteractionDocument document) {
         return recorder(document.mslId()).chain(msl -> lookups.requireCodes(document.therapeuticArea(),
-                        document.products()).replaceWith(msl))
+                document.products()).replaceWith(msl))
                 .chain(msl -> lookups.lockKol(document.kolId()).chain(kol -> {
                     Completion completion = checked(document);
                     String zone = document.timeZone() != null ? document.timeZone() : msl.timeZone();
@@ -107,7 +107,7 @@ public class InteractionService {
             Object before = Snapshot.of(interaction);
             interaction.cancel(reason);
             return audit.record(AuditRecord.of("interaction", id, interaction.version(), "cancelled", before,
-                            Snapshot.of(interaction)).because(reason))
+                    Snapshot.of(interaction)).because(reason))
                     .chain(() -> events.interaction(interaction, InteractionChange.CANCELLED)).replaceWith(interaction);
         });
     }
@@ -118,7 +118,7 @@ public class InteractionService {
             Object before = Snapshot.of(interaction);
             interaction.noShow();
             return audit.record(AuditRecord.of("interaction", id, interaction.version(), "no-show", before,
-                            Snapshot.of(interaction)))
+                    Snapshot.of(interaction)))
                     .chain(() -> events.interaction(interaction, InteractionChange.NO_SHOW)).replaceWith(interaction);
         });
     }
@@ -147,7 +147,7 @@ public class InteractionService {
             Object before = Snapshot.of(interaction);
             interaction.approveCapOverride(caller.subject());
             return audit.record(AuditRecord.of("interaction", id, interaction.version(), "cap-override-approved",
-                            before, Snapshot.of(interaction)))
+                    before, Snapshot.of(interaction)))
                     .chain(() -> events.interaction(interaction, InteractionChange.UPDATED)).replaceWith(interaction);
         });
     }
@@ -233,7 +233,7 @@ public class InteractionService {
 
     static ProblemException invalidTransition(Interaction interaction) {
         return ProblemException.conflict("invalid-transition", "Interaction " + interaction.id() + " is "
-                        + interaction.status() + "; allowed from here: " + interaction.status().next())
+                + interaction.status() + "; allowed from here: " + interaction.status().next())
                 .with("status", interaction.status()).with("allowed", interaction.status().next());
     }
 

@@ -4,7 +4,10 @@ import java.util.List;
 
 /** PLANNED, then COMPLETED, CANCELLED or NO_SHOW; an interaction may also be logged directly as COMPLETED. */
 public enum InteractionStatus {
-    PLANNED, COMPLETED, CANCELLED, NO_SHOW;
+    PLANNED,
+    COMPLETED,
+    CANCELLED,
+    NO_SHOW;
 
     /** Where an interaction may go from here. */
     public List<InteractionStatus> next() {

@@ -1,5 +1,15 @@
 package io.rapport.interaction.domain;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
 import io.rapport.interaction.config.InteractionConfig;
 import io.rapport.interaction.persistence.ErasureRepository;
 import io.rapport.interaction.persistence.FollowUpRepository;
@@ -10,14 +20,6 @@ import io.rapport.platform.audit.AuditTrail;
 import io.rapport.platform.privacy.ErasureConfirmation;
 import io.rapport.platform.security.Pseudonyms;
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Set;
-import java.util.UUID;
-import java.util.function.Function;
-import java.util.function.Predicate;
-import java.util.stream.Stream;
 
 /**
  * GDPR Art. 17, applied here on {@code kol.erased}, so that no stored form keeps the KOL's personal data: every

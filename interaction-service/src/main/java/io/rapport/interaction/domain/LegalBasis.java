@@ -7,7 +7,10 @@ package io.rapport.interaction.domain;
  * Safety follow-up it opens) and answering a question the KOL asked unprompted.
  */
 public enum LegalBasis {
-    LEGITIMATE_INTEREST, CONSENT, LEGAL_OBLIGATION, KOL_REQUEST;
+    LEGITIMATE_INTEREST,
+    CONSENT,
+    LEGAL_OBLIGATION,
+    KOL_REQUEST;
 
     /** Kept whatever the KOL's rights state; for an erased KOL without personal data (pseudonymised at once). */
     public boolean exception() {

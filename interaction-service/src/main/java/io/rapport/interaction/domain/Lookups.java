@@ -1,11 +1,13 @@
 package io.rapport.interaction.domain;
 
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
 import io.rapport.platform.replica.Directory;
 import io.rapport.platform.replica.Replicas;
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
-import java.util.List;
-import java.util.UUID;
 
 /** The replicated data interaction rules read: the KOL (locked for cap decisions), codes, approved resources. */
 @ApplicationScoped

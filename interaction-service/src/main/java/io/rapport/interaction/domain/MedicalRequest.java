@@ -1,6 +1,9 @@
 package io.rapport.interaction.domain;
 
-import io.rapport.platform.persistence.JsonConverter;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
@@ -8,10 +11,10 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import java.time.Instant;
-import java.util.List;
-import java.util.UUID;
+
 import org.hibernate.annotations.ColumnTransformer;
+
+import io.rapport.platform.persistence.JsonConverter;
 
 /**
  * A KOL's question the company must answer within an SLA: RECEIVED, then ANSWERED, forwarded to Medical
@@ -22,16 +25,38 @@ import org.hibernate.annotations.ColumnTransformer;
 @Table(name = "medical_request")
 public class MedicalRequest {
 
-    public enum Status { RECEIVED, COMPLIANCE_REVIEW, ANSWERED, FORWARDED_TO_MEDICAL_INFORMATION, WITHDRAWN }
+    public enum Status {
+        RECEIVED,
+        COMPLIANCE_REVIEW,
+        ANSWERED,
+        FORWARDED_TO_MEDICAL_INFORMATION,
+        WITHDRAWN
+    }
 
-    public enum Priority { STANDARD, URGENT }
+    public enum Priority {
+        STANDARD,
+        URGENT
+    }
 
-    public enum Initiator { KOL, MSL }
+    public enum Initiator {
+        KOL,
+        MSL
+    }
 
-    public enum ResponseChannel { EMAIL, PHONE, LETTER, IN_PERSON, VIDEO }
+    public enum ResponseChannel {
+        EMAIL,
+        PHONE,
+        LETTER,
+        IN_PERSON,
+        VIDEO
+    }
 
     /** How a compliance review ends. */
-    public enum ReviewDecision { CLEARED, FORWARDED, WITHDRAWN }
+    public enum ReviewDecision {
+        CLEARED,
+        FORWARDED,
+        WITHDRAWN
+    }
 
     @Id
     private UUID id;

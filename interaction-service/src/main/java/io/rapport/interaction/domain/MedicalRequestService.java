@@ -1,8 +1,12 @@
 package io.rapport.interaction.domain;
 
-import io.rapport.platform.replica.Directory;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
 
-import io.rapport.platform.security.Visibility;
+import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -17,15 +21,11 @@ import io.rapport.platform.api.Versions;
 import io.rapport.platform.audit.AuditEntryView;
 import io.rapport.platform.audit.AuditRecord;
 import io.rapport.platform.audit.AuditTrail;
+import io.rapport.platform.replica.Directory;
 import io.rapport.platform.security.Caller;
 import io.rapport.platform.security.Roles;
+import io.rapport.platform.security.Visibility;
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.util.List;
-import java.util.UUID;
 
 /**
  * Medical information requests: received with an SLA, answered (off-label only with an approved response
@@ -51,7 +51,8 @@ public class MedicalRequestService {
     private final KolErasure erasure;
 
     public MedicalRequestService(MedicalRequestRepository requests, InteractionRepository interactions,
-            InteractionService recording, Directory directory, Lookups lookups, Visibility visibility, FollowUpService followUps,
+            InteractionService recording, Directory directory, Lookups lookups, Visibility visibility,
+            FollowUpService followUps,
             InteractionEvents events, AuditTrail audit, Caller caller, InteractionConfig config, WriteAccess access,
             KolErasure erasure) {
         this.requests = requests;
@@ -93,7 +94,8 @@ public class MedicalRequestService {
                 })))
                 .chain(request -> {
                     RequestChange change = request.status() == MedicalRequest.Status.COMPLIANCE_REVIEW
-                            ? RequestChange.FLAGGED : RequestChange.RECEIVED;
+                            ? RequestChange.FLAGGED
+                            : RequestChange.RECEIVED;
                     return requests.persist(request)
                             .chain(() -> audit.record(AuditRecord.of("medical-request", request.id(), 1, "received", null,
                                     Snapshot.of(request))))
@@ -179,7 +181,7 @@ public class MedicalRequestService {
         Object before = Snapshot.of(request);
         apply.run();
         return audit.record(AuditRecord.of("medical-request", request.id(), request.version(), action, before,
-                        Snapshot.of(request)))
+                Snapshot.of(request)))
                 .chain(() -> events.medicalRequest(request, change)).replaceWith(request);
     }
 
@@ -226,7 +228,8 @@ public class MedicalRequestService {
         }
         return followUps.safetyReport(request.interactionId(), request.id(), request.kolId(), request.mslId(),
                 request.team(), request.timeZone(), request.receivedAt().atZone(ZoneId.of(request.timeZone()))
-                        .toLocalDate(), true, false, caller.subject()).replaceWithVoid();
+                        .toLocalDate(),
+                true, false, caller.subject()).replaceWithVoid();
     }
 
     private Uni<MedicalRequest> received(UUID id, String ifMatch) {

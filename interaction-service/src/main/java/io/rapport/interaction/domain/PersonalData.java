@@ -1,6 +1,14 @@
 package io.rapport.interaction.domain;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
 import com.fasterxml.jackson.databind.JsonNode;
+
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.rapport.interaction.persistence.FollowUpRepository;
 import io.rapport.interaction.persistence.InteractionRepository;
@@ -10,11 +18,6 @@ import io.rapport.platform.audit.AuditEntryView;
 import io.rapport.platform.audit.AuditTrail;
 import io.rapport.platform.replica.Replicas;
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
-import java.util.function.Function;
 
 /**
  * GDPR Art. 15: everything this service holds about a KOL, whoever recorded it: the KOL's replica, every
@@ -52,8 +55,8 @@ public class PersonalData {
     @WithSession
     public Uni<Holdings> of(UUID kolId) {
         List<UUID> ids = erasure.idsOf(kolId);
-        return replicas.get(Replicated.KOL, kolId.toString(), JsonNode.class).chain(kol ->
-                all(ids, interactions::ofKol).chain(list -> held(list, "interaction", Interaction::id))
+        return replicas.get(Replicated.KOL, kolId.toString(), JsonNode.class)
+                .chain(kol -> all(ids, interactions::ofKol).chain(list -> held(list, "interaction", Interaction::id))
                         .chain(is -> all(ids, followUps::ofKol).chain(list -> held(list, "follow-up", FollowUp::id))
                                 .chain(fs -> all(ids, requests::ofKol)
                                         .chain(list -> held(list, "medical-request", MedicalRequest::id))

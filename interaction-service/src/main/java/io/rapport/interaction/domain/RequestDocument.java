@@ -1,13 +1,15 @@
 package io.rapport.interaction.domain;
 
-import io.rapport.platform.validation.TimeZoneId;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import java.time.Instant;
-import java.util.List;
-import java.util.UUID;
+
+import io.rapport.platform.validation.TimeZoneId;
 
 /**
  * A medical information request as received: the question verbatim, who asked for it, whether it concerns

@@ -1,22 +1,24 @@
 package io.rapport.interaction.domain;
 
-import io.rapport.platform.security.Visibility;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.rapport.interaction.persistence.TimelineRepository;
 import io.rapport.platform.api.Page;
 import io.rapport.platform.api.PageRequest;
+import io.rapport.platform.security.Visibility;
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
-import java.util.List;
-import java.util.UUID;
 
 /**
  * Everything this service holds about a KOL that the caller may see, newest first; and other teams' meetings
  * with the KOL only as who met the KOL and when (an MSL should know the KOL was seen last week).
  *
- * <p>The cursor is (the last entry's time, how many entries of that time the caller has been given): an id, or
+ * <p>
+ * The cursor is (the last entry's time, how many entries of that time the caller has been given): an id, or
  * any key derived from one, would hand the caller a handle on another team's record that the entry itself
  * withholds.
  */

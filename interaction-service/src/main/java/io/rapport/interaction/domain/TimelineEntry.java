@@ -10,7 +10,12 @@ import java.util.UUID;
  */
 public record TimelineEntry(Type type, UUID id, Instant at, String status, String detail, String mslId) {
 
-    public enum Type { INTERACTION, FOLLOW_UP, MEDICAL_REQUEST, CONTACT }
+    public enum Type {
+        INTERACTION,
+        FOLLOW_UP,
+        MEDICAL_REQUEST,
+        CONTACT
+    }
 
     /** Another team's meeting with the KOL. */
     public static TimelineEntry contact(Instant at, String mslId) {

@@ -1,12 +1,14 @@
 package io.rapport.interaction.domain;
 
-import io.rapport.platform.validation.Identifier;
+import java.math.BigDecimal;
+
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import java.math.BigDecimal;
+
+import io.rapport.platform.validation.Identifier;
 
 /**
  * A meal, honorarium or travel paid for the KOL: reported under US Open Payments and the EFPIA code. Advisory
@@ -18,7 +20,11 @@ public record TransferOfValue(
         @NotNull @Identifier(Identifier.Kind.CURRENCY) String currency,
         @Size(max = 100) String contractReference) {
 
-    public enum Kind { MEAL, HONORARIUM, TRAVEL }
+    public enum Kind {
+        MEAL,
+        HONORARIUM,
+        TRAVEL
+    }
 
     /** After the KOL's erasure: kind, amount and currency still count; the typed reference goes. */
     public TransferOfValue erased() {

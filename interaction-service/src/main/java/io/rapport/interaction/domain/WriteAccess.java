@@ -1,13 +1,15 @@
 package io.rapport.interaction.domain;
 
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
 import io.rapport.platform.api.ProblemException;
 import io.rapport.platform.replica.Directory;
 import io.rapport.platform.replica.Replicas;
 import io.rapport.platform.security.Caller;
 import io.rapport.platform.security.Roles;
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Set;
 
 /**
  * Who may change an MSL's records: the MSL, admins and integrations, and a medical manager only for the MSLs

@@ -1,14 +1,15 @@
 package io.rapport.interaction.events;
 
-import io.rapport.interaction.domain.FollowUp;
-import io.rapport.interaction.domain.Interaction;
-import io.rapport.interaction.domain.MedicalRequest;
-import io.rapport.interaction.domain.TransferOfValue;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+
+import io.rapport.interaction.domain.FollowUp;
+import io.rapport.interaction.domain.Interaction;
+import io.rapport.interaction.domain.MedicalRequest;
+import io.rapport.interaction.domain.TransferOfValue;
 
 /**
  * The data of interaction-service's events: each aggregate's state after the change, with everything metrics

@@ -1,5 +1,7 @@
 package io.rapport.interaction.events;
 
+import jakarta.enterprise.context.ApplicationScoped;
+
 import io.rapport.interaction.domain.FollowUp;
 import io.rapport.interaction.domain.Interaction;
 import io.rapport.interaction.domain.InteractionEvents;
@@ -8,7 +10,6 @@ import io.rapport.platform.outbox.DomainEvent;
 import io.rapport.platform.outbox.Outbox;
 import io.rapport.platform.privacy.ErasureConfirmation;
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
 
 /** Puts each change on the outbox, in the transaction of the change, keyed by the aggregate id. */
 @ApplicationScoped

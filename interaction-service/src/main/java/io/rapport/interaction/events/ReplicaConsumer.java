@@ -1,16 +1,19 @@
 package io.rapport.interaction.events;
 
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.constraints.NotNull;
+
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
 import io.rapport.interaction.domain.KolErasure;
 import io.rapport.interaction.domain.Replicated;
 import io.rapport.platform.events.EventConsumer;
 import io.rapport.platform.events.IncomingEvent;
 import io.rapport.platform.replica.DirectoryReplication;
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.validation.constraints.NotNull;
-import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * Keeps the local replicas up to date: kol-service's KOLs, codes and MSL directory, and insight-service's
@@ -38,7 +41,8 @@ public class ReplicaConsumer {
     /** KOLs and reference data, and the resources an answer may cite; the rest of insight-service's topic is not ours. */
     static boolean relevant(String type) {
         return type.startsWith("rapport.kol.") || type.startsWith("rapport.reference.")
-                || type.equals(InteractionEventTypes.RESOURCE_APPROVED) || type.equals(InteractionEventTypes.RESOURCE_WITHDRAWN);
+                || type.equals(InteractionEventTypes.RESOURCE_APPROVED)
+                || type.equals(InteractionEventTypes.RESOURCE_WITHDRAWN);
     }
 
     Uni<Void> apply(IncomingEvent event) {

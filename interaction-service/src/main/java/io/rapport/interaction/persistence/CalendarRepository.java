@@ -1,13 +1,15 @@
 package io.rapport.interaction.persistence;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.rapport.interaction.domain.CalendarFeed;
 import io.rapport.interaction.domain.Interaction;
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
 
 /** Calendar feeds, and what a feed shows: the MSL's planned interactions from a month ago on. */
 @ApplicationScoped
@@ -19,7 +21,7 @@ public class CalendarRepository implements PanacheRepositoryBase<CalendarFeed, S
 
     public Uni<List<Interaction>> plannedOf(String msl) {
         return getSession().chain(session -> session.createSelectionQuery("from Interaction i where i.mslId = :msl "
-                        + "and i.status = 'PLANNED' and i.plannedStart >= :from order by i.plannedStart", Interaction.class)
+                + "and i.status = 'PLANNED' and i.plannedStart >= :from order by i.plannedStart", Interaction.class)
                 .setParameter("msl", msl).setParameter("from", Instant.now().minus(Duration.ofDays(30)))
                 .setMaxResults(1000).getResultList());
     }

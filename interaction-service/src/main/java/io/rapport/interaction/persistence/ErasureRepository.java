@@ -1,9 +1,11 @@
 package io.rapport.interaction.persistence;
 
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
-import java.util.UUID;
 
 /** The stored forms an erasure minimises beyond the aggregates: the KOL's replica row. */
 @ApplicationScoped
@@ -15,8 +17,8 @@ public class ErasureRepository {
      */
     public Uni<Integer> minimiseKolReplica(UUID kolId) {
         return Panache.getSession().chain(session -> session.createNativeQuery("UPDATE replica SET data = "
-                        + "jsonb_strip_nulls(jsonb_build_object('kolId', id, 'status', 'ERASED', 'aggregateVersion', "
-                        + "version, 'erasedAt', data -> 'erasedAt')), updated_at = now() WHERE kind = 'kol' AND id = :id")
+                + "jsonb_strip_nulls(jsonb_build_object('kolId', id, 'status', 'ERASED', 'aggregateVersion', "
+                + "version, 'erasedAt', data -> 'erasedAt')), updated_at = now() WHERE kind = 'kol' AND id = :id")
                 .setParameter("id", kolId.toString()).executeUpdate());
     }
 }

@@ -1,18 +1,20 @@
 package io.rapport.interaction.persistence;
 
-import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
-import io.rapport.interaction.domain.FollowUp;
-import io.rapport.interaction.domain.FollowUpFilter;
-import io.rapport.platform.api.PageRequest;
-import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.rapport.interaction.domain.FollowUp;
+import io.rapport.interaction.domain.FollowUpFilter;
+import io.rapport.platform.api.PageRequest;
+import io.smallrye.mutiny.Uni;
 
 /** Follow-ups, listed soonest due first; "overdue" is judged in each follow-up's own time zone. */
 @ApplicationScoped
@@ -54,13 +56,14 @@ public class FollowUpRepository implements PanacheRepositoryBase<FollowUp, UUID>
             params.put("afterDate", page.afterDate(0));
             params.put("afterId", page.afterUuid(1));
         }
-        String sql = "SELECT CAST(f.id AS text) FROM follow_up f" + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
+        String sql = "SELECT CAST(f.id AS text) FROM follow_up f"
+                + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
                 + " ORDER BY f.due_date, f.id LIMIT " + page.fetchSize();
         return getSession().chain(session -> {
             var query = session.createNativeQuery(sql, String.class);
             params.forEach(query::setParameter);
             return query.getResultList();
-        }).chain(ids -> ids.isEmpty() ? Uni.createFrom().item(List.<FollowUp>of())
+        }).chain(ids -> ids.isEmpty() ? Uni.createFrom().item(List.<FollowUp> of())
                 : list("id in ?1", ids.stream().map(UUID::fromString).toList())
                         .map(found -> found.stream().sorted(Comparator.comparing(FollowUp::dueDate)
                                 .thenComparing(FollowUp::id)).toList()));

@@ -1,17 +1,19 @@
 package io.rapport.interaction.persistence;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.rapport.interaction.domain.Interaction;
 import io.rapport.interaction.domain.InteractionFilter;
 import io.rapport.platform.api.PageRequest;
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
 
 /** Interactions: locking one, counting against a cap, listing, CRM ids. */
 @ApplicationScoped
@@ -59,7 +61,7 @@ public class InteractionRepository implements PanacheRepositoryBase<Interaction,
     /** The interaction a CRM id names, if any. */
     public Uni<Optional<UUID>> byExternalId(String system, String externalId) {
         return getSession().chain(session -> session.createNativeQuery("SELECT CAST(interaction_id AS text) FROM "
-                        + "interaction_external_id WHERE system = :system AND external_id = :id", String.class)
+                + "interaction_external_id WHERE system = :system AND external_id = :id", String.class)
                 .setParameter("system", system).setParameter("id", externalId).getResultList())
                 .map(rows -> rows.stream().findFirst().map(UUID::fromString));
     }
@@ -67,10 +69,10 @@ public class InteractionRepository implements PanacheRepositoryBase<Interaction,
     /** Claims a CRM id for the interaction; the interaction already holding it otherwise. */
     public Uni<Optional<UUID>> claimExternalId(UUID interaction, String system, String externalId) {
         return getSession().chain(session -> session.createNativeQuery("INSERT INTO interaction_external_id (system, "
-                        + "external_id, interaction_id) VALUES (:system, :id, :interaction) ON CONFLICT DO NOTHING")
+                + "external_id, interaction_id) VALUES (:system, :id, :interaction) ON CONFLICT DO NOTHING")
                 .setParameter("system", system).setParameter("id", externalId).setParameter("interaction", interaction)
                 .executeUpdate())
-                .chain(inserted -> inserted == 1 ? Uni.createFrom().item(Optional.<UUID>empty())
+                .chain(inserted -> inserted == 1 ? Uni.createFrom().item(Optional.<UUID> empty())
                         : byExternalId(system, externalId).map(holder -> holder.filter(h -> !h.equals(interaction))));
     }
 

@@ -1,17 +1,19 @@
 package io.rapport.interaction.persistence;
 
-import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Parameters;
-import io.rapport.interaction.domain.MedicalRequest;
-import io.rapport.platform.security.Visibility;
-import io.rapport.platform.api.PageRequest;
-import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
+import io.rapport.interaction.domain.MedicalRequest;
+import io.rapport.platform.api.PageRequest;
+import io.rapport.platform.security.Visibility;
+import io.smallrye.mutiny.Uni;
 
 /** Medical information requests, listed by due time so nothing is forgotten. */
 @ApplicationScoped

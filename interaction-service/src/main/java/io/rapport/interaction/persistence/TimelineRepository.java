@@ -1,16 +1,18 @@
 package io.rapport.interaction.persistence;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
-import io.rapport.interaction.domain.TimelineEntry;
-import io.rapport.platform.security.Visibility;
-import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.rapport.interaction.domain.TimelineEntry;
+import io.rapport.platform.security.Visibility;
+import io.smallrye.mutiny.Uni;
 
 /**
  * A KOL's interactions, follow-ups and requests in one list, newest first: one UNION query, paged from a time on.

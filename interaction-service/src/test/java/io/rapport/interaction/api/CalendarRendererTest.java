@@ -1,23 +1,25 @@
 package io.rapport.interaction.api;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import java.io.StringReader;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
 import io.rapport.interaction.domain.Channel;
 import io.rapport.interaction.domain.Interaction;
 import io.rapport.interaction.domain.InteractionDraft;
 import io.rapport.interaction.domain.InteractionKind;
-import java.io.StringReader;
-import java.time.Instant;
-import java.util.List;
-import java.util.UUID;
 import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Component;
 import net.fortuna.ical4j.model.Parameter;
 import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.component.VEvent;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The iCalendar text of a feed ({@link CalendarRenderer}), parsed back as a calendar client would. */
 @Tag("unit")

@@ -1,5 +1,18 @@
 package io.rapport.interaction.domain;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import io.rapport.interaction.persistence.InteractionRepository;
+import io.rapport.platform.api.ProblemException;
+import io.smallrye.mutiny.Uni;
+
 import static io.rapport.interaction.domain.Examples.completion;
 import static io.rapport.interaction.domain.Examples.members;
 import static io.rapport.interaction.domain.Examples.plan;
@@ -7,17 +20,6 @@ import static io.rapport.interaction.domain.Examples.planned;
 import static io.rapport.interaction.domain.Examples.refused;
 import static io.rapport.interaction.domain.Examples.withPreferences;
 import static org.assertj.core.api.Assertions.assertThat;
-
-import io.rapport.interaction.persistence.InteractionRepository;
-import io.rapport.platform.api.ProblemException;
-import io.smallrye.mutiny.Uni;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Set;
-import java.util.UUID;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
 
 /**
  * {@link InteractionRules#assess}: the KOL's frequency cap per calendar quarter and the preference flags, with the

@@ -1,15 +1,17 @@
 package io.rapport.interaction.domain;
 
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-import io.rapport.platform.api.ProblemException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+
+import io.rapport.platform.api.ProblemException;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Worked examples shared by the unit tests of the domain: KOLs in their rights states, plans, completions. */
 final class Examples {

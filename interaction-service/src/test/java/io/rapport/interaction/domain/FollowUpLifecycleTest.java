@@ -1,15 +1,16 @@
 package io.rapport.interaction.domain;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.UUID;
+
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** A {@link FollowUp}: OPEN, then DONE or DROPPED; due on a local date in its own time zone. */
 @Tag("unit")
@@ -61,7 +62,7 @@ class FollowUpLifecycleTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = FollowUp.Status.class, names = {"DONE", "DROPPED"})
+    @EnumSource(value = FollowUp.Status.class, names = { "DONE", "DROPPED" })
     void shouldCloseAsDoneOrDroppedWithTheTimeItClosed(FollowUp.Status closed) {
         FollowUp followUp = general(DUE, "Europe/Berlin");
         followUp.change(followUp.description(), followUp.dueDate(), followUp.assignee(), followUp.team(), closed);

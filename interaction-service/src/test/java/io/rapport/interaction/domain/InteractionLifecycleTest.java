@@ -1,5 +1,19 @@
 package io.rapport.interaction.domain;
 
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import io.rapport.platform.api.ProblemException;
+
 import static io.rapport.interaction.domain.Examples.KOL;
 import static io.rapport.interaction.domain.Examples.MONDAY_NOON;
 import static io.rapport.interaction.domain.Examples.completion;
@@ -9,18 +23,6 @@ import static io.rapport.interaction.domain.Examples.plan;
 import static io.rapport.interaction.domain.Examples.planned;
 import static io.rapport.interaction.domain.Examples.refused;
 import static org.assertj.core.api.Assertions.assertThat;
-
-import io.rapport.platform.api.ProblemException;
-import java.math.BigDecimal;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.List;
-import java.util.UUID;
-import org.junit.jupiter.api.Nested;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /** The life of an {@link Interaction}: PLANNED, then COMPLETED, CANCELLED or NO_SHOW, and amendments after. */
 @Tag("unit")

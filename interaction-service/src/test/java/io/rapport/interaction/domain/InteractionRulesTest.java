@@ -1,5 +1,21 @@
 package io.rapport.interaction.domain;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import io.rapport.platform.api.FieldError;
+import io.rapport.platform.api.ProblemException;
+
 import static io.rapport.interaction.domain.Examples.activeKol;
 import static io.rapport.interaction.domain.Examples.completion;
 import static io.rapport.interaction.domain.Examples.contactable;
@@ -9,20 +25,6 @@ import static io.rapport.interaction.domain.Examples.members;
 import static io.rapport.interaction.domain.Examples.refused;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
-
-import io.rapport.platform.api.FieldError;
-import io.rapport.platform.api.ProblemException;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.Nested;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /** The pure rules of {@link InteractionRules}: who may be contacted, what completing needs, the quarter. */
 @Tag("unit")
@@ -85,7 +87,7 @@ class InteractionRulesTest {
         }
 
         @ParameterizedTest
-        @CsvSource({"INACTIVE", "DECEASED", "MERGED"})
+        @CsvSource({ "INACTIVE", "DECEASED", "MERGED" })
         void shouldRefuseAKolThatIsNotActive(String status) {
             ProblemException problem = refused(() -> InteractionRules.requireContactable(kol(status, contactable()),
                     Channel.VIDEO), 422, "kol-not-active");
@@ -151,7 +153,7 @@ class InteractionRulesTest {
         private final Replicated.Kol erased = kol("ERASED", null);
 
         @ParameterizedTest
-        @EnumSource(value = LegalBasis.class, names = {"LEGAL_OBLIGATION", "KOL_REQUEST"})
+        @EnumSource(value = LegalBasis.class, names = { "LEGAL_OBLIGATION", "KOL_REQUEST" })
         void shouldKeepASafetyMentionOrTheKolsOwnQuestionWhateverTheRightsState(LegalBasis basis) {
             assertThatCode(() -> InteractionRules.requireRecordable(objected, Channel.EMAIL, basis))
                     .doesNotThrowAnyException();
@@ -159,7 +161,7 @@ class InteractionRulesTest {
         }
 
         @ParameterizedTest
-        @EnumSource(value = LegalBasis.class, names = {"LEGITIMATE_INTEREST", "CONSENT"})
+        @EnumSource(value = LegalBasis.class, names = { "LEGITIMATE_INTEREST", "CONSENT" })
         void shouldRefuseARecordOnTheKolsOwnBasisOnceThatBasisLapsed(LegalBasis basis) {
             refused(() -> InteractionRules.requireRecordable(objected, Channel.VIDEO, basis), 422, "kol-objected");
             refused(() -> InteractionRules.requireRecordable(erased, null, basis), 422, "kol-erased");
@@ -272,9 +274,9 @@ class InteractionRulesTest {
     class Quarters {
 
         @ParameterizedTest
-        @CsvSource({"2026-01-01, 2026-Q1", "2026-03-31, 2026-Q1", "2026-04-01, 2026-Q2", "2026-06-30, 2026-Q2",
+        @CsvSource({ "2026-01-01, 2026-Q1", "2026-03-31, 2026-Q1", "2026-04-01, 2026-Q2", "2026-06-30, 2026-Q2",
                 "2026-07-01, 2026-Q3", "2026-09-30, 2026-Q3", "2026-10-01, 2026-Q4", "2026-12-31, 2026-Q4",
-                "2027-01-01, 2027-Q1", "2028-02-29, 2028-Q1"})
+                "2027-01-01, 2027-Q1", "2028-02-29, 2028-Q1" })
         void shouldNameTheCalendarQuarterOfADate(LocalDate date, String quarter) {
             assertThat(InteractionRules.quarterOf(date)).isEqualTo(quarter);
         }

@@ -1,12 +1,13 @@
 package io.rapport.interaction.domain;
 
-import static io.rapport.interaction.domain.Examples.kol;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.Instant;
 import java.util.Map;
+
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+
+import static io.rapport.interaction.domain.Examples.kol;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Why a record may exist ({@link LegalBasis}), and the replicated states the rules read. */
 @Tag("unit")

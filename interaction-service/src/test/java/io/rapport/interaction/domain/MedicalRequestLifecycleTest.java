@@ -1,18 +1,20 @@
 package io.rapport.interaction.domain;
 
-import static io.rapport.interaction.domain.Examples.refused;
-import static org.assertj.core.api.Assertions.assertThat;
-
-import io.rapport.interaction.domain.MedicalRequest.Initiator;
-import io.rapport.interaction.domain.MedicalRequest.ReviewDecision;
-import io.rapport.interaction.domain.MedicalRequest.Status;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+
+import io.rapport.interaction.domain.MedicalRequest.Initiator;
+import io.rapport.interaction.domain.MedicalRequest.ReviewDecision;
+import io.rapport.interaction.domain.MedicalRequest.Status;
+
+import static io.rapport.interaction.domain.Examples.refused;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A {@link MedicalRequest}: RECEIVED (or COMPLIANCE_REVIEW when solicited off-label), then ANSWERED, FORWARDED or

@@ -1,14 +1,16 @@
 package io.rapport.interaction.domain;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.LocalDate;
 import java.time.Month;
 import java.util.Set;
+
+import org.junit.jupiter.api.Tag;
+
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
-import org.junit.jupiter.api.Tag;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Properties of {@link InteractionRules#quarterOf}: the cap's quarters are the calendar's. */
 @Tag("unit")

@@ -1,13 +1,5 @@
 package io.rapport.kol.api;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.rapport.kol.domain.ImportRow;
-import io.rapport.kol.domain.RightsFields;
-import io.rapport.platform.api.FieldError;
-import io.rapport.platform.api.ProblemException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
@@ -16,11 +8,22 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.rapport.kol.domain.ImportRow;
+import io.rapport.kol.domain.RightsFields;
+import io.rapport.platform.api.FieldError;
+import io.rapport.platform.api.ProblemException;
+
 /**
  * Turns the chunks of an import body into rows as they arrive, never holding the file: NDJSON (one profile
  * document per line) or CSV (RFC 4180, header row, flat columns). Not thread-safe: one per request.
  *
- * <p>Each row is limited too ({@code maxRowBytes}), not only the upload: a row of a 256 MiB upload without a
+ * <p>
+ * Each row is limited too ({@code maxRowBytes}), not only the upload: a row of a 256 MiB upload without a
  * newline would otherwise be held whole and parsed at once. A longer row is read on and dropped, and reported
  * as rejected; the import goes on with the next one.
  */
@@ -156,7 +159,8 @@ abstract class ImportParser {
     private static final class Csv extends ImportParser {
         static final List<String> COLUMNS = List.of("externalSystem", "externalId", "npi", "orcid", "prefix", "given",
                 "family", "suffix", "email", "phone", "country", "tier", "specialties", "therapeuticAreas",
-                "researchInterests", "researchTopics", "currentProjects", "channels", "meetingLengthMinutes", "maxContactsPerQuarter",
+                "researchInterests", "researchTopics", "currentProjects", "channels", "meetingLengthMinutes",
+                "maxContactsPerQuarter",
                 "status");
         /** Columns that once were, or might be taken for, the KOL's rights: the rights endpoints change them. */
         static final List<String> RIGHTS = List.of("lawfulBasis", "dataProtection", "doNotContact");
@@ -293,7 +297,7 @@ abstract class ImportParser {
                     case "prefix", "given", "family", "suffix" -> name.put(column, value);
                     case "email", "phone" -> contact.put(column, value);
                     case "specialties", "therapeuticAreas", "researchInterests", "researchTopics", "currentProjects" ->
-                            profile.set(column, list(value));
+                        profile.set(column, list(value));
                     case "channels" -> preferences.set(column, list(value));
                     case "meetingLengthMinutes", "maxContactsPerQuarter" -> preferences.set(column, number(value));
                     case "tier" -> profile.set(column, number(value));

@@ -1,7 +1,19 @@
 package io.rapport.kol.api;
 
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executor;
+
+import org.jboss.logging.Logger;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.rapport.kol.domain.ImportResult;
 import io.rapport.kol.domain.ImportRow;
 import io.rapport.kol.domain.KolImporter;
@@ -11,15 +23,6 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.mutiny.core.buffer.Buffer;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.HexFormat;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.Executor;
-import org.jboss.logging.Logger;
 
 /**
  * One import request: bytes in, rows out in batches, a report line per row. The body is never held whole:
@@ -68,7 +71,8 @@ final class ImportRun {
                 .onItem().transformToIterable(list -> list)
                 .onCompletion().switchTo(() -> tooLarge ? Multi.createFrom().item(aborted(new ProblemException(413,
                         "payload-too-large", "Payload too large", "The import is larger than " + maxBytes
-                        + " bytes: rows after this line were not read; split the file", null)))
+                                + " bytes: rows after this line were not read; split the file",
+                        null)))
                         : Multi.createFrom().empty())
                 .onFailure(e -> !(e instanceof ProblemException) || rows > 0)
                 .recoverWithItem(this::aborted)

@@ -1,7 +1,27 @@
 package io.rapport.kol.api;
 
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestStreamElementType;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.rapport.kol.config.KolConfig;
 import io.rapport.kol.domain.ImportResult;
 import io.rapport.kol.domain.KolImporter;
@@ -13,22 +33,6 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
-import jakarta.annotation.security.RolesAllowed;
-import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.POST;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.MediaType;
-import java.util.Arrays;
-import java.util.Optional;
-import java.util.UUID;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.resteasy.reactive.RestStreamElementType;
 
 @Path("/api/v1/kols/import")
 @Tag(name = "KOLs")
@@ -48,10 +52,10 @@ public class KolImportResource {
 
     @POST
     @StreamedBody
-    @Consumes({ImportParser.NDJSON, ImportParser.CSV})
+    @Consumes({ ImportParser.NDJSON, ImportParser.CSV })
     @Produces("application/x-ndjson")
     @RestStreamElementType(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.INTEGRATION, Roles.ADMIN})
+    @RolesAllowed({ Roles.INTEGRATION, Roles.ADMIN })
     @Operation(summary = "Bulk import KOLs (NDJSON or CSV)", description = "Each row is an upsert: matched by "
             + "external id, else NPI, else ORCID, else created. Valid rows go in even when others are rejected. The "
             + "body is read as a stream (up to 256 MiB, each row up to 256 KiB: a longer row is REJECTED and the import "
@@ -85,7 +89,8 @@ public class KolImportResource {
                 .onItem().transformToMultiAndConcatenate(previous -> previous.isPresent()
                         ? replay(run, body, previous.get())
                         : run.keepingReport().results(body).onCompletion().call(() -> run.complete()
-                                ? idempotent.remember(run.hash(), 200, run.report()) : Uni.createFrom().voidItem()));
+                                ? idempotent.remember(run.hash(), 200, run.report())
+                                : Uni.createFrom().voidItem()));
     }
 
     private static long declaredLength(HttpServerRequest request) {

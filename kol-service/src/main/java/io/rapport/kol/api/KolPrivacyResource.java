@@ -1,11 +1,10 @@
 package io.rapport.kol.api;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.rapport.kol.domain.ErasureProof;
-import io.rapport.kol.domain.KolPrivacy;
-import io.rapport.platform.audit.AuditEntryView;
-import io.rapport.platform.security.Roles;
-import io.smallrye.mutiny.Uni;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -18,13 +17,18 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
+
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.rapport.kol.domain.ErasureProof;
+import io.rapport.kol.domain.KolPrivacy;
+import io.rapport.platform.audit.AuditEntryView;
+import io.rapport.platform.security.Roles;
+import io.smallrye.mutiny.Uni;
 
 @Path("/api/v1/kols/{id}")
 @Tag(name = "KOL data protection", description = "GDPR rights of a KOL: access and erasure, and the proof of an erasure")

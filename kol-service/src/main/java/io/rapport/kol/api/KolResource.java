@@ -1,20 +1,9 @@
 package io.rapport.kol.api;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.rapport.kol.domain.KolProfile;
-import io.rapport.kol.domain.KolQueries;
-import io.rapport.kol.domain.KolSearch;
-import io.rapport.kol.domain.KolService;
-import io.rapport.kol.domain.KolStatus;
-import io.rapport.kol.events.KolEventPublisher;
-import io.rapport.platform.api.IdempotencyKeys;
-import io.rapport.platform.api.MergePatch;
-import io.rapport.platform.api.Page;
-import io.rapport.platform.api.PageRequest;
-import io.rapport.platform.api.Versions;
-import io.rapport.platform.audit.AuditEntryView;
-import io.rapport.platform.security.Roles;
-import io.smallrye.mutiny.Uni;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -34,9 +23,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
-import java.util.List;
-import java.util.UUID;
+
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -44,6 +31,23 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.rapport.kol.domain.KolProfile;
+import io.rapport.kol.domain.KolQueries;
+import io.rapport.kol.domain.KolSearch;
+import io.rapport.kol.domain.KolService;
+import io.rapport.kol.domain.KolStatus;
+import io.rapport.kol.events.KolEventPublisher;
+import io.rapport.platform.api.IdempotencyKeys;
+import io.rapport.platform.api.MergePatch;
+import io.rapport.platform.api.Page;
+import io.rapport.platform.api.PageRequest;
+import io.rapport.platform.api.Versions;
+import io.rapport.platform.audit.AuditEntryView;
+import io.rapport.platform.security.Roles;
+import io.smallrye.mutiny.Uni;
 
 @Path("/api/v1/kols")
 @Tag(name = "KOLs", description = "Key opinion leader profiles")
@@ -64,15 +68,14 @@ public class KolResource {
     }
 
     @POST
-    @RolesAllowed({Roles.MSL, Roles.MEDICAL_MANAGER, Roles.ADMIN, Roles.INTEGRATION})
+    @RolesAllowed({ Roles.MSL, Roles.MEDICAL_MANAGER, Roles.ADMIN, Roles.INTEGRATION })
     @Operation(summary = "Create a KOL", description = "An MSL who creates a KOL is assigned to it. Idempotency-Key "
             + "makes retries safe. NPI, ORCID and external ids must be free (409 names the KOL holding one). The KOL "
             + "starts with the default rights; a body with dataProtection or doNotContact is 400 (rights-not-in-profile): "
             + "the rights endpoints change them.")
     @APIResponse(responseCode = "201", description = "Created; Location and ETag set")
-    public Uni<Response> create(@HeaderParam(IdempotencyKeys.HEADER) String key, @NotNull @RequestBody(content =
-            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = KolProfile.class)))
-            JsonNode body) {
+    public Uni<Response> create(@HeaderParam(IdempotencyKeys.HEADER) String key,
+            @NotNull @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = KolProfile.class))) JsonNode body) {
         KolProfile profile = kols.profileOf(body);
         return idempotency.once(key, profile, () -> kols.create(profile).map(kol -> Response
                 .created(URI.create("/api/v1/kols/" + kol.id())).header(ETAG, Versions.etag(kol.version()))
@@ -81,7 +84,7 @@ public class KolResource {
 
     @GET
     @Path("{id}")
-    @RolesAllowed({Roles.MSL, Roles.MEDICAL_MANAGER, Roles.ADMIN, Roles.INTEGRATION, Roles.REPORTING})
+    @RolesAllowed({ Roles.MSL, Roles.MEDICAL_MANAGER, Roles.ADMIN, Roles.INTEGRATION, Roles.REPORTING })
     @Operation(summary = "Read a KOL", description = "An erased KOL shows as a tombstone (404 for MSLs).")
     @APIResponse(responseCode = "200", description = "The KOL, with its ETag")
     public Uni<Response> get(@PathParam("id") UUID id) {
@@ -90,7 +93,7 @@ public class KolResource {
 
     @GET
     @Path("{id}/replica")
-    @RolesAllowed({Roles.MSL, Roles.MEDICAL_MANAGER, Roles.ADMIN, Roles.INTEGRATION, Roles.REPORTING})
+    @RolesAllowed({ Roles.MSL, Roles.MEDICAL_MANAGER, Roles.ADMIN, Roles.INTEGRATION, Roles.REPORTING })
     @Operation(summary = "A KOL's state as published on rapport.kol.v1", description = "For services whose local "
             + "replica misses this KOL (its event is not consumed yet): the same data as the latest event, without "
             + "names, contact data or free text.")
@@ -101,7 +104,7 @@ public class KolResource {
     @PATCH
     @Path("{id}")
     @Consumes(MergePatch.MEDIA_TYPE)
-    @RolesAllowed({Roles.MSL, Roles.MEDICAL_MANAGER, Roles.ADMIN, Roles.INTEGRATION})
+    @RolesAllowed({ Roles.MSL, Roles.MEDICAL_MANAGER, Roles.ADMIN, Roles.INTEGRATION })
     @Operation(summary = "Change a KOL (JSON Merge Patch)", description = "Requires If-Match with the ETag read. "
             + "MSLs change only the KOLs assigned to them. The rights are not part of the profile: a patch with "
             + "dataProtection or doNotContact is 400 (rights-not-in-profile).")
@@ -115,7 +118,7 @@ public class KolResource {
 
     @PUT
     @Path("by-external-id/{system}/{externalId}")
-    @RolesAllowed({Roles.INTEGRATION, Roles.ADMIN})
+    @RolesAllowed({ Roles.INTEGRATION, Roles.ADMIN })
     @Operation(summary = "Create or replace the KOL with this CRM id (idempotent upsert)", description = "201 when "
             + "created, 200 when updated or unchanged (the Upsert-Outcome header says which); the same body twice "
             + "creates no version and no event. The KOL's rights stay as they are (a body with dataProtection or "
@@ -123,15 +126,13 @@ public class KolResource {
     @APIResponse(responseCode = "200", description = "Updated or unchanged")
     @APIResponse(responseCode = "201", description = "Created")
     public Uni<Response> upsert(
-            @PathParam("system") @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,39}", message = "lower-case letters, digits and '-'")
-            String system,
-            @PathParam("externalId") @Pattern(regexp = "[\\x21-\\x7E]{1,100}", message = "1 to 100 visible ASCII characters")
-            String externalId,
-            @NotNull @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = KolProfile.class))) JsonNode body) {
+            @PathParam("system") @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,39}", message = "lower-case letters, digits and '-'") String system,
+            @PathParam("externalId") @Pattern(regexp = "[\\x21-\\x7E]{1,100}", message = "1 to 100 visible ASCII characters") String externalId,
+            @NotNull @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = KolProfile.class))) JsonNode body) {
         return kols.upsert(system, externalId, kols.profileOf(body)).map(saved -> {
             Response.ResponseBuilder response = saved.outcome() == KolService.Outcome.CREATED
-                    ? Response.created(URI.create("/api/v1/kols/" + saved.kol().id())) : Response.ok();
+                    ? Response.created(URI.create("/api/v1/kols/" + saved.kol().id()))
+                    : Response.ok();
             return response.header(ETAG, Versions.etag(saved.kol().version()))
                     .header("Upsert-Outcome", saved.outcome().name().toLowerCase())
                     .entity(KolView.from(saved.kol())).build();
@@ -139,7 +140,7 @@ public class KolResource {
     }
 
     @GET
-    @RolesAllowed({Roles.MSL, Roles.MEDICAL_MANAGER, Roles.ADMIN, Roles.INTEGRATION, Roles.REPORTING})
+    @RolesAllowed({ Roles.MSL, Roles.MEDICAL_MANAGER, Roles.ADMIN, Roles.INTEGRATION, Roles.REPORTING })
     @Operation(summary = "Search KOLs", description = "Full-text search over names, specialties, research interests, "
             + "current projects and publication titles (ranked), with filters; keyset paging.")
     public Uni<Page<KolView>> search(
@@ -159,7 +160,7 @@ public class KolResource {
 
     @GET
     @Path("{id}/history")
-    @RolesAllowed({Roles.MSL, Roles.MEDICAL_MANAGER, Roles.ADMIN, Roles.INTEGRATION, Roles.REPORTING})
+    @RolesAllowed({ Roles.MSL, Roles.MEDICAL_MANAGER, Roles.ADMIN, Roles.INTEGRATION, Roles.REPORTING })
     @Operation(summary = "Audit trail of a KOL", description = "Who changed which fields when (old and new values), "
             + "oldest first. Erased values show as [erased].")
     public Uni<Page<AuditEntryView>> history(@PathParam("id") UUID id, @QueryParam("limit") Integer limit,
@@ -169,7 +170,7 @@ public class KolResource {
 
     @PUT
     @Path("{id}/assignments")
-    @RolesAllowed({Roles.MEDICAL_MANAGER, Roles.ADMIN})
+    @RolesAllowed({ Roles.MEDICAL_MANAGER, Roles.ADMIN })
     @Operation(summary = "Set the MSLs assigned to a KOL", description = "Each must be in the MSL directory; a "
             + "medical manager assigns only MSLs they manage. Requires If-Match.")
     public Uni<Response> assign(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,

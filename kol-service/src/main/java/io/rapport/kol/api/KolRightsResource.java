@@ -1,11 +1,8 @@
 package io.rapport.kol.api;
 
-import io.rapport.kol.domain.DataProtection;
-import io.rapport.kol.domain.Kol;
-import io.rapport.kol.domain.KolRightsService;
-import io.rapport.platform.api.Versions;
-import io.rapport.platform.security.Roles;
-import io.smallrye.mutiny.Uni;
+import java.time.Instant;
+import java.util.UUID;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -21,12 +18,18 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.time.Instant;
-import java.util.UUID;
+
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.rapport.kol.domain.DataProtection;
+import io.rapport.kol.domain.Kol;
+import io.rapport.kol.domain.KolRightsService;
+import io.rapport.platform.api.Versions;
+import io.rapport.platform.security.Roles;
+import io.smallrye.mutiny.Uni;
 
 /**
  * The KOL's data-protection rights, the only way to change them (never through the profile). Who may: the MSLs
@@ -53,7 +56,7 @@ public class KolRightsResource {
 
     @POST
     @Path("objection")
-    @RolesAllowed({Roles.MSL, Roles.MEDICAL_MANAGER, Roles.ADMIN, Roles.INTEGRATION})
+    @RolesAllowed({ Roles.MSL, Roles.MEDICAL_MANAGER, Roles.ADMIN, Roles.INTEGRATION })
     @Operation(summary = "Record an objection to processing (GDPR Art. 21)", description = "From now on the KOL is "
             + "not contactable: every service refuses new interactions and shares (422 no-lawful-basis). Recording "
             + "it again keeps the first date. The body is optional." + WHO)
@@ -66,7 +69,7 @@ public class KolRightsResource {
 
     @DELETE
     @Path("objection")
-    @RolesAllowed({Roles.MSL, Roles.MEDICAL_MANAGER, Roles.ADMIN, Roles.INTEGRATION})
+    @RolesAllowed({ Roles.MSL, Roles.MEDICAL_MANAGER, Roles.ADMIN, Roles.INTEGRATION })
     @Operation(summary = "Withdraw an objection", description = "The KOL withdrew their Art. 21 objection: "
             + "contactable again on the remaining grounds (consents, do-not-contact). Without an objection, nothing "
             + "changes." + WHO)
@@ -77,7 +80,7 @@ public class KolRightsResource {
 
     @PUT
     @Path("consents/{purpose}")
-    @RolesAllowed({Roles.MSL, Roles.MEDICAL_MANAGER, Roles.ADMIN, Roles.INTEGRATION})
+    @RolesAllowed({ Roles.MSL, Roles.MEDICAL_MANAGER, Roles.ADMIN, Roles.INTEGRATION })
     @Operation(summary = "Grant, withdraw or refuse consent for one purpose", description = "WITHDRAWN or REFUSED "
             + "EMAIL_CONTACT / PHONE_CONTACT forbids that channel; without PROFILING consent a KOL on the CONSENT basis "
             + "is not contactable. The consent the KOL already has (same status, source and evidence) changes "
@@ -92,7 +95,7 @@ public class KolRightsResource {
 
     @PUT
     @Path("do-not-contact")
-    @RolesAllowed({Roles.MSL, Roles.MEDICAL_MANAGER, Roles.ADMIN, Roles.INTEGRATION})
+    @RolesAllowed({ Roles.MSL, Roles.MEDICAL_MANAGER, Roles.ADMIN, Roles.INTEGRATION })
     @Operation(summary = "Mark the KOL do-not-contact", description = "Nobody may contact the KOL until it is "
             + "cleared; the reason stays in kol-service (events carry only that the KOL is do-not-contact). The same "
             + "reason again changes nothing." + WHO)
@@ -105,7 +108,7 @@ public class KolRightsResource {
 
     @DELETE
     @Path("do-not-contact")
-    @RolesAllowed({Roles.MSL, Roles.MEDICAL_MANAGER, Roles.ADMIN, Roles.INTEGRATION})
+    @RolesAllowed({ Roles.MSL, Roles.MEDICAL_MANAGER, Roles.ADMIN, Roles.INTEGRATION })
     @Operation(summary = "Clear do-not-contact", description = "Without do-not-contact, nothing changes." + WHO)
     @APIResponse(responseCode = "200", description = "The KOL, no longer do-not-contact, and its ETag")
     public Uni<Response> clearDoNotContact(@PathParam("id") UUID id, @Valid @NotNull Request request) {
@@ -114,7 +117,7 @@ public class KolRightsResource {
 
     @PUT
     @Path("lawful-basis")
-    @RolesAllowed({Roles.MSL, Roles.MEDICAL_MANAGER, Roles.ADMIN, Roles.INTEGRATION})
+    @RolesAllowed({ Roles.MSL, Roles.MEDICAL_MANAGER, Roles.ADMIN, Roles.INTEGRATION })
     @Operation(summary = "Set the lawful basis of the profile (GDPR Art. 6)", description = "LEGITIMATE_INTEREST "
             + "or CONSENT (then PROFILING consent is needed to contact the KOL). The same basis changes nothing."
             + WHO)
@@ -127,7 +130,7 @@ public class KolRightsResource {
 
     @PUT
     @Path("privacy-notice")
-    @RolesAllowed({Roles.MSL, Roles.MEDICAL_MANAGER, Roles.ADMIN, Roles.INTEGRATION})
+    @RolesAllowed({ Roles.MSL, Roles.MEDICAL_MANAGER, Roles.ADMIN, Roles.INTEGRATION })
     @Operation(summary = "Record that the privacy notice was sent (GDPR Art. 14)", description = "The same date "
             + "changes nothing." + WHO)
     @APIResponse(responseCode = "200", description = "The KOL with the date, and its ETag")
@@ -144,15 +147,13 @@ public class KolRightsResource {
     /** The body of an objection; every member optional (an empty body records an objection received now). */
     public record Objection(
             @Schema(description = "When the KOL objected (default: now)") Instant receivedAt,
-            @Schema(description = "On whose request, as a role and channel, e.g. \"the KOL by e-mail\" (no names)")
-            @Size(max = 200) @Pattern(regexp = REQUESTER, message = "no control characters") String requestedBy,
+            @Schema(description = "On whose request, as a role and channel, e.g. \"the KOL by e-mail\" (no names)") @Size(max = 200) @Pattern(regexp = REQUESTER, message = "no control characters") String requestedBy,
             @Schema(description = "Why, e.g. the request's reference") @Size(max = 500) String reason) {
     }
 
     /** Who asked for a withdrawal or a clearing, when and why. */
     public record Request(
-            @Schema(description = "On whose request, as a role and channel, e.g. \"the KOL by e-mail\" (no names)")
-            @NotBlank @Size(max = 200) @Pattern(regexp = REQUESTER, message = "no control characters") String requestedBy,
+            @Schema(description = "On whose request, as a role and channel, e.g. \"the KOL by e-mail\" (no names)") @NotBlank @Size(max = 200) @Pattern(regexp = REQUESTER, message = "no control characters") String requestedBy,
             @Schema(description = "When the request was received (default: now)") Instant receivedAt,
             @Size(max = 500) String reason) {
 
@@ -163,8 +164,7 @@ public class KolRightsResource {
 
     public record ConsentRequest(
             @NotNull DataProtection.Consent.Status status,
-            @Schema(description = "On whose request, as a role and channel, e.g. \"the KOL by e-mail\" (no names)")
-            @NotBlank @Size(max = 200) @Pattern(regexp = REQUESTER, message = "no control characters") String requestedBy,
+            @Schema(description = "On whose request, as a role and channel, e.g. \"the KOL by e-mail\" (no names)") @NotBlank @Size(max = 200) @Pattern(regexp = REQUESTER, message = "no control characters") String requestedBy,
             @Schema(description = "When the KOL gave, withdrew or refused it (default: now)") Instant receivedAt,
             @Schema(description = "Where it was captured, e.g. \"web form\"") @Size(max = 100) String source,
             @Schema(description = "The evidence, e.g. a document id") @Size(max = 200) String evidenceReference,
@@ -172,10 +172,8 @@ public class KolRightsResource {
     }
 
     public record DoNotContactRequest(
-            @Schema(description = "Why the KOL must not be contacted (stays in kol-service)") @NotBlank @Size(max = 500)
-            String reason,
-            @Schema(description = "On whose request, as a role and channel, e.g. \"the KOL by phone\" (no names)")
-            @NotBlank @Size(max = 200) @Pattern(regexp = REQUESTER, message = "no control characters") String requestedBy,
+            @Schema(description = "Why the KOL must not be contacted (stays in kol-service)") @NotBlank @Size(max = 500) String reason,
+            @Schema(description = "On whose request, as a role and channel, e.g. \"the KOL by phone\" (no names)") @NotBlank @Size(max = 200) @Pattern(regexp = REQUESTER, message = "no control characters") String requestedBy,
             @Schema(description = "When the request was received (default: now)") Instant receivedAt) {
     }
 

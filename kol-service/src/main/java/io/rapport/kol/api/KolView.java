@@ -1,15 +1,18 @@
 package io.rapport.kol.api;
 
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+
 import io.rapport.kol.domain.Contactability;
 import io.rapport.kol.domain.DataProtection;
 import io.rapport.kol.domain.DoNotContact;
 import io.rapport.kol.domain.Kol;
 import io.rapport.kol.domain.KolProfile;
-import java.time.Instant;
-import java.util.List;
-import java.util.UUID;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A KOL as the API shows it: the profile's fields (what a merge patch changes) side by side with the
@@ -26,8 +29,7 @@ public record KolView(
         @Schema(readOnly = true, description = "Lawful basis, privacy notice, objection and consents per purpose. "
                 + "Read-only here: changed by POST/DELETE /kols/{id}/objection, PUT /kols/{id}/consents/{purpose}, "
                 + "PUT /kols/{id}/lawful-basis and PUT /kols/{id}/privacy-notice") DataProtection dataProtection,
-        @Schema(readOnly = true, description = "Read-only here: changed by PUT/DELETE /kols/{id}/do-not-contact")
-        DoNotContact doNotContact,
+        @Schema(readOnly = true, description = "Read-only here: changed by PUT/DELETE /kols/{id}/do-not-contact") DoNotContact doNotContact,
         Instant createdAt,
         String createdBy,
         Instant updatedAt,

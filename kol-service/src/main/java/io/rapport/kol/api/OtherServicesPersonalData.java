@@ -1,18 +1,22 @@
 package io.rapport.kol.api;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.rapport.kol.config.PrivacyConfig;
-import io.rapport.kol.config.ServiceUrls;
-import io.rapport.platform.api.ProblemException;
-import io.rapport.platform.replica.RemoteReplicas;
-import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
 import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.rapport.kol.config.PrivacyConfig;
+import io.rapport.kol.config.ServiceUrls;
+import io.rapport.platform.api.ProblemException;
+import io.rapport.platform.replica.RemoteReplicas;
+import io.smallrye.mutiny.Uni;
 
 /**
  * The other services' parts of an Art. 15 answer: each one's {@code GET /api/v1/kols/{kolId}/personal-data}, asked
@@ -57,8 +61,8 @@ public class OtherServicesPersonalData {
             }
             if (!missing.isEmpty()) {
                 throw ProblemException.unavailable("Everything held about the KOL cannot be listed now: "
-                                + String.join(", ", missing) + " did not answer; retry "
-                                + "later")
+                        + String.join(", ", missing) + " did not answer; retry "
+                        + "later")
                         .with("services", missing).header("Retry-After", RETRY_AFTER_SECONDS);
             }
             return parts;

@@ -1,11 +1,7 @@
 package io.rapport.kol.api;
 
-import io.rapport.kol.domain.MslEntry;
-import io.rapport.kol.domain.ReferenceData;
-import io.rapport.kol.domain.ResearchTopic;
-import io.rapport.platform.security.Roles;
-import io.rapport.platform.validation.Identifier;
-import io.smallrye.mutiny.Uni;
+import java.util.List;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -20,10 +16,17 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.List;
+
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.rapport.kol.domain.MslEntry;
+import io.rapport.kol.domain.ReferenceData;
+import io.rapport.kol.domain.ResearchTopic;
+import io.rapport.platform.security.Roles;
+import io.rapport.platform.validation.Identifier;
+import io.smallrye.mutiny.Uni;
 
 /**
  * Therapeutic areas, products, research topics and the MSL directory: read by everyone, maintained by admins and
@@ -48,7 +51,7 @@ public class ReferenceDataResource {
 
     @GET
     @Path("therapeutic-areas")
-    @RolesAllowed({Roles.MSL, Roles.MEDICAL_MANAGER, Roles.ADMIN, Roles.INTEGRATION, Roles.REPORTING})
+    @RolesAllowed({ Roles.MSL, Roles.MEDICAL_MANAGER, Roles.ADMIN, Roles.INTEGRATION, Roles.REPORTING })
     @Operation(summary = "List therapeutic areas")
     public Uni<List<TherapeuticAreaView>> therapeuticAreas() {
         return reference.therapeuticAreas()
@@ -57,17 +60,18 @@ public class ReferenceDataResource {
 
     @PUT
     @Path("therapeutic-areas/{code}")
-    @RolesAllowed({Roles.ADMIN, Roles.INTEGRATION})
+    @RolesAllowed({ Roles.ADMIN, Roles.INTEGRATION })
     @Operation(summary = "Create or rename a therapeutic area", description = "201 when created, 200 otherwise.")
-    public Uni<Response> putTherapeuticArea(@PathParam("code") @Pattern(regexp = CODE, message = "A-Z, 0-9, _ or -")
-            String code, @Valid @NotNull TherapeuticAreaBody body) {
+    public Uni<Response> putTherapeuticArea(
+            @PathParam("code") @Pattern(regexp = CODE, message = "A-Z, 0-9, _ or -") String code,
+            @Valid @NotNull TherapeuticAreaBody body) {
         return reference.upsertTherapeuticArea(code, body.name()).map(up -> respond(up.outcome(),
                 new TherapeuticAreaView(up.value().code(), up.value().name(), up.value().version())));
     }
 
     @GET
     @Path("products")
-    @RolesAllowed({Roles.MSL, Roles.MEDICAL_MANAGER, Roles.ADMIN, Roles.INTEGRATION, Roles.REPORTING})
+    @RolesAllowed({ Roles.MSL, Roles.MEDICAL_MANAGER, Roles.ADMIN, Roles.INTEGRATION, Roles.REPORTING })
     @Operation(summary = "List products")
     public Uni<List<ProductView>> products() {
         return reference.products().map(list -> list.stream()
@@ -76,7 +80,7 @@ public class ReferenceDataResource {
 
     @PUT
     @Path("products/{code}")
-    @RolesAllowed({Roles.ADMIN, Roles.INTEGRATION})
+    @RolesAllowed({ Roles.ADMIN, Roles.INTEGRATION })
     @Operation(summary = "Create or change a product", description = "Its therapeutic area must exist (400).")
     public Uni<Response> putProduct(@PathParam("code") @Pattern(regexp = CODE, message = "A-Z, 0-9, _ or -") String code,
             @Valid @NotNull ProductBody body) {
@@ -87,7 +91,7 @@ public class ReferenceDataResource {
 
     @GET
     @Path("research-topics")
-    @RolesAllowed({Roles.MSL, Roles.MEDICAL_MANAGER, Roles.ADMIN, Roles.INTEGRATION, Roles.REPORTING})
+    @RolesAllowed({ Roles.MSL, Roles.MEDICAL_MANAGER, Roles.ADMIN, Roles.INTEGRATION, Roles.REPORTING })
     @Operation(summary = "List research topics", description = "The controlled vocabulary of what KOLs work on: a "
             + "profile's researchTopics are codes of this list, and they are what events carry and recommendations "
             + "match (the typed researchInterests are never published).")
@@ -98,7 +102,7 @@ public class ReferenceDataResource {
 
     @PUT
     @Path("research-topics/{code}")
-    @RolesAllowed({Roles.ADMIN, Roles.INTEGRATION})
+    @RolesAllowed({ Roles.ADMIN, Roles.INTEGRATION })
     @Operation(summary = "Create or rename a research topic", description = "The code is a lower-case keyword "
             + "(a-z, 0-9 and '-', at most 60, starting with a letter or digit). 201 when created, 200 otherwise; "
             + "an unchanged name changes nothing and publishes nothing.")
@@ -111,7 +115,7 @@ public class ReferenceDataResource {
 
     @GET
     @Path("msls")
-    @RolesAllowed({Roles.MSL, Roles.MEDICAL_MANAGER, Roles.ADMIN, Roles.INTEGRATION, Roles.REPORTING})
+    @RolesAllowed({ Roles.MSL, Roles.MEDICAL_MANAGER, Roles.ADMIN, Roles.INTEGRATION, Roles.REPORTING })
     @Operation(summary = "The MSL directory")
     public Uni<List<MslView>> msls() {
         return reference.directory()
@@ -120,7 +124,7 @@ public class ReferenceDataResource {
 
     @GET
     @Path("msls/{id}")
-    @RolesAllowed({Roles.MSL, Roles.MEDICAL_MANAGER, Roles.ADMIN, Roles.INTEGRATION, Roles.REPORTING})
+    @RolesAllowed({ Roles.MSL, Roles.MEDICAL_MANAGER, Roles.ADMIN, Roles.INTEGRATION, Roles.REPORTING })
     @Operation(summary = "One MSL of the directory")
     public Uni<MslView> msl(@PathParam("id") String id) {
         return reference.msl(id).map(m -> new MslView(m.userId(), m.entry(), m.version()));
@@ -128,7 +132,7 @@ public class ReferenceDataResource {
 
     @PUT
     @Path("msls/{id}")
-    @RolesAllowed({Roles.ADMIN, Roles.INTEGRATION})
+    @RolesAllowed({ Roles.ADMIN, Roles.INTEGRATION })
     @Operation(summary = "Create or change an MSL's directory entry", description = "The id is the user's token "
             + "subject. Team and manager decide what managers see in every service.")
     public Uni<Response> putMsl(@PathParam("id") @Pattern(regexp = MSL_ID, message = "1 to 100 characters: letters, digits and "
@@ -142,16 +146,16 @@ public class ReferenceDataResource {
         return Response.status(outcome == ReferenceData.Outcome.CREATED ? 201 : 200).entity(body).build();
     }
 
-    public record TherapeuticAreaBody(@NotBlank @Size(max = 100)
-            @Pattern(regexp = MslEntry.NO_CONTROLS, message = "no control characters") String name) {
+    public record TherapeuticAreaBody(
+            @NotBlank @Size(max = 100) @Pattern(regexp = MslEntry.NO_CONTROLS, message = "no control characters") String name) {
     }
 
     public record TherapeuticAreaView(String code, String name, long version) {
     }
 
     @Schema(name = "ResearchTopicBody", description = "The display name of a research topic (company reference data)")
-    public record ResearchTopicBody(@Schema(examples = "Immunotherapy resistance") @NotBlank @Size(max = 100)
-            @Pattern(regexp = MslEntry.NO_CONTROLS, message = "no control characters") String name) {
+    public record ResearchTopicBody(
+            @Schema(examples = "Immunotherapy resistance") @NotBlank @Size(max = 100) @Pattern(regexp = MslEntry.NO_CONTROLS, message = "no control characters") String name) {
     }
 
     @Schema(name = "ResearchTopic", description = "A code of the research-topic vocabulary")
@@ -162,8 +166,7 @@ public class ReferenceDataResource {
     }
 
     public record ProductBody(
-            @NotBlank @Size(max = 100) @Pattern(regexp = MslEntry.NO_CONTROLS, message = "no control characters")
-            String name,
+            @NotBlank @Size(max = 100) @Pattern(regexp = MslEntry.NO_CONTROLS, message = "no control characters") String name,
             @NotBlank @Pattern(regexp = CODE, message = "a therapeutic area code") String therapeuticArea,
             @NotNull @Size(max = 250) List<@NotNull @Identifier(Identifier.Kind.COUNTRY) String> markets) {
     }

@@ -1,9 +1,10 @@
 package io.rapport.kol.config;
 
-import io.smallrye.config.ConfigMapping;
-import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.List;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 
 /**
  * The other services that hold a KOL's personal data: each confirms an erasure (GDPR Art. 17) and answers for

@@ -1,11 +1,14 @@
 package io.rapport.kol.domain;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
-import io.rapport.platform.validation.Identifier;
+import java.time.LocalDate;
+
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-import java.time.LocalDate;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
+import io.rapport.platform.validation.Identifier;
 
 /** Where a KOL works or worked. */
 public record Affiliation(

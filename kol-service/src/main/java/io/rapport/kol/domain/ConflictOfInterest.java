@@ -1,11 +1,13 @@
 package io.rapport.kol.domain;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
+import java.time.LocalDate;
+
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import java.time.LocalDate;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
 
 /** A declared conflict of interest: a tie of the KOL to a company. */
 public record ConflictOfInterest(
@@ -14,7 +16,15 @@ public record ConflictOfInterest(
         LocalDate from,
         LocalDate until) {
 
-    public enum Kind { ADVISORY_BOARD, CONSULTING, SPEAKER, RESEARCH_GRANT, EMPLOYMENT, OWNERSHIP, OTHER }
+    public enum Kind {
+        ADVISORY_BOARD,
+        CONSULTING,
+        SPEAKER,
+        RESEARCH_GRANT,
+        EMPLOYMENT,
+        OWNERSHIP,
+        OTHER
+    }
 
     @JsonIgnore
     @AssertTrue(message = "until must not be before from")

@@ -1,11 +1,13 @@
 package io.rapport.kol.domain;
 
-import io.rapport.platform.validation.Identifier;
+import java.util.List;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import java.util.List;
+
+import io.rapport.platform.validation.Identifier;
 
 /** How to reach a KOL (personal data: never published in events, scrubbed by erasure). */
 public record Contact(

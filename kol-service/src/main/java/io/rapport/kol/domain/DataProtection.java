@@ -1,11 +1,12 @@
 package io.rapport.kol.domain;
 
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 
 /**
  * The lawful basis of the profile (GDPR Art. 6), the privacy notice, an Art. 21 objection and the consents
@@ -26,9 +27,17 @@ public record DataProtection(
         return new DataProtection(LawfulBasis.LEGITIMATE_INTEREST, null, null, Map.of());
     }
 
-    public enum LawfulBasis { LEGITIMATE_INTEREST, CONSENT }
+    public enum LawfulBasis {
+        LEGITIMATE_INTEREST,
+        CONSENT
+    }
 
-    public enum Purpose { PROFILING, EMAIL_CONTACT, PHONE_CONTACT, TRANSPARENCY_PUBLICATION }
+    public enum Purpose {
+        PROFILING,
+        EMAIL_CONTACT,
+        PHONE_CONTACT,
+        TRANSPARENCY_PUBLICATION
+    }
 
     /** A consent for one purpose, with where it was captured and the evidence. */
     public record Consent(
@@ -37,7 +46,11 @@ public record DataProtection(
             @Size(max = 100) String source,
             @Size(max = 200) String evidenceReference) {
 
-        public enum Status { GRANTED, WITHDRAWN, REFUSED }
+        public enum Status {
+            GRANTED,
+            WITHDRAWN,
+            REFUSED
+        }
     }
 
     public boolean granted(Purpose purpose) {

@@ -1,13 +1,16 @@
 package io.rapport.kol.domain;
 
-import io.rapport.kol.config.KolConfig;
-import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.HexFormat;
 import java.util.List;
+
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.rapport.kol.config.KolConfig;
 
 /**
  * Keyed hashes of identifiers (HMAC-SHA256): after an erasure we must still recognise the KOL's NPI, ORCID or

@@ -1,6 +1,10 @@
 package io.rapport.kol.domain;
 
-import io.rapport.platform.persistence.JsonConverter;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
@@ -8,11 +12,10 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
+
 import org.hibernate.annotations.ColumnTransformer;
+
+import io.rapport.platform.persistence.JsonConverter;
 
 /**
  * A key opinion leader. The aggregate's state changes only through its methods, each bumping the version
@@ -141,12 +144,12 @@ public class Kol {
     public static List<String[]> claimsOf(KolProfile profile) {
         List<String[]> claims = new ArrayList<>();
         KolIdentifiers ids = profile.identifiers();
-        ids.external().forEach(e -> claims.add(new String[] {"EXTERNAL:" + e.system(), e.id()}));
+        ids.external().forEach(e -> claims.add(new String[] { "EXTERNAL:" + e.system(), e.id() }));
         if (ids.npi() != null) {
-            claims.add(new String[] {"NPI", ids.npi()});
+            claims.add(new String[] { "NPI", ids.npi() });
         }
         if (ids.orcid() != null) {
-            claims.add(new String[] {"ORCID", ids.orcid()});
+            claims.add(new String[] { "ORCID", ids.orcid() });
         }
         return claims;
     }

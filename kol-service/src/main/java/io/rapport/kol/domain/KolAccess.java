@@ -1,10 +1,12 @@
 package io.rapport.kol.domain;
 
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
 import io.rapport.platform.api.ProblemException;
 import io.rapport.platform.security.Caller;
 import io.rapport.platform.security.Roles;
-import jakarta.enterprise.context.ApplicationScoped;
-import java.util.UUID;
 
 /**
  * Object-level rules on KOLs, beyond the role checks of the API: an MSL reads every KOL that is not erased

@@ -1,14 +1,17 @@
 package io.rapport.kol.domain;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
-import io.rapport.platform.validation.Identifier;
+import java.util.List;
+import java.util.Objects;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import java.util.List;
-import java.util.Objects;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
+import io.rapport.platform.validation.Identifier;
 
 /** A KOL's identifiers; each belongs to one KOL at most. */
 public record KolIdentifiers(
@@ -26,10 +29,8 @@ public record KolIdentifiers(
 
     /** The id of this KOL in a CRM ({@code veeva} / {@code 0011x000003DGb2}). */
     public record External(
-            @NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,39}", message = "lower-case letters, digits and '-'")
-            String system,
-            @NotBlank @Pattern(regexp = "[\\x21-\\x7E]{1,100}", message = "1 to 100 visible ASCII characters")
-            String id) {
+            @NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,39}", message = "lower-case letters, digits and '-'") String system,
+            @NotBlank @Pattern(regexp = "[\\x21-\\x7E]{1,100}", message = "1 to 100 visible ASCII characters") String id) {
     }
 
     @JsonIgnore

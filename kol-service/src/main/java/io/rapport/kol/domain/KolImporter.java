@@ -1,5 +1,17 @@
 package io.rapport.kol.domain;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.ConstraintViolationException;
+
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.rapport.kol.persistence.ImportLookups;
 import io.rapport.kol.persistence.KolRepository;
@@ -11,16 +23,6 @@ import io.rapport.platform.audit.AuditRecord;
 import io.rapport.platform.audit.AuditTrail;
 import io.rapport.platform.security.Caller;
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.validation.ConstraintViolationException;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
 
 /**
  * Bulk import, a batch of rows per transaction: each row is an upsert matched by external id, else NPI,
@@ -91,7 +93,8 @@ public class KolImporter {
                 batch.done(entry.row, ImportResult.Outcome.CREATED, fresh.id());
             } else {
                 Snapshot before = Snapshot.of(kol);
-                KolProfile merged = entry.profile.withIdentifiers(entry.profile.identifiers().over(kol.profile().identifiers()));
+                KolProfile merged = entry.profile
+                        .withIdentifiers(entry.profile.identifiers().over(kol.profile().identifiers()));
                 boolean changed = kol.update(merged, caller.subject());
                 if (changed) {
                     updated.add(kol);
@@ -157,7 +160,8 @@ public class KolImporter {
                 profile = bodies.read(row.document(), KolProfile.class);
             } catch (ProblemException e) {
                 results.put(row.number(), ImportResult.rejected(row.number(), e.errors().isEmpty()
-                        ? List.of(new FieldError("row", e.getMessage())) : e.errors()));
+                        ? List.of(new FieldError("row", e.getMessage()))
+                        : e.errors()));
                 return;
             } catch (ConstraintViolationException e) {
                 results.put(row.number(), ImportResult.rejected(row.number(), e.getConstraintViolations().stream()

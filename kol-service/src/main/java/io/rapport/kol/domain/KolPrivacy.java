@@ -1,10 +1,19 @@
 package io.rapport.kol.domain;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.rapport.kol.config.PrivacyConfig;
-import io.rapport.kol.persistence.ErasureRepository;
 import io.rapport.kol.persistence.ErasedIdentifierRepository;
+import io.rapport.kol.persistence.ErasureRepository;
 import io.rapport.kol.persistence.KolIdentifierRepository;
 import io.rapport.kol.persistence.KolRepository;
 import io.rapport.platform.api.IdempotencyKeys;
@@ -16,12 +25,6 @@ import io.rapport.platform.audit.AuditTrail;
 import io.rapport.platform.security.Caller;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
-import org.jboss.logging.Logger;
 
 /** The KOL's GDPR rights of access (Art. 15) and erasure (Art. 17), and the proof of each erasure. */
 @ApplicationScoped
@@ -76,10 +79,12 @@ public class KolPrivacy {
      * Idempotency-Key replies and the outbox, frees the identifiers (keeping keyed hashes so they cannot be
      * re-imported), records the erasure and tells the other services to erase too.
      *
-     * <p>Asked again, it changes nothing here, but while a service has not confirmed it sends the event again
+     * <p>
+     * Asked again, it changes nothing here, but while a service has not confirmed it sends the event again
      * (a new event, the same data): an erasure whose event a service dead-lettered or lost is never stuck.
      *
-     * <p>The reason is the admin's (a request reference, who asked): kept, in the erasure record and its audit
+     * <p>
+     * The reason is the admin's (a request reference, who asked): kept, in the erasure record and its audit
      * entry, for accountability; any of the KOL's own values written into it are replaced by {@value
      * AuditTrail#ERASED} before it is stored.
      */
@@ -138,17 +143,18 @@ public class KolPrivacy {
     private Uni<Integer> resendUnconfirmed(int done) {
         Instant cutoff = Instant.now().minus(config.resendGrace());
         return Panache.withTransaction(() -> erasures.unconfirmedSentBefore(cutoff, config.services(), config.resendBatch())
-                        .call(ids -> Multi.createFrom().iterable(ids)
-                                .onItem().transformToUniAndConcatenate(id -> kols.findForUpdate(id).chain(this::resend))
-                                .collect().last()))
+                .call(ids -> Multi.createFrom().iterable(ids)
+                        .onItem().transformToUniAndConcatenate(id -> kols.findForUpdate(id).chain(this::resend))
+                        .collect().last()))
                 .chain(ids -> ids.size() < config.resendBatch() ? Uni.createFrom().item(done + ids.size())
                         : resendUnconfirmed(done + ids.size()));
     }
 
     private Uni<Void> resendIfUnconfirmed(Kol kol) {
         return erasures.find(kol.id()).chain(request -> request == null ? resend(kol)
-                : erasures.confirmations(kol.id()).chain(confirmed ->
-                        ErasureProof.of(request, confirmed, config.services()).complete() ? Uni.createFrom().voidItem()
+                : erasures.confirmations(kol.id())
+                        .chain(confirmed -> ErasureProof.of(request, confirmed, config.services()).complete()
+                                ? Uni.createFrom().voidItem()
                                 : resend(kol)));
     }
 

@@ -1,6 +1,9 @@
 package io.rapport.kol.domain;
 
-import io.rapport.platform.validation.Identifier;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -8,9 +11,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.stream.Stream;
+
+import io.rapport.platform.validation.Identifier;
 
 /**
  * Everything a user or a CRM edits about a KOL: what an MSL reads before every meeting. It is the body of
@@ -26,11 +28,9 @@ public record KolProfile(
         @Valid Contact contact,
         @Identifier(Identifier.Kind.COUNTRY) String country,
         @Size(max = 20) List<@NotBlank @Size(max = 100) String> specialties,
-        @Size(max = 20) List<@NotBlank @Pattern(regexp = "[A-Z0-9_-]{1,40}", message = "a therapeutic area code") String>
-                therapeuticAreas,
+        @Size(max = 20) List<@NotBlank @Pattern(regexp = "[A-Z0-9_-]{1,40}", message = "a therapeutic area code") String> therapeuticAreas,
         @Size(max = 30) List<@NotBlank @Size(max = 200) String> researchInterests,
-        @Size(max = 30) List<@NotNull @Pattern(regexp = ResearchTopic.CODE, message = "a research topic code") String>
-                researchTopics,
+        @Size(max = 30) List<@NotNull @Pattern(regexp = ResearchTopic.CODE, message = "a research topic code") String> researchTopics,
         @Size(max = 30) List<@NotBlank @Size(max = 300) String> currentProjects,
         @Size(max = 30) List<@NotNull @Valid Affiliation> affiliations,
         @Size(max = 500) List<@NotNull @Valid Publication> publications,
@@ -73,7 +73,8 @@ public record KolProfile(
 
     public KolProfile withIdentifiers(KolIdentifiers ids) {
         return new KolProfile(name, contact, country, specialties, therapeuticAreas, researchInterests, researchTopics,
-                currentProjects, affiliations, publications, clinicalTrials, ids, tier, preferences, conflictsOfInterest, status);
+                currentProjects, affiliations, publications, clinicalTrials, ids, tier, preferences, conflictsOfInterest,
+                status);
     }
 
     /**

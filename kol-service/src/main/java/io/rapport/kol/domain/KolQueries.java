@@ -1,5 +1,10 @@
 package io.rapport.kol.domain;
 
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.rapport.kol.persistence.KolRepository;
 import io.rapport.platform.api.Page;
@@ -7,9 +12,6 @@ import io.rapport.platform.api.PageRequest;
 import io.rapport.platform.audit.AuditEntryView;
 import io.rapport.platform.audit.AuditTrail;
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
-import java.util.List;
-import java.util.UUID;
 
 /** Reading KOLs: one, a search, a history; each under the caller's visibility rules. */
 @ApplicationScoped
@@ -34,8 +36,8 @@ public class KolQueries {
     @WithSession
     public Uni<Page<Kol>> search(KolSearch search, PageRequest page) {
         return kols.search(search, page).map(rows -> page.page(rows, r -> search.q() != null
-                        ? List.of(String.valueOf(r.rank()), r.kol().id().toString())
-                        : List.of(r.kol().createdAt().toString(), r.kol().id().toString()))
+                ? List.of(String.valueOf(r.rank()), r.kol().id().toString())
+                : List.of(r.kol().createdAt().toString(), r.kol().id().toString()))
                 .map(KolRepository.Ranked::kol));
     }
 

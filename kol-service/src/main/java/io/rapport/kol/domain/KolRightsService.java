@@ -1,5 +1,13 @@
 package io.rapport.kol.domain;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.rapport.kol.persistence.KolRepository;
 import io.rapport.platform.api.ProblemException;
@@ -7,12 +15,6 @@ import io.rapport.platform.audit.AuditRecord;
 import io.rapport.platform.audit.AuditTrail;
 import io.rapport.platform.security.Caller;
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.UUID;
-import java.util.function.UnaryOperator;
 
 /**
  * The rights requests of a KOL: objection (GDPR Art. 21) and its withdrawal, consent per purpose, do-not-contact,
@@ -143,7 +145,7 @@ public class KolRightsService {
             return Uni.createFrom().item(kol);
         }
         return audit.record(AuditRecord.of("kol", kol.id(), kol.version(), action, before, Snapshot.of(kol))
-                        .onBehalfOf(request.requestedBy()).because(request.reason()))
+                .onBehalfOf(request.requestedBy()).because(request.reason()))
                 .chain(() -> events.updated(kol)).replaceWith(kol);
     }
 

@@ -1,6 +1,13 @@
 package io.rapport.kol.domain;
 
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
 import com.fasterxml.jackson.databind.JsonNode;
+
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.rapport.kol.persistence.ErasedIdentifierRepository;
 import io.rapport.kol.persistence.KolIdentifierRepository;
@@ -13,10 +20,6 @@ import io.rapport.platform.audit.AuditRecord;
 import io.rapport.platform.audit.AuditTrail;
 import io.rapport.platform.security.Caller;
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
-import java.util.List;
-import java.util.UUID;
-import java.util.stream.Stream;
 
 /**
  * Creating and changing KOL profiles: each change is checked against the reference data and the identifier
@@ -52,7 +55,11 @@ public class KolService {
     }
 
     /** How an upsert ended. */
-    public enum Outcome { CREATED, UPDATED, UNCHANGED }
+    public enum Outcome {
+        CREATED,
+        UPDATED,
+        UNCHANGED
+    }
 
     public record Saved(Kol kol, Outcome outcome) {
     }

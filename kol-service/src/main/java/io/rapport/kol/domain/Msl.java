@@ -1,14 +1,17 @@
 package io.rapport.kol.domain;
 
-import io.rapport.platform.persistence.JsonConverter;
+import java.time.Instant;
+import java.util.List;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import java.time.Instant;
-import java.util.List;
+
 import org.hibernate.annotations.ColumnTransformer;
+
+import io.rapport.platform.persistence.JsonConverter;
 
 /**
  * An entry of the MSL directory. The user id is the token subject; team and manager decide who sees whose

@@ -1,12 +1,14 @@
 package io.rapport.kol.domain;
 
-import io.rapport.platform.validation.Identifier;
-import io.rapport.platform.validation.TimeZoneId;
+import java.util.List;
+
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import java.util.List;
+
+import io.rapport.platform.validation.Identifier;
+import io.rapport.platform.validation.TimeZoneId;
 
 /**
  * What the directory holds about an MSL (the body of {@code PUT /msls/{id}}). Team and manager travel to every
@@ -19,8 +21,7 @@ public record MslEntry(
         @Size(max = 100) @Pattern(regexp = USER_ID, message = "a user id: letters, digits and '.', '_', '@', '+', '-', "
                 + "starting with a letter or digit") String manager,
         @Size(max = 50) List<@NotNull @Identifier(Identifier.Kind.COUNTRY) String> territoryCountries,
-        @Size(max = 20) List<@NotNull @Pattern(regexp = "[A-Z0-9_-]{1,40}", message = "a therapeutic area code") String>
-                therapeuticAreas,
+        @Size(max = 20) List<@NotNull @Pattern(regexp = "[A-Z0-9_-]{1,40}", message = "a therapeutic area code") String> therapeuticAreas,
         @NotNull @TimeZoneId String timeZone) {
 
     /** A user id as identity providers issue them (usernames, e-mail addresses, UUIDs): no spaces or controls. */

@@ -1,9 +1,10 @@
 package io.rapport.kol.domain;
 
+import java.time.Instant;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Id;
 import jakarta.persistence.MappedSuperclass;
-import java.time.Instant;
 
 /**
  * A code of the reference data with a display name (a therapeutic area, a research topic): created once, renamed

@@ -1,13 +1,15 @@
 package io.rapport.kol.domain;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.rapport.platform.audit.AuditTrail;
 import java.util.Comparator;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.rapport.platform.audit.AuditTrail;
 
 /**
  * The KOL's own values (names, contact data, identifiers, free text): every text at a {@link Snapshot#personal}
@@ -43,7 +45,7 @@ final class PersonalValues {
         for (String value : values) {
             // whole words only: the KOL "Ana" leaves "analysis" alone
             result = Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(value) + "(?![\\p{L}\\p{N}])",
-                            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)
+                    Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)
                     .matcher(result).replaceAll(Matcher.quoteReplacement(AuditTrail.ERASED));
         }
         return result;

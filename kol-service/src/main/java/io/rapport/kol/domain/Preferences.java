@@ -1,10 +1,11 @@
 package io.rapport.kol.domain;
 
+import java.util.Set;
+import java.util.TreeSet;
+
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * How the KOL wants to be met: preferred channels and meeting length, and the most contacts per calendar

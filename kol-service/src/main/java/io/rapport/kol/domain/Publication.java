@@ -1,12 +1,14 @@
 package io.rapport.kol.domain;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
-import io.rapport.platform.validation.Identifier;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
+import io.rapport.platform.validation.Identifier;
 
 /** A publication of the KOL, identified by its PubMed id and/or DOI. */
 public record Publication(

@@ -1,5 +1,12 @@
 package io.rapport.kol.domain;
 
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Sort;
@@ -9,11 +16,6 @@ import io.rapport.platform.api.ProblemException;
 import io.rapport.platform.audit.AuditRecord;
 import io.rapport.platform.audit.AuditTrail;
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
 
 /**
  * Therapeutic areas, products, research topics and the MSL directory: upserts by code (by user id for MSLs), each change
@@ -41,7 +43,11 @@ public class ReferenceData {
     }
 
     /** Whether an upsert created, changed or left the record as it was. */
-    public enum Outcome { CREATED, UPDATED, UNCHANGED }
+    public enum Outcome {
+        CREATED,
+        UPDATED,
+        UNCHANGED
+    }
 
     public record Upserted<T>(T value, Outcome outcome) {
     }
@@ -51,7 +57,8 @@ public class ReferenceData {
         return areas.findById(code).chain(existing -> {
             if (existing == null) {
                 TherapeuticArea area = new TherapeuticArea(code, name);
-                return areas.persist(area).chain(() -> changed("therapeutic-area", code, 1, null, java.util.Map.of("name", name)))
+                return areas.persist(area)
+                        .chain(() -> changed("therapeutic-area", code, 1, null, java.util.Map.of("name", name)))
                         .chain(() -> events.therapeuticAreaChanged(area)).replaceWith(new Upserted<>(area, Outcome.CREATED));
             }
             String before = existing.name();
@@ -60,7 +67,8 @@ public class ReferenceData {
             }
             return changed("therapeutic-area", code, existing.version(), java.util.Map.of("name", before),
                     java.util.Map.of("name", name))
-                    .chain(() -> events.therapeuticAreaChanged(existing)).replaceWith(new Upserted<>(existing, Outcome.UPDATED));
+                    .chain(() -> events.therapeuticAreaChanged(existing))
+                    .replaceWith(new Upserted<>(existing, Outcome.UPDATED));
         });
     }
 
@@ -79,7 +87,8 @@ public class ReferenceData {
                         return Uni.createFrom().item(new Upserted<>(existing, Outcome.UNCHANGED));
                     }
                     return changed("product", code, existing.version(), before, view(existing))
-                            .chain(() -> events.productChanged(existing)).replaceWith(new Upserted<>(existing, Outcome.UPDATED));
+                            .chain(() -> events.productChanged(existing))
+                            .replaceWith(new Upserted<>(existing, Outcome.UPDATED));
                 });
     }
 
@@ -88,7 +97,8 @@ public class ReferenceData {
         return topics.findById(code).chain(existing -> {
             if (existing == null) {
                 ResearchTopic topic = new ResearchTopic(code, name);
-                return topics.persist(topic).chain(() -> changed("research-topic", code, 1, null, java.util.Map.of("name", name)))
+                return topics.persist(topic)
+                        .chain(() -> changed("research-topic", code, 1, null, java.util.Map.of("name", name)))
                         .chain(() -> events.researchTopicChanged(topic)).replaceWith(new Upserted<>(topic, Outcome.CREATED));
             }
             String before = existing.name();
@@ -121,9 +131,10 @@ public class ReferenceData {
 
     /** 400 naming each unknown therapeutic area code, as {@code field[i]}. */
     public Uni<Void> requireKnown(String field, List<String> codes) {
-        return codes.isEmpty() ? Uni.createFrom().voidItem() : areas.list("code in ?1", new HashSet<>(codes))
-                .invoke(found -> unknown(field, codes, codes(found, TherapeuticArea::code), "therapeutic area"))
-                .replaceWithVoid();
+        return codes.isEmpty() ? Uni.createFrom().voidItem()
+                : areas.list("code in ?1", new HashSet<>(codes))
+                        .invoke(found -> unknown(field, codes, codes(found, TherapeuticArea::code), "therapeutic area"))
+                        .replaceWithVoid();
     }
 
     /**

@@ -1,12 +1,14 @@
 package io.rapport.kol.domain;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.rapport.platform.api.FieldError;
-import io.rapport.platform.api.ProblemException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.rapport.platform.api.FieldError;
+import io.rapport.platform.api.ProblemException;
 
 /**
  * Refuses the rights in a profile document (create, CRM upsert, import row, merge patch). Leaving them out of

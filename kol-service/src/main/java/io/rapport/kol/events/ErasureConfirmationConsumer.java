@@ -1,18 +1,21 @@
 package io.rapport.kol.events;
 
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
 import io.rapport.kol.domain.KolPrivacy;
 import io.rapport.platform.events.EventConsumer;
 import io.rapport.platform.events.IncomingEvent;
 import io.rapport.platform.privacy.ErasureConfirmation;
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
-import java.time.Instant;
-import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * Records the other services' confirmations that they erased a KOL ({@value ErasureConfirmation#TYPE} on their own

@@ -1,16 +1,17 @@
 package io.rapport.kol.events;
 
-import io.rapport.kol.domain.Channel;
-import io.rapport.kol.domain.Contactability;
-import io.rapport.kol.domain.DataProtection;
-import io.rapport.kol.domain.Kol;
-import io.rapport.kol.domain.KolProfile;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+
+import io.rapport.kol.domain.Channel;
+import io.rapport.kol.domain.Contactability;
+import io.rapport.kol.domain.DataProtection;
+import io.rapport.kol.domain.Kol;
+import io.rapport.kol.domain.KolProfile;
 
 /**
  * Data of {@code rapport.kol.created.v1} and {@code rapport.kol.updated.v1}: the KOL's state after the change,

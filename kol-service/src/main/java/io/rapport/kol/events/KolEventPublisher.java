@@ -1,5 +1,12 @@
 package io.rapport.kol.events;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
 import io.rapport.kol.domain.Kol;
 import io.rapport.kol.domain.KolEvents;
 import io.rapport.kol.domain.Msl;
@@ -10,11 +17,6 @@ import io.rapport.kol.domain.TherapeuticArea;
 import io.rapport.platform.outbox.DomainEvent;
 import io.rapport.platform.outbox.Outbox;
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 
 /** Turns domain changes into events in the outbox, in the transaction of the change. */
 @ApplicationScoped
@@ -28,12 +30,14 @@ public class KolEventPublisher implements KolEvents {
 
     @Override
     public Uni<Void> created(Kol kol) {
-        return outbox.append(DomainEvent.of(KolEventTypes.KOL_TOPIC, KolEventTypes.KOL_CREATED, kol.id(), KolChanged.from(kol)));
+        return outbox
+                .append(DomainEvent.of(KolEventTypes.KOL_TOPIC, KolEventTypes.KOL_CREATED, kol.id(), KolChanged.from(kol)));
     }
 
     @Override
     public Uni<Void> updated(Kol kol) {
-        return outbox.append(DomainEvent.of(KolEventTypes.KOL_TOPIC, KolEventTypes.KOL_UPDATED, kol.id(), KolChanged.from(kol)));
+        return outbox
+                .append(DomainEvent.of(KolEventTypes.KOL_TOPIC, KolEventTypes.KOL_UPDATED, kol.id(), KolChanged.from(kol)));
     }
 
     @Override

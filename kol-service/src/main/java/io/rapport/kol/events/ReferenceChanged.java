@@ -2,7 +2,9 @@ package io.rapport.kol.events;
 
 import java.util.List;
 
-/** Data of the rapport.reference.v1 events: codes, names of areas, products and research topics, the directory without names. */
+/**
+ * Data of the rapport.reference.v1 events: codes, names of areas, products and research topics, the directory without names.
+ */
 public final class ReferenceChanged {
 
     private ReferenceChanged() {

@@ -1,9 +1,11 @@
 package io.rapport.kol.persistence;
 
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
-import java.util.List;
 
 /** Keyed hashes of the identifiers of erased KOLs. */
 @ApplicationScoped
@@ -13,7 +15,7 @@ public class ErasedIdentifierRepository {
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (String digest : digests) {
             chain = chain.chain(() -> Panache.getSession().chain(session -> session.createNativeQuery(
-                            "INSERT INTO erased_identifier (digest, erased_at) VALUES (:d, now()) ON CONFLICT DO NOTHING")
+                    "INSERT INTO erased_identifier (digest, erased_at) VALUES (:d, now()) ON CONFLICT DO NOTHING")
                     .setParameter("d", digest).executeUpdate()).replaceWithVoid());
         }
         return chain;
@@ -24,7 +26,7 @@ public class ErasedIdentifierRepository {
             return Uni.createFrom().item(false);
         }
         return Panache.getSession().chain(session -> session.createNativeQuery(
-                        "SELECT count(*) FROM erased_identifier WHERE digest IN (:digests)", Long.class)
+                "SELECT count(*) FROM erased_identifier WHERE digest IN (:digests)", Long.class)
                 .setParameter("digests", digests).getSingleResult()).map(count -> count > 0);
     }
 }

@@ -1,11 +1,5 @@
 package io.rapport.kol.persistence;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
-import io.rapport.kol.domain.Kol;
-import io.rapport.platform.persistence.SqlArrays;
-import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -14,6 +8,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.rapport.kol.domain.Kol;
+import io.rapport.platform.persistence.SqlArrays;
+import io.smallrye.mutiny.Uni;
 
 /** The set-at-a-time reads and writes of a bulk import batch: a few statements per batch, not per row. */
 @ApplicationScoped
@@ -27,8 +29,8 @@ public class ImportLookups {
         String kinds = SqlArrays.joined(claims.stream().map(c -> c[0]).toList());
         String values = SqlArrays.joined(claims.stream().map(c -> c[1]).toList());
         return Panache.getSession().chain(session -> session.createNativeQuery("SELECT kind, value, CAST(kol_id AS text) "
-                        + "FROM kol_identifier WHERE (kind, value) IN (SELECT * FROM unnest(" + SqlArrays.textArray("kinds")
-                        + ", " + SqlArrays.textArray("values") + "))", Object[].class)
+                + "FROM kol_identifier WHERE (kind, value) IN (SELECT * FROM unnest(" + SqlArrays.textArray("kinds")
+                + ", " + SqlArrays.textArray("values") + "))", Object[].class)
                 .setParameter("kinds", kinds).setParameter("values", values).getResultList())
                 .map(rows -> {
                     Map<String, UUID> holders = new HashMap<>();
@@ -43,8 +45,8 @@ public class ImportLookups {
             return Uni.createFrom().item(Set.of());
         }
         return Panache.getSession().chain(session -> session.createNativeQuery(
-                        "SELECT digest FROM erased_identifier WHERE digest = ANY(" + SqlArrays.textArray("digests") + ")",
-                        String.class).setParameter("digests", SqlArrays.joined(digests)).getResultList()).map(HashSet::new);
+                "SELECT digest FROM erased_identifier WHERE digest = ANY(" + SqlArrays.textArray("digests") + ")",
+                String.class).setParameter("digests", SqlArrays.joined(digests)).getResultList()).map(HashSet::new);
     }
 
     /** The KOLs with these ids, locked for the rest of the transaction. */
@@ -69,7 +71,7 @@ public class ImportLookups {
             return released.replaceWith(true);
         }
         return released.chain(() -> Panache.getSession().chain(session -> session.createNativeQuery(
-                        "INSERT INTO kol_identifier (kind, value, kol_id) SELECT * FROM unnest(" + SqlArrays.textArray("k")
+                "INSERT INTO kol_identifier (kind, value, kol_id) SELECT * FROM unnest(" + SqlArrays.textArray("k")
                         + ", " + SqlArrays.textArray("v") + ", " + SqlArrays.typedArray("i", "uuid")
                         + ") ON CONFLICT (kind, value) DO NOTHING")
                 .setParameter("k", SqlArrays.joined(claims.stream().map(c -> c[0]).toList()))
@@ -85,7 +87,7 @@ public class ImportLookups {
 
     public static List<String[]> withKol(List<String[]> claims, UUID kol) {
         List<String[]> result = new ArrayList<>();
-        claims.forEach(c -> result.add(new String[] {c[0], c[1], kol.toString()}));
+        claims.forEach(c -> result.add(new String[] { c[0], c[1], kol.toString() }));
         return result;
     }
 }

@@ -1,18 +1,20 @@
 package io.rapport.kol.persistence;
 
-import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
-import io.rapport.kol.domain.Kol;
-import io.rapport.kol.domain.KolSearch;
-import io.rapport.platform.api.PageRequest;
-import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.rapport.kol.domain.Kol;
+import io.rapport.kol.domain.KolSearch;
+import io.rapport.platform.api.PageRequest;
+import io.smallrye.mutiny.Uni;
 
 /** KOLs: loading one to change it (locked), and the search. */
 @ApplicationScoped
@@ -33,7 +35,8 @@ public class KolRepository implements PanacheRepositoryBase<Kol, UUID> {
         StringBuilder where = new StringBuilder("k.status <> 'ERASED'");
         if (search.q() != null) {
             params.put("q", search.q());
-            where.append(" AND (k.search @@ websearch_to_tsquery('english', :q) OR k.search @@ websearch_to_tsquery('simple', :q))");
+            where.append(
+                    " AND (k.search @@ websearch_to_tsquery('english', :q) OR k.search @@ websearch_to_tsquery('simple', :q))");
             rank = "round(1000000 * (ts_rank(k.search, websearch_to_tsquery('english', :q)) "
                     + "+ ts_rank(k.search, websearch_to_tsquery('simple', :q))))::bigint";
         }

@@ -1,11 +1,12 @@
 package io.rapport.kol.persistence;
 
+import jakarta.enterprise.context.ApplicationScoped;
+
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.rapport.kol.domain.Msl;
 import io.rapport.kol.domain.Product;
 import io.rapport.kol.domain.ResearchTopic;
 import io.rapport.kol.domain.TherapeuticArea;
-import jakarta.enterprise.context.ApplicationScoped;
 
 /** Repositories of the reference data and the MSL directory. */
 public final class ReferenceRepositories {

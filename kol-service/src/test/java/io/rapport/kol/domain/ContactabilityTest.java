@@ -1,16 +1,18 @@
 package io.rapport.kol.domain;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import io.rapport.kol.domain.DataProtection.Consent;
-import io.rapport.kol.domain.DataProtection.LawfulBasis;
-import io.rapport.kol.domain.DataProtection.Purpose;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+
+import io.rapport.kol.domain.DataProtection.Consent;
+import io.rapport.kol.domain.DataProtection.LawfulBasis;
+import io.rapport.kol.domain.DataProtection.Purpose;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Whether MSLs may contact a KOL, derived from status and rights: every combination of status, do-not-contact,
@@ -52,8 +54,8 @@ class ContactabilityTest {
         profilings.add(null);
         int combinations = 0;
         for (KolStatus status : KolStatus.values()) {
-            for (boolean dnc : new boolean[] {false, true}) {
-                for (boolean objected : new boolean[] {false, true}) {
+            for (boolean dnc : new boolean[] { false, true }) {
+                for (boolean objected : new boolean[] { false, true }) {
                     for (LawfulBasis basis : LawfulBasis.values()) {
                         for (Consent.Status profiling : profilings) {
                             combinations++;

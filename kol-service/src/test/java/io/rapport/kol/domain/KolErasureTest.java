@@ -1,14 +1,16 @@
 package io.rapport.kol.domain;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import io.rapport.kol.config.KolConfig;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+
+import io.rapport.kol.config.KolConfig;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What a GDPR erasure leaves of a KOL: the non-personal aggregates and the uncontactable states, no personal data;
@@ -24,7 +26,8 @@ class KolErasureTest {
                 List.of("NSCLC registry"), List.of(new Affiliation("Charité", "Head", "DE", LocalDate.of(2015, 1, 1), null)),
                 List.of(new Publication("12345678", null, "Resistance to PD-1", "Lancet", 2024)), List.of(),
                 new KolIdentifiers("1234567893", "0000-0002-1825-0097", List.of(new KolIdentifiers.External("veeva",
-                        "0011x000003DGb2"))), 2,
+                        "0011x000003DGb2"))),
+                2,
                 new Preferences(Set.of(Channel.values()[0]), 45, 4, "prefers mornings, mentions her children"),
                 List.of(new ConflictOfInterest("Acme Pharma", ConflictOfInterest.Kind.values()[0], null, null)),
                 KolStatus.ACTIVE);
@@ -82,19 +85,19 @@ class KolErasureTest {
     @Test
     void shouldHashAnIdentifierWithTheSecretKeyAsHmacSha256() {
         // echo -n "NPI:1234567893" | openssl dgst -sha256 -hmac "test-erasure-key"
-        assertThat(hash("test-erasure-key").of(List.<String[]>of(new String[] {"NPI", "1234567893"})))
+        assertThat(hash("test-erasure-key").of(List.<String[]> of(new String[] { "NPI", "1234567893" })))
                 .containsExactly("9e019226ed28adae88326b5a20a335a054e6a08c23e5518f203cd553aef45f7b");
     }
 
     @Test
     void shouldRecogniseTheSameIdentifierButNoOtherKindKeyOrValue() {
         ErasureHash hash = hash("k1");
-        String npi = hash.of(List.<String[]>of(new String[] {"NPI", "1234567893"})).get(0);
+        String npi = hash.of(List.<String[]> of(new String[] { "NPI", "1234567893" })).get(0);
 
-        assertThat(hash.of(List.<String[]>of(new String[] {"NPI", "1234567893"}))).containsExactly(npi);
-        assertThat(hash.of(List.<String[]>of(new String[] {"ORCID", "1234567893"}))).doesNotContain(npi);
-        assertThat(hash.of(List.<String[]>of(new String[] {"NPI", "1234567894"}))).doesNotContain(npi);
-        assertThat(hash("k2").of(List.<String[]>of(new String[] {"NPI", "1234567893"}))).doesNotContain(npi);
+        assertThat(hash.of(List.<String[]> of(new String[] { "NPI", "1234567893" }))).containsExactly(npi);
+        assertThat(hash.of(List.<String[]> of(new String[] { "ORCID", "1234567893" }))).doesNotContain(npi);
+        assertThat(hash.of(List.<String[]> of(new String[] { "NPI", "1234567894" }))).doesNotContain(npi);
+        assertThat(hash("k2").of(List.<String[]> of(new String[] { "NPI", "1234567893" }))).doesNotContain(npi);
         assertThat(npi).doesNotContain("1234567893").hasSize(64);
     }
 
@@ -106,6 +109,6 @@ class KolErasureTest {
         List<String> hashes = hash.of(claims);
 
         assertThat(hashes).hasSize(3).doesNotHaveDuplicates();
-        assertThat(hashes.get(1)).isEqualTo(hash.of(List.<String[]>of(new String[] {"NPI", "1234567893"})).get(0));
+        assertThat(hashes.get(1)).isEqualTo(hash.of(List.<String[]> of(new String[] { "NPI", "1234567893" })).get(0));
     }
 }

@@ -1,6 +1,13 @@
 package io.rapport.kol.domain;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
 import io.rapport.kol.persistence.KolRepository;
 import io.rapport.platform.api.ProblemException;
@@ -9,13 +16,8 @@ import io.rapport.platform.audit.AuditTrail;
 import io.rapport.platform.security.Caller;
 import io.rapport.platform.security.Roles;
 import io.smallrye.mutiny.Uni;
-import java.time.Instant;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Set;
-import java.util.UUID;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A KOL's status: ACTIVE and INACTIVE are set by users and move both ways; ERASED only by an erasure, and final.
@@ -78,7 +80,7 @@ class KolLifecycleTest {
             }
         };
         KolEvents events = (KolEvents) java.lang.reflect.Proxy.newProxyInstance(KolEvents.class.getClassLoader(),
-                new Class<?>[] {KolEvents.class}, (proxy, method, args) -> Uni.createFrom().voidItem());
+                new Class<?>[] { KolEvents.class }, (proxy, method, args) -> Uni.createFrom().voidItem());
         return new KolRightsService(kols, null, new KolAccess(caller), events, audit, caller);
     }
 

@@ -1,14 +1,16 @@
 package io.rapport.kol.domain;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import java.time.Instant;
+import java.util.Map;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
 import io.rapport.kol.domain.DataProtection.Consent;
 import io.rapport.kol.domain.DataProtection.LawfulBasis;
 import io.rapport.kol.domain.DataProtection.Purpose;
-import java.time.Instant;
-import java.util.Map;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** How a KOL's rights change: each request changes its own part only, and an erasure keeps no free text. */
 @Tag("unit")

@@ -1,10 +1,5 @@
 package io.rapport.metrics.api;
 
-import io.rapport.metrics.events.RebuildRunner;
-import io.rapport.metrics.domain.RebuildState;
-import io.rapport.platform.security.Caller;
-import io.rapport.platform.security.Roles;
-import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -12,8 +7,15 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.rapport.metrics.domain.RebuildState;
+import io.rapport.metrics.events.RebuildRunner;
+import io.rapport.platform.security.Caller;
+import io.rapport.platform.security.Roles;
+import io.smallrye.mutiny.Uni;
 
 @Path("/api/v1/metrics/admin/rebuild")
 @Tag(name = "Metrics administration")

@@ -1,5 +1,19 @@
 package io.rapport.metrics.api;
 
+import java.time.LocalDate;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import io.rapport.metrics.domain.Granularity;
 import io.rapport.metrics.domain.MetricsService;
 import io.rapport.metrics.domain.Period;
@@ -8,23 +22,12 @@ import io.rapport.platform.api.PageRequest;
 import io.rapport.platform.security.Roles;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import jakarta.annotation.security.RolesAllowed;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.MediaType;
-import java.time.LocalDate;
-import java.util.UUID;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/metrics")
 @Tag(name = "Metrics", description = "Value metrics from the event streams (definitions: docs/metrics.md). Every "
         + "endpoint also answers Accept: text/csv.")
-@Produces({MediaType.APPLICATION_JSON, CsvWriter.TEXT_CSV})
-@RolesAllowed({Roles.REPORTING, Roles.MEDICAL_MANAGER, Roles.ADMIN, Roles.MSL})
+@Produces({ MediaType.APPLICATION_JSON, CsvWriter.TEXT_CSV })
+@RolesAllowed({ Roles.REPORTING, Roles.MEDICAL_MANAGER, Roles.ADMIN, Roles.MSL })
 public class MetricsResource {
 
     private final MetricsService metrics;

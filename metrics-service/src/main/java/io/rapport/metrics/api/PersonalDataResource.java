@@ -1,17 +1,20 @@
 package io.rapport.metrics.api;
 
-import io.rapport.metrics.domain.PersonalData;
-import io.rapport.platform.security.Roles;
-import io.smallrye.mutiny.Uni;
+import java.util.UUID;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.util.UUID;
+
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.rapport.metrics.domain.PersonalData;
+import io.rapport.platform.security.Roles;
+import io.smallrye.mutiny.Uni;
 
 @Path("/api/v1/kols/{kolId}/personal-data")
 @Tag(name = "KOL data protection", description = "GDPR rights of a KOL: what metrics-service holds")

@@ -1,14 +1,11 @@
 package io.rapport.metrics.api;
 
-import io.rapport.metrics.config.MetricsConfig;
-import io.rapport.metrics.domain.Change;
-import io.rapport.metrics.domain.ChangeFeed;
-import io.rapport.metrics.domain.MetricsService;
-import io.rapport.metrics.domain.Scope;
-import io.rapport.platform.api.ProblemException;
-import io.rapport.platform.security.Roles;
-import io.smallrye.mutiny.Multi;
-import io.smallrye.mutiny.Uni;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -21,11 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
+
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -33,6 +26,16 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.ResponseHeader;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+import io.rapport.metrics.config.MetricsConfig;
+import io.rapport.metrics.domain.Change;
+import io.rapport.metrics.domain.ChangeFeed;
+import io.rapport.metrics.domain.MetricsService;
+import io.rapport.metrics.domain.Scope;
+import io.rapport.platform.api.ProblemException;
+import io.rapport.platform.security.Roles;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
 
 @Path("/api/v1/metrics/stream")
 @Tag(name = "Metrics")
@@ -59,7 +62,7 @@ public class StreamResource {
 
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
-    @RolesAllowed({Roles.REPORTING, Roles.MEDICAL_MANAGER, Roles.ADMIN, Roles.MSL})
+    @RolesAllowed({ Roles.REPORTING, Roles.MEDICAL_MANAGER, Roles.ADMIN, Roles.MSL })
     @ResponseHeader(name = "Cache-Control", value = "no-cache, no-transform")
     @ResponseHeader(name = "X-Accel-Buffering", value = "no")
     @Operation(summary = "Server-sent events when the numbers you watch change", description = "Watches the scope "
@@ -70,10 +73,8 @@ public class StreamResource {
             + "token expires: reconnect with a fresh one. At most a few streams per user and a few hundred per "
             + "instance are open at once (rapport.metrics.streams-per-user, streams-per-instance): beyond, 429 "
             + "too-many-streams with Retry-After.")
-    @APIResponse(responseCode = "200", description = "The stream: ready, metrics-changed..., token-expired",
-            content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS))
-    @APIResponse(responseCode = "429", description = "Too many streams open for this user or on this instance",
-            content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "200", description = "The stream: ready, metrics-changed..., token-expired", content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS))
+    @APIResponse(responseCode = "429", description = "Too many streams open for this user or on this instance", content = @Content(mediaType = "application/problem+json"))
     public Multi<OutboundSseEvent> stream(@Context Sse sse, @QueryParam("team") String team,
             @QueryParam("therapeuticArea") String therapeuticArea, @QueryParam("kolId") UUID kolId,
             @HeaderParam("Last-Event-ID") String lastEventId, @Context ContainerRequestContext request) {

@@ -1,11 +1,13 @@
 package io.rapport.metrics.api;
 
-import io.rapport.metrics.config.MetricsConfig;
-import io.rapport.platform.api.ProblemException;
-import jakarta.enterprise.context.ApplicationScoped;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.rapport.metrics.config.MetricsConfig;
+import io.rapport.platform.api.ProblemException;
 
 /**
  * The streams this instance holds open, per user and in all: each is a connection and a subscriber to every

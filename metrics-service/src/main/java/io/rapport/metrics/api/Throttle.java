@@ -1,12 +1,13 @@
 package io.rapport.metrics.api;
 
-import io.smallrye.mutiny.Multi;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /**
  * At most one message per window, without delaying the first: a change after a quiet window goes out at
@@ -24,8 +25,8 @@ final class Throttle {
         return Multi.createFrom().emitter(emitter -> {
             Object lock = new Object();
             List<T> pending = new ArrayList<>();
-            long[] lastSent = {System.nanoTime() - windowNanos};
-            ScheduledFuture<?>[] flush = {null};
+            long[] lastSent = { System.nanoTime() - windowNanos };
+            ScheduledFuture<?>[] flush = { null };
             Runnable send = () -> {
                 List<T> batch;
                 synchronized (lock) {

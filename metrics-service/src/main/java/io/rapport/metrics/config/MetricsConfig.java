@@ -1,9 +1,10 @@
 package io.rapport.metrics.config;
 
-import io.smallrye.config.ConfigMapping;
-import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.Map;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 
 /** metrics-service settings (prefix {@code rapport.metrics}). */
 @ConfigMapping(prefix = "rapport.metrics")

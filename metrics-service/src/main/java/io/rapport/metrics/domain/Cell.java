@@ -1,10 +1,11 @@
 package io.rapport.metrics.domain;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
 
 /**
  * What one aggregate adds on one local day, with the dimensions it is counted under: MSL, team, KOL (may be

@@ -1,7 +1,8 @@
 package io.rapport.metrics.domain;
 
-import io.smallrye.mutiny.Multi;
 import java.util.List;
+
+import io.smallrye.mutiny.Multi;
 
 /** The committed changes every instance hears, for the stream's subscribers. */
 public interface ChangeFeed {

@@ -1,7 +1,5 @@
 package io.rapport.metrics.domain;
 
-import static io.rapport.metrics.domain.Counters.*;
-
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,6 +8,8 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+
+import static io.rapport.metrics.domain.Counters.*;
 
 /**
  * What each aggregate's current state contributes (docs/metrics.md, "Counters"). Pure functions of the state
@@ -30,7 +30,8 @@ public final class Contributions {
             case "PLANNED" -> cell.add(PLANNED, 1);
             case "CANCELLED" -> cell.add(CANCELLED, 1);
             case "NO_SHOW" -> cell.add(NO_SHOW, 1);
-            default -> { }
+            default -> {
+            }
         }
         cell.addIf(i.capOverridden() && ("PLANNED".equals(i.status()) || completed), CAP_OVERRIDDEN);
         if (!completed) {

@@ -7,7 +7,10 @@ import java.time.temporal.TemporalAdjusters;
 
 /** The buckets of a time series: ISO weeks start on Monday, quarters in January, April, July, October. */
 public enum Granularity {
-    DAY, WEEK, MONTH, QUARTER;
+    DAY,
+    WEEK,
+    MONTH,
+    QUARTER;
 
     public LocalDate start(LocalDate day) {
         return switch (this) {

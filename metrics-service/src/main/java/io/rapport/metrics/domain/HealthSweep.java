@@ -1,5 +1,12 @@
 package io.rapport.metrics.domain;
 
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.rapport.metrics.config.MetricsConfig;
@@ -7,11 +14,6 @@ import io.rapport.metrics.persistence.KolStore;
 import io.rapport.metrics.persistence.ProjectionStore;
 import io.rapport.metrics.persistence.Schemas;
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.List;
-import java.util.UUID;
 
 /**
  * Recency decays without any event: every hour, the health of the KOLs last computed before today is

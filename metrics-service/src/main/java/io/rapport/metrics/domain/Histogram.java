@@ -9,7 +9,7 @@ import java.util.List;
  */
 public final class Histogram {
 
-    static final double[] UPPER = {1, 2, 4, 8, 12, 24, 48, 72, 120, 168};
+    static final double[] UPPER = { 1, 2, 4, 8, 12, 24, 48, 72, 120, 168 };
     public static final int BINS = UPPER.length + 1;
 
     private Histogram() {

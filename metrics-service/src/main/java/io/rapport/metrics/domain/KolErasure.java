@@ -1,13 +1,15 @@
 package io.rapport.metrics.domain;
 
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
 import io.rapport.metrics.persistence.KolStore;
 import io.rapport.platform.api.IdempotencyKeys;
 import io.rapport.platform.outbox.Outbox;
 import io.rapport.platform.privacy.ErasureConfirmation;
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * GDPR Art. 17 in metrics-service: on {@code rapport.kol.erased.v1} the KOL's profile and health go and what they
@@ -15,7 +17,8 @@ import java.util.List;
  * counted records are forgotten; and, in the same transaction, a {@code rapport.erasure.confirmed.v1} goes into
  * the outbox for kol-service, so a data-protection officer can see that metrics-service confirmed and when.
  *
- * <p>Only live consumption confirms. A rebuild replays every {@code kol.erased} of the topics' history into
+ * <p>
+ * Only live consumption confirms. A rebuild replays every {@code kol.erased} of the topics' history into
  * fresh tables: each was confirmed when it was first applied, and confirming again on every rebuild would send
  * a confirmation per erasure ever made, each time. An erasure kol-service re-sends (a new event) is applied
  * live again and confirmed again; kol-service keeps one confirmation per service anyway.

@@ -1,5 +1,12 @@
 package io.rapport.metrics.domain;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
 import io.rapport.metrics.persistence.HealthReader;
 import io.rapport.platform.api.ProblemException;
 import io.rapport.platform.replica.Directory;
@@ -7,11 +14,6 @@ import io.rapport.platform.replica.Replicas;
 import io.rapport.platform.security.Caller;
 import io.rapport.platform.security.Roles;
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Set;
-import java.util.UUID;
 
 /**
  * Whose numbers the caller may read: reporting and admin everything; a medical manager the teams they manage

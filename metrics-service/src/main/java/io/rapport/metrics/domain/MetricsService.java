@@ -1,18 +1,21 @@
 package io.rapport.metrics.domain;
 
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.rapport.metrics.persistence.HealthReader;
 import io.rapport.metrics.persistence.RollupReader;
 import io.rapport.platform.api.Page;
 import io.rapport.platform.api.PageRequest;
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The metrics a caller may read: summaries, time series, coverage and relationship health. */
 @ApplicationScoped

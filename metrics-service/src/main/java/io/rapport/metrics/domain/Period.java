@@ -1,9 +1,10 @@
 package io.rapport.metrics.domain;
 
-import io.rapport.platform.api.ProblemException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+
+import io.rapport.platform.api.ProblemException;
 
 /** Local dates from and to, both included. Without them: the last 30 days up to today (UTC). */
 public record Period(LocalDate from, LocalDate to) {

@@ -1,15 +1,19 @@
 package io.rapport.metrics.domain;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.rapport.metrics.persistence.PersonalDataReader;
-import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.rapport.metrics.persistence.PersonalDataReader;
+import io.smallrye.mutiny.Uni;
 
 /**
  * GDPR Art. 15: what metrics-service holds about one KOL, for kol-service's export. metrics-service holds no

@@ -1,16 +1,17 @@
 package io.rapport.metrics.domain;
 
+import java.lang.annotation.Retention;
+import java.lang.annotation.Target;
+
+import jakarta.validation.Constraint;
+import jakarta.validation.Payload;
+import jakarta.validation.constraints.Pattern;
+
 import static java.lang.annotation.ElementType.FIELD;
 import static java.lang.annotation.ElementType.METHOD;
 import static java.lang.annotation.ElementType.PARAMETER;
 import static java.lang.annotation.ElementType.TYPE_USE;
 import static java.lang.annotation.RetentionPolicy.RUNTIME;
-
-import jakarta.validation.Constraint;
-import jakarta.validation.Payload;
-import jakarta.validation.constraints.Pattern;
-import java.lang.annotation.Retention;
-import java.lang.annotation.Target;
 
 /**
  * A name without control characters (an MSL id, team, code, channel). Names reach SQL arrays, where platform
@@ -20,7 +21,7 @@ import java.lang.annotation.Target;
  */
 @Pattern(regexp = Plain.REGEX)
 @Constraint(validatedBy = {})
-@Target({FIELD, METHOD, PARAMETER, TYPE_USE})
+@Target({ FIELD, METHOD, PARAMETER, TYPE_USE })
 @Retention(RUNTIME)
 public @interface Plain {
 

@@ -1,15 +1,16 @@
 package io.rapport.metrics.domain;
 
-import io.rapport.metrics.persistence.KolStore;
-import io.rapport.metrics.persistence.ProjectionStore;
-import io.rapport.metrics.persistence.Schemas;
-import io.rapport.platform.events.TransactionHooks;
-import io.smallrye.mutiny.Uni;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Function;
+
+import io.rapport.metrics.persistence.KolStore;
+import io.rapport.metrics.persistence.ProjectionStore;
+import io.rapport.metrics.persistence.Schemas;
+import io.rapport.platform.events.TransactionHooks;
+import io.smallrye.mutiny.Uni;
 
 /**
  * One projection transaction: where it writes (the live schema or a rebuild's shadow), what its events

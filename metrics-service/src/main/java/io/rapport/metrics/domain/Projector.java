@@ -1,5 +1,9 @@
 package io.rapport.metrics.domain;
 
+import java.util.function.Function;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
 import io.rapport.metrics.config.MetricsConfig;
 import io.rapport.metrics.persistence.KolStore;
 import io.rapport.metrics.persistence.ProjectionStore;
@@ -7,8 +11,6 @@ import io.rapport.metrics.persistence.Schemas;
 import io.rapport.platform.events.IncomingEvent;
 import io.rapport.platform.replica.DirectoryReplication;
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
-import java.util.function.Function;
 
 /**
  * Projects one event into the batch's schema: the aggregate's new contribution replaces the one applied

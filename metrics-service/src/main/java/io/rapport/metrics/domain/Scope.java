@@ -9,7 +9,12 @@ import java.util.UUID;
  */
 public record Scope(Kind kind, String msl, UUID kol, Set<String> teams, String area) {
 
-    public enum Kind { MSL, KOL, TEAMS, AREA }
+    public enum Kind {
+        MSL,
+        KOL,
+        TEAMS,
+        AREA
+    }
 
     public static Scope msl(String msl) {
         return new Scope(Kind.MSL, msl, null, null, null);

@@ -1,14 +1,15 @@
 package io.rapport.metrics.domain;
 
-import static io.rapport.metrics.domain.Counters.*;
-
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import static io.rapport.metrics.domain.Counters.*;
 
 /**
  * The value metrics of a period and scope, derived from its summed counters and distinct contacts

@@ -1,12 +1,14 @@
 package io.rapport.metrics.events;
 
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
 import io.rapport.metrics.domain.ProjectionBatch;
 import io.rapport.metrics.domain.Projector;
 import io.rapport.platform.events.EventConsumer;
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * Live consumption of the four topics into the live schema, a batch per transaction (the channel delivers

@@ -1,7 +1,17 @@
 package io.rapport.metrics.persistence;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.jboss.logging.Logger;
+
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.rapport.metrics.domain.Change;
@@ -11,12 +21,6 @@ import io.rapport.platform.persistence.PgNotifications;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
 import io.vertx.mutiny.pgclient.pubsub.PgSubscriber;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.List;
-import org.jboss.logging.Logger;
 
 /**
  * Every instance LISTENs to the projection's notifications, whichever instance committed them, and hands
@@ -50,7 +54,9 @@ public class ChangeListener implements ChangeFeed {
 
     void stop(@Observes ShutdownEvent stop) {
         if (subscriber != null) {
-            subscriber.close().subscribe().with(ok -> { }, e -> { });
+            subscriber.close().subscribe().with(ok -> {
+            }, e -> {
+            });
         }
         changes.onComplete();
     }

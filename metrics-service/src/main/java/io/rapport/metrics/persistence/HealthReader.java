@@ -1,13 +1,15 @@
 package io.rapport.metrics.persistence;
 
-import io.rapport.platform.persistence.SqlArrays;
-import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.rapport.platform.persistence.SqlArrays;
+import io.smallrye.mutiny.Uni;
 
 /** Reads relationship health from its table: lowest first, so the list says where to act next. */
 @ApplicationScoped

@@ -1,12 +1,5 @@
 package io.rapport.metrics.persistence;
 
-import io.rapport.metrics.config.MetricsConfig;
-import io.rapport.metrics.domain.Facts;
-import io.rapport.metrics.domain.HealthScore;
-import io.rapport.platform.security.Pseudonyms;
-import io.rapport.platform.persistence.SqlArrays;
-import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -15,6 +8,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.rapport.metrics.config.MetricsConfig;
+import io.rapport.metrics.domain.Facts;
+import io.rapport.metrics.domain.HealthScore;
+import io.rapport.platform.persistence.SqlArrays;
+import io.rapport.platform.security.Pseudonyms;
+import io.smallrye.mutiny.Uni;
 
 /**
  * The KOLs as kol-service publishes them (tier, status, areas, assigned MSLs), their relationship health, and
@@ -58,7 +60,7 @@ public class KolStore {
      * data remains.
      *
      * @return the erasure: how many of the KOL's records (profile, health, counted aggregates) were erased or
-     *     re-keyed now, and the ids of the counted aggregates
+     *         re-keyed now, and the ids of the counted aggregates
      */
     public Uni<Erased> erase(UUID kolId, long version) {
         Map<String, Object> old = Map.of("old", kolId.toString());
@@ -66,7 +68,8 @@ public class KolStore {
                 .chain(profiles -> Sql.update("INSERT INTO kol (kol_id, status, tier, country, therapeutic_areas, "
                         + "assigned_msls, conflicts_of_interest, version) VALUES (CAST(:old AS uuid), 'ERASED', NULL, NULL, "
                         + "'{}', '{}', false, :version) ON CONFLICT (kol_id) DO UPDATE SET "
-                        + "version = GREATEST(kol.version, excluded.version)", Map.of("old", kolId.toString(), "version", version))
+                        + "version = GREATEST(kol.version, excluded.version)",
+                        Map.of("old", kolId.toString(), "version", version))
                         .chain(() -> rekey(kolId))
                         .map(rekeyed -> new Erased(profiles + rekeyed.records(), rekeyed.aggregates())));
     }
@@ -83,9 +86,10 @@ public class KolStore {
         Map<String, Object> old = Map.of("old", kolId.toString());
         Map<String, Object> params = Map.of("old", kolId.toString(), "new", pseudonyms.of(kolId).toString());
         return Sql.update("DELETE FROM kol_health WHERE kol_id = CAST(:old AS uuid)", old).chain(health -> Sql.column(
-                        "SELECT aggregate_id FROM contribution WHERE kol_id = CAST(:old AS uuid)", old, String.class)
+                "SELECT aggregate_id FROM contribution WHERE kol_id = CAST(:old AS uuid)", old, String.class)
                 .call(() -> Sql.update("UPDATE contribution SET kol_id = CAST(:new AS uuid), "
-                        + "facts = CAST(replace(CAST(facts AS text), :old, :new) AS jsonb) WHERE kol_id = CAST(:old AS uuid)", params))
+                        + "facts = CAST(replace(CAST(facts AS text), :old, :new) AS jsonb) WHERE kol_id = CAST(:old AS uuid)",
+                        params))
                 .call(() -> Sql.update("INSERT INTO rollup_kol (kol_id, day, metric, value) SELECT CAST(:new AS uuid), day, "
                         + "metric, value FROM rollup_kol WHERE kol_id = CAST(:old AS uuid) ON CONFLICT (kol_id, day, metric) "
                         + "DO UPDATE SET value = rollup_kol.value + excluded.value", params))
@@ -106,7 +110,9 @@ public class KolStore {
         if (touched.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return Sql.column("SELECT CAST(kol_id AS text) FROM kol WHERE status = 'ERASED' AND kol_id = ANY(" + SqlArrays.typedArray("ids", "uuid") + ")",
+        return Sql.column(
+                "SELECT CAST(kol_id AS text) FROM kol WHERE status = 'ERASED' AND kol_id = ANY("
+                        + SqlArrays.typedArray("ids", "uuid") + ")",
                 Map.of("ids", SqlArrays.joined(touched)), String.class).chain(erased -> {
                     Uni<Void> chain = Uni.createFrom().voidItem();
                     for (String id : erased) {
@@ -131,7 +137,9 @@ public class KolStore {
         }
         String ids = SqlArrays.joined(kolIds);
         Map<String, Object> params = Map.of("ids", ids, "today", today);
-        return Sql.update("DELETE FROM kol_health h WHERE h.kol_id = ANY(" + SqlArrays.typedArray("ids", "uuid") + ") AND NOT EXISTS "
+        return Sql
+                .update("DELETE FROM kol_health h WHERE h.kol_id = ANY(" + SqlArrays.typedArray("ids", "uuid")
+                        + ") AND NOT EXISTS "
                         + "(SELECT 1 FROM kol k WHERE k.kol_id = h.kol_id AND k.status = 'ACTIVE')", Map.of("ids", ids))
                 .chain(() -> Sql.rows(INPUTS, params))
                 .chain(rows -> rows.isEmpty() ? Uni.createFrom().voidItem() : saveHealth(rows, today, tierTarget));
@@ -156,9 +164,9 @@ public class KolStore {
             + "WHERE k.kol_id = ANY(" + SqlArrays.typedArray("ids", "uuid") + ") AND k.status = 'ACTIVE'";
 
     private Uni<Void> saveHealth(List<Object[]> rows, LocalDate today, Function<Integer, Integer> tierTarget) {
-        String[] columns = {"kol_id", "score", "recency", "frequency", "feedback", "reciprocity", "responsiveness",
-            "last_contact", "recent_contacts"};
-        String[] types = {"uuid", "int", "int", "int", "int", "int", "int", "date", "bigint"};
+        String[] columns = { "kol_id", "score", "recency", "frequency", "feedback", "reciprocity", "responsiveness",
+                "last_contact", "recent_contacts" };
+        String[] types = { "uuid", "int", "int", "int", "int", "int", "int", "date", "bigint" };
         List<List<Object>> values = new ArrayList<>();
         for (int c = 0; c < columns.length; c++) {
             values.add(new ArrayList<>());
@@ -169,8 +177,8 @@ public class KolStore {
             HealthScore score = HealthScore.of(new HealthScore.Inputs(last, Sql.asLong(r[3]), tierTarget.apply(tier),
                     Sql.asLong(r[4]), Sql.asLong(r[5]), Sql.asLong(r[6]), Sql.asLong(r[7]), Sql.asLong(r[8]),
                     Sql.asLong(r[9])), today);
-            Object[] row = {r[0], score.score(), score.recency(), score.frequency(), score.feedback(),
-                score.reciprocity(), score.responsiveness(), last, Sql.asLong(r[3])};
+            Object[] row = { r[0], score.score(), score.recency(), score.frequency(), score.feedback(),
+                    score.reciprocity(), score.responsiveness(), last, Sql.asLong(r[3]) };
             for (int c = 0; c < columns.length; c++) {
                 values.get(c).add(row[c]);
             }

@@ -1,10 +1,12 @@
 package io.rapport.metrics.persistence;
 
-import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.smallrye.mutiny.Uni;
 
 /**
  * Everything the live tables hold under one KOL id (GDPR Art. 15): the profile facts, the relationship health,

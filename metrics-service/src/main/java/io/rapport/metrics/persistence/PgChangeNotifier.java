@@ -1,13 +1,16 @@
 package io.rapport.metrics.persistence;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.rapport.metrics.domain.ChangeNotifier;
 import io.rapport.metrics.domain.Delta;
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * The notification sent by each live projection transaction (PostgreSQL delivers it at commit, to every
@@ -29,14 +32,17 @@ public class PgChangeNotifier implements ChangeNotifier {
 
     @Override
     public Uni<Void> notify(Delta.Changed changed) {
-        return Sql.column("SELECT CAST(pg_notify('" + CHANNEL + "', CAST(jsonb_set(CAST(CAST(:keys AS text) AS jsonb), '{seq}', "
-                + "to_jsonb(nextval('public.metrics_change_seq'))) AS text)) AS text)", Map.of("keys", payload(changed)), String.class)
+        return Sql
+                .column("SELECT CAST(pg_notify('" + CHANNEL + "', CAST(jsonb_set(CAST(CAST(:keys AS text) AS jsonb), '{seq}', "
+                        + "to_jsonb(nextval('public.metrics_change_seq'))) AS text)) AS text)",
+                        Map.of("keys", payload(changed)), String.class)
                 .replaceWithVoid();
     }
 
     @Override
     public Uni<Void> holdSwap() {
-        return Sql.column("SELECT CAST(pg_advisory_xact_lock_shared(" + SWAP_LOCK + ") AS text)", Map.of(), String.class).replaceWithVoid();
+        return Sql.column("SELECT CAST(pg_advisory_xact_lock_shared(" + SWAP_LOCK + ") AS text)", Map.of(), String.class)
+                .replaceWithVoid();
     }
 
     String payload(Delta.Changed changed) {

@@ -1,16 +1,19 @@
 package io.rapport.metrics.persistence;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.rapport.metrics.domain.Contribution;
-import io.rapport.metrics.domain.Delta;
-import io.rapport.platform.persistence.SqlArrays;
-import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.rapport.metrics.domain.Contribution;
+import io.rapport.metrics.domain.Delta;
+import io.rapport.platform.persistence.SqlArrays;
+import io.smallrye.mutiny.Uni;
 
 /**
  * The projection's writes, inside the consumer's transaction. Table names are unqualified on purpose: the
@@ -117,11 +120,13 @@ public class ProjectionStore {
         params.put("t", SqlArrays.joined(keys.stream().map(k -> changes.get(k).team()).toList()));
         params.put("met", SqlArrays.joined(keys.stream().map(k -> changes.get(k).met()).toList()));
         params.put("c", SqlArrays.joined(keys.stream().map(k -> changes.get(k).content()).toList()));
-        String rowKeys = SqlArrays.typedArray("k", "uuid") + ", " + SqlArrays.textArray("m") + ", " + SqlArrays.typedArray("d", "date");
+        String rowKeys = SqlArrays.typedArray("k", "uuid") + ", " + SqlArrays.textArray("m") + ", "
+                + SqlArrays.typedArray("d", "date");
         return Sql.update("INSERT INTO contact (kol_id, msl_id, day, team, met, content) SELECT * FROM unnest(" + rowKeys
-                        + ", " + SqlArrays.textArray("t") + ", " + SqlArrays.typedArray("met", "int") + ", " + SqlArrays.typedArray("c", "int")
-                        + ") ON CONFLICT (kol_id, msl_id, day) DO UPDATE SET team = excluded.team, "
-                        + "met = contact.met + excluded.met, content = contact.content + excluded.content", params)
+                + ", " + SqlArrays.textArray("t") + ", " + SqlArrays.typedArray("met", "int") + ", "
+                + SqlArrays.typedArray("c", "int")
+                + ") ON CONFLICT (kol_id, msl_id, day) DO UPDATE SET team = excluded.team, "
+                + "met = contact.met + excluded.met, content = contact.content + excluded.content", params)
                 .chain(() -> Sql.update("DELETE FROM contact c USING unnest(" + rowKeys + ") AS r(kol_id, msl_id, day) "
                         + "WHERE c.kol_id = r.kol_id AND c.msl_id = r.msl_id AND c.day = r.day AND c.met <= 0 "
                         + "AND c.content <= 0", keyParams))

@@ -1,5 +1,12 @@
 package io.rapport.metrics.persistence;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
 import io.rapport.metrics.domain.ChangeNotifier;
 import io.rapport.metrics.domain.RebuildState;
 import io.smallrye.mutiny.Uni;
@@ -7,11 +14,6 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
-import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * The rebuild's state (one row, shared by every instance) and its schema operations: a fresh shadow schema,

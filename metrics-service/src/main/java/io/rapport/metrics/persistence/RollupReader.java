@@ -1,15 +1,17 @@
 package io.rapport.metrics.persistence;
 
-import io.rapport.metrics.domain.Granularity;
-import io.rapport.metrics.domain.Scope;
-import io.rapport.platform.persistence.SqlArrays;
-import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.rapport.metrics.domain.Granularity;
+import io.rapport.metrics.domain.Scope;
+import io.rapport.platform.persistence.SqlArrays;
+import io.smallrye.mutiny.Uni;
 
 /**
  * Reads the live roll-ups and contacts of a scope and period. Every query reads only roll-up rows of the
@@ -82,7 +84,7 @@ public class RollupReader {
         }
         String sql = "SELECT count(*), count(*) FILTER (WHERE EXISTS (SELECT 1 FROM " + LIVE + "contact c WHERE " + met
                 + ")) FROM " + LIVE + "kol k WHERE " + kols;
-        return Sql.rows(sql, params).map(rows -> new long[] {Sql.asLong(rows.get(0)[0]), Sql.asLong(rows.get(0)[1])});
+        return Sql.rows(sql, params).map(rows -> new long[] { Sql.asLong(rows.get(0)[0]), Sql.asLong(rows.get(0)[1]) });
     }
 
     /** KOLs with conflicts of interest on file (now), among the active ones. */
@@ -128,7 +130,8 @@ public class RollupReader {
             case MSL -> params.put("msl", scope.msl());
             case KOL -> params.put("kol", scope.kol().toString());
             case AREA -> params.put("area", scope.area());
-            default -> { }
+            default -> {
+            }
         }
         if (scope.teams() != null && (scope.kind() == Scope.Kind.TEAMS || scope.kind() == Scope.Kind.AREA)) {
             params.put("teams", SqlArrays.joined(scope.teams()));

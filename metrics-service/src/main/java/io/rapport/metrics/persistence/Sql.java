@@ -1,11 +1,12 @@
 package io.rapport.metrics.persistence;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
-import io.smallrye.mutiny.Uni;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
 
 /** Native SQL on the current Hibernate Reactive session (inside the caller's transaction or session). */
 final class Sql {

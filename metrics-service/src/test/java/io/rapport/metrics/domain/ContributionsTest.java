@@ -1,17 +1,18 @@
 package io.rapport.metrics.domain;
 
-import static io.rapport.metrics.domain.Counters.*;
-import static io.rapport.metrics.domain.Given.*;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+
+import static io.rapport.metrics.domain.Counters.*;
+import static io.rapport.metrics.domain.Given.*;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** What each aggregate's state contributes, on which day and under which dimensions (docs/metrics.md, "Counters"). */
 @Tag("unit")
@@ -64,10 +65,13 @@ class ContributionsTest {
 
         @Test
         void shouldCountACapOverrideOnlyForPlannedOrCompletedInteractions() {
-            assertThat(counters(interaction().status("PLANNED").capOverridden().contribution())).containsEntry(CAP_OVERRIDDEN, 1L);
+            assertThat(counters(interaction().status("PLANNED").capOverridden().contribution())).containsEntry(CAP_OVERRIDDEN,
+                    1L);
             assertThat(counters(interaction().completed(20).capOverridden().contribution())).containsEntry(CAP_OVERRIDDEN, 1L);
-            assertThat(counters(interaction().status("CANCELLED").capOverridden().contribution())).doesNotContainKey(CAP_OVERRIDDEN);
-            assertThat(counters(interaction().status("NO_SHOW").capOverridden().contribution())).doesNotContainKey(CAP_OVERRIDDEN);
+            assertThat(counters(interaction().status("CANCELLED").capOverridden().contribution()))
+                    .doesNotContainKey(CAP_OVERRIDDEN);
+            assertThat(counters(interaction().status("NO_SHOW").capOverridden().contribution()))
+                    .doesNotContainKey(CAP_OVERRIDDEN);
         }
 
         @Test

@@ -1,13 +1,5 @@
 package io.rapport.metrics.domain;
 
-import static io.rapport.metrics.domain.Counters.*;
-import static io.rapport.metrics.domain.Given.*;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.entry;
-
-import io.rapport.metrics.domain.Delta.ContactChange;
-import io.rapport.metrics.domain.Delta.ContactKey;
-import io.rapport.metrics.domain.Delta.Row;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,8 +8,18 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.UUID;
+
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+
+import io.rapport.metrics.domain.Delta.ContactChange;
+import io.rapport.metrics.domain.Delta.ContactKey;
+import io.rapport.metrics.domain.Delta.Row;
+
+import static io.rapport.metrics.domain.Counters.*;
+import static io.rapport.metrics.domain.Given.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 /** A transaction's changes to the roll-ups: new minus old, summed per row, in key order (docs/metrics.md). */
 @Tag("unit")
@@ -69,7 +71,8 @@ class DeltaTest {
     void shouldMoveTheCountsAndTheContactWhenTheDateMoves() {
         Delta delta = new Delta();
 
-        delta.replace(interaction().completed(30).on(DEC_1).contribution(), interaction().completed(30).on(DEC_3).contribution());
+        delta.replace(interaction().completed(30).on(DEC_1).contribution(),
+                interaction().completed(30).on(DEC_3).contribution());
 
         assertThat(delta.msl()).contains(entry(new Row(ADA, null, DEC_1, COMPLETED), -1L),
                 entry(new Row(ADA, null, DEC_3, COMPLETED), 1L));
@@ -130,7 +133,8 @@ class DeltaTest {
                 .contribution());
         delta.replace(Contribution.NONE, Contributions.of(share(K1, DEC_1, null)));
 
-        assertThat(delta.msl()).containsOnlyKeys(new Row(ADA, null, DEC_1, INSIGHTS_SUBMITTED), new Row(ADA, null, DEC_1, SHARED));
+        assertThat(delta.msl()).containsOnlyKeys(new Row(ADA, null, DEC_1, INSIGHTS_SUBMITTED),
+                new Row(ADA, null, DEC_1, SHARED));
         assertThat(delta.kol()).containsOnlyKeys(new Row(K1.toString(), null, DEC_1, SHARED));
         assertThat(delta.area()).containsOnlyKeys(new Row(AREA, TEAM, DEC_1, INSIGHTS_SUBMITTED));
     }
@@ -273,10 +277,11 @@ class DeltaTest {
 
     /** One version of interaction I1: any status, day, MSL, channel, duration and feedback of a small range. */
     private static Contribution randomInteraction(Random random) {
-        String[] statuses = {"PLANNED", "COMPLETED", "CANCELLED", "NO_SHOW"};
+        String[] statuses = { "PLANNED", "COMPLETED", "CANCELLED", "NO_SHOW" };
         Given.InteractionFacts facts = interaction().status(statuses[random.nextInt(statuses.length)])
                 .on(DEC_1.plusDays(random.nextInt(3))).by(random.nextBoolean() ? "msl-ada" : "msl-bo", TEAM)
-                .channel(random.nextBoolean() ? "VIDEO" : "PHONE").feedback(random.nextBoolean() ? 1 + random.nextInt(5) : null);
+                .channel(random.nextBoolean() ? "VIDEO" : "PHONE")
+                .feedback(random.nextBoolean() ? 1 + random.nextInt(5) : null);
         facts.minutes = 5 * random.nextInt(20);
         if (random.nextBoolean()) {
             facts.fromPlan();

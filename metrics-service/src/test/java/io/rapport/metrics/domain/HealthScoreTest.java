@@ -1,12 +1,13 @@
 package io.rapport.metrics.domain;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Random;
+
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The formulas of docs/metrics.md, "Relationship health", checked against its worked examples. */
 @Tag("unit")

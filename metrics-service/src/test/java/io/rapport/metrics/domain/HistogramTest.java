@@ -1,13 +1,14 @@
 package io.rapport.metrics.domain;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Time to answer in fixed bins, and percentiles estimated from summed bin counts (docs/metrics.md). */
 @Tag("unit")
@@ -16,7 +17,7 @@ class HistogramTest {
     @Test
     void shouldPutEachAnswerInTheFirstBinWhoseInclusiveUpperBoundItDoesNotExceed() {
         // docs/metrics.md: 0: <=1, 1: <=2, 2: <=4, 3: <=8, 4: <=12, 5: <=24, 6: <=48, 7: <=72, 8: <=120, 9: <=168, 10: more.
-        double[] bounds = {1, 2, 4, 8, 12, 24, 48, 72, 120, 168};
+        double[] bounds = { 1, 2, 4, 8, 12, 24, 48, 72, 120, 168 };
         for (int bin = 0; bin < bounds.length; bin++) {
             assertThat(Histogram.binOf(bounds[bin])).as("%s h", bounds[bin]).isEqualTo(bin);
             assertThat(Histogram.binOf(bounds[bin] + 0.01)).as("just over %s h", bounds[bin]).isEqualTo(bin + 1);
@@ -84,7 +85,7 @@ class HistogramTest {
             double floor = lowest == 0 ? 0 : Histogram.upperBound(lowest - 1);
             double ceiling = Histogram.upperBound(highest) == null ? 168 : Histogram.upperBound(highest);
             double previous = -1;
-            for (double p : new double[] {0.01, 0.1, 0.25, 0.5, 0.75, 0.9, 0.99, 1.0}) {
+            for (double p : new double[] { 0.01, 0.1, 0.25, 0.5, 0.75, 0.9, 0.99, 1.0 }) {
                 double value = Histogram.percentile(bins, p);
                 assertThat(value).as("p%s of %s", p, bins).isGreaterThanOrEqualTo(previous).isBetween(floor, ceiling);
                 previous = value;

@@ -1,9 +1,9 @@
 package io.rapport.metrics.domain;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Names that reach SQL arrays hold no control characters (docs: a team "a\u001Fb" would read as two teams). */
 @Tag("unit")

@@ -1,12 +1,13 @@
 package io.rapport.metrics.domain;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
+
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Whose numbers a read covers, how it is labelled, and which committed changes concern it (the stream's filter). */
 @Tag("unit")

@@ -1,10 +1,5 @@
 package io.rapport.metrics.domain;
 
-import static io.rapport.metrics.domain.Counters.*;
-import static io.rapport.metrics.domain.Given.*;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.entry;
-
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -14,8 +9,14 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
+
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+
+import static io.rapport.metrics.domain.Counters.*;
+import static io.rapport.metrics.domain.Given.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 /**
  * The derived metrics of a period from its summed counters (docs/metrics.md, "Derived metrics"), and the

@@ -1,16 +1,19 @@
 package io.rapport.platform.api;
 
+import java.io.ByteArrayInputStream;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.HttpHeaders;
+
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
 import io.rapport.platform.config.PlatformConfig;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpVersion;
-import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.container.ResourceInfo;
-import jakarta.ws.rs.core.HttpHeaders;
-import java.io.ByteArrayInputStream;
-import java.util.concurrent.atomic.AtomicBoolean;
-import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
  * Refuses bodies over {@code rapport.platform.max-body-bytes} (1 MiB) with a 413 problem before the endpoint

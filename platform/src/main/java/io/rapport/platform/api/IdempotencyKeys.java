@@ -1,8 +1,21 @@
 package io.rapport.platform.api;
 
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.rapport.platform.config.PlatformConfig;
@@ -10,16 +23,6 @@ import io.rapport.platform.persistence.DatabaseErrors;
 import io.rapport.platform.persistence.SqlArrays;
 import io.rapport.platform.security.Caller;
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Collection;
-import java.util.HexFormat;
-import java.util.function.Supplier;
-import java.util.regex.Pattern;
 
 /**
  * {@code Idempotency-Key} on POST: CRMs and portals retry, and a retry must not create a second record. The
@@ -61,8 +64,8 @@ public class IdempotencyKeys {
         }
         Scope scope = scope(key, hash(request));
         return Panache.withTransaction(() -> stored(scope).chain(previous -> previous != null
-                        ? Uni.createFrom().item(replay(previous, scope))
-                        : write.get().call(response -> store(scope, response))))
+                ? Uni.createFrom().item(replay(previous, scope))
+                : write.get().call(response -> store(scope, response))))
                 .onFailure(e -> DatabaseErrors.uniqueViolation(e).filter(PRIMARY_KEY::equals).isPresent())
                 .recoverWithUni(() -> Panache.withSession(() -> stored(scope)).map(previous -> replay(previous, scope)));
     }
@@ -114,8 +117,8 @@ public class IdempotencyKeys {
         }
         // One fixed statement text whatever the number of ids; LIKE patterns cannot contain '%' or '_' from a UUID.
         return Panache.getSession().chain(session -> session.createNativeQuery("DELETE FROM idempotency_key "
-                        + "WHERE body LIKE ANY (SELECT '%' || id || '%' FROM unnest("
-                        + SqlArrays.textArray("ids") + ") AS id)")
+                + "WHERE body LIKE ANY (SELECT '%' || id || '%' FROM unnest("
+                + SqlArrays.textArray("ids") + ") AS id)")
                 .setParameter("ids", SqlArrays.joined(ids))
                 .executeUpdate());
     }
@@ -152,8 +155,8 @@ public class IdempotencyKeys {
 
     private Uni<Integer> store(Scope scope, Response response) {
         return Panache.getSession().chain(session -> session.createNativeQuery("INSERT INTO idempotency_key "
-                        + "(subject, method, path, key, request_hash, status, location, etag, body) VALUES "
-                        + "(:subject, :method, :path, :key, :hash, :status, :location, :etag, :body)")
+                + "(subject, method, path, key, request_hash, status, location, etag, body) VALUES "
+                + "(:subject, :method, :path, :key, :hash, :status, :location, :etag, :body)")
                 .setParameter("subject", scope.subject).setParameter("method", scope.method)
                 .setParameter("path", scope.path).setParameter("key", scope.key).setParameter("hash", scope.hash)
                 .setParameter("status", response.getStatus())

@@ -1,13 +1,14 @@
 package io.rapport.platform.api;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.Validator;
 
 /**
  * Reads a document the way a request body is read (strictly, then Bean Validation), for documents built on

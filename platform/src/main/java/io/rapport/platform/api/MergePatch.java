@@ -1,9 +1,10 @@
 package io.rapport.platform.api;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Iterator;
 import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** RFC 7396 JSON Merge Patch: what {@code PATCH} with {@code application/merge-patch+json} applies. */
 public final class MergePatch {

@@ -1,6 +1,7 @@
 package io.rapport.platform.api;
 
 import java.util.List;
+
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** One page of a list: the items, and the cursor of the next page (absent on the last page). */

@@ -1,8 +1,5 @@
 package io.rapport.platform.api;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,6 +8,10 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Keyset pagination: {@code ?limit=} (default 50, at most 500) and an opaque {@code ?cursor=} holding the
@@ -147,7 +148,8 @@ public record PageRequest(int limit, List<String> after) {
     private static List<String> decode(String cursor) {
         try {
             List<String> key = JSON.readValue(Base64.getUrlDecoder().decode(cursor.getBytes(StandardCharsets.US_ASCII)),
-                    new TypeReference<List<String>>() { });
+                    new TypeReference<List<String>>() {
+                    });
             // Sort keys are short values (instants, ids, numbers), never text a database cannot bind.
             if (key.isEmpty() || key.size() > MAX_KEY_VALUES || key.stream().anyMatch(v -> v == null
                     || v.length() > MAX_VALUE_LENGTH || v.chars().anyMatch(Character::isISOControl))) {

@@ -1,12 +1,14 @@
 package io.rapport.platform.api;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 /**
  * An RFC 9457 problem details body ({@code application/problem+json}). {@code type} is a stable URI per kind
@@ -15,7 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 @Schema(name = "Problem", description = "RFC 9457 problem details. Rule-specific members may be added.")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"type", "title", "status", "detail", "instance", "errors", "correlationId"})
+@JsonPropertyOrder({ "type", "title", "status", "detail", "instance", "errors", "correlationId" })
 public final class Problem {
 
     public static final String MEDIA_TYPE = "application/problem+json";

@@ -32,7 +32,8 @@ public class ProblemException extends RuntimeException {
     public static ProblemException invalid(List<FieldError> errors) {
         return new ProblemException(400, "validation", "Invalid request",
                 errors.size() == 1 ? errors.get(0).field() + ": " + errors.get(0).message()
-                        : errors.size() + " fields are invalid", errors);
+                        : errors.size() + " fields are invalid",
+                errors);
     }
 
     public static ProblemException notFound(String what, Object id) {

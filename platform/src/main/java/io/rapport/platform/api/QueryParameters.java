@@ -1,10 +1,5 @@
 package io.rapport.platform.api;
 
-import jakarta.ws.rs.BadRequestException;
-import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.ext.ParamConverter;
-import jakarta.ws.rs.ext.ParamConverterProvider;
-import jakarta.ws.rs.ext.Provider;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 import java.time.Instant;
@@ -13,6 +8,12 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.function.Function;
+
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.ext.ParamConverter;
+import jakarta.ws.rs.ext.ParamConverterProvider;
+import jakarta.ws.rs.ext.Provider;
 
 /**
  * A malformed query parameter ({@code ?status=BOGUS}, {@code ?from=yesterday}, {@code ?limit=ten}) is the
@@ -25,7 +26,7 @@ import java.util.function.Function;
 public class QueryParameters implements ParamConverterProvider {
 
     @Override
-    @SuppressWarnings({"unchecked", "rawtypes"})
+    @SuppressWarnings({ "unchecked", "rawtypes" })
     public <T> ParamConverter<T> getConverter(Class<T> rawType, Type genericType, Annotation[] annotations) {
         QueryParam query = queryParam(annotations);
         if (query == null) {
@@ -102,7 +103,7 @@ public class QueryParameters implements ParamConverterProvider {
     }
 
     /** The constant's name, or the same in lower case with hyphens: {@code NO_SHOW}, {@code no-show}. */
-    @SuppressWarnings({"unchecked", "rawtypes"})
+    @SuppressWarnings({ "unchecked", "rawtypes" })
     private static Enum<?> enumValue(Class<? extends Enum> type, String value) {
         try {
             return Enum.valueOf(type, value);

@@ -1,8 +1,10 @@
 package io.rapport.platform.api;
 
-import io.vertx.core.http.HttpServerRequest;
 import java.util.List;
+
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+import io.vertx.core.http.HttpServerRequest;
 
 /**
  * Refuses a request that repeats a header which must appear once (RFC 9110: Authorization, Content-Type,

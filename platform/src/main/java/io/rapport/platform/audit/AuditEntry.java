@@ -1,11 +1,13 @@
 package io.rapport.platform.audit;
 
+import java.time.Instant;
+import java.util.UUID;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import java.time.Instant;
-import java.util.UUID;
+
 import org.hibernate.annotations.ColumnTransformer;
 
 /** One change of an aggregate, written in the transaction of the change itself. */

@@ -2,6 +2,7 @@ package io.rapport.platform.audit;
 
 import java.time.Instant;
 import java.util.List;
+
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** An entry of {@code GET .../{id}/history}. */

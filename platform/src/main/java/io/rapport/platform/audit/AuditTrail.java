@@ -1,20 +1,23 @@
 package io.rapport.platform.audit;
 
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.TextNode;
+
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.rapport.platform.api.Page;
 import io.rapport.platform.api.PageRequest;
 import io.rapport.platform.security.Caller;
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
-import java.util.List;
-import java.util.UUID;
-import java.util.function.Predicate;
 
 /**
  * Writes audit entries in the current transaction (the caller's {@code @WithTransaction}), reads an
@@ -126,7 +129,8 @@ public class AuditTrail {
 
     private List<FieldChange> read(String changes) {
         try {
-            return STORAGE.readValue(changes, new TypeReference<List<FieldChange>>() { });
+            return STORAGE.readValue(changes, new TypeReference<List<FieldChange>>() {
+            });
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Unreadable audit changes: " + e.getMessage(), e);
         }

@@ -1,11 +1,12 @@
 package io.rapport.platform.audit;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.NullNode;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.TreeSet;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 
 /** The field-level difference of two JSON trees; nested objects become dotted paths, arrays compare whole. */
 final class Changes {

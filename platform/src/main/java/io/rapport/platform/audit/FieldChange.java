@@ -1,7 +1,8 @@
 package io.rapport.platform.audit;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 /** One changed field: its path (e.g. {@code preferences.maxContactsPerQuarter}) with the old and new value. */
 @Schema(name = "FieldChange")

@@ -1,9 +1,10 @@
 package io.rapport.platform.config;
 
-import io.smallrye.config.ConfigMapping;
-import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 
 /** Settings of the shared technical parts; every service inherits the defaults. */
 @ConfigMapping(prefix = "rapport.platform")

@@ -1,13 +1,16 @@
 package io.rapport.platform.events;
 
-import io.rapport.platform.outbox.KafkaPublisher;
-import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.jboss.logging.Logger;
+
+import io.rapport.platform.outbox.KafkaPublisher;
+import io.smallrye.mutiny.Uni;
 
 /**
  * Moves a message that can never be processed to {@code <topic>.dlq}, unchanged (key, value, headers), with

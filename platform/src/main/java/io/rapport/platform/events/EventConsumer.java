@@ -1,16 +1,5 @@
 package io.rapport.platform.events;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.cloudevents.CloudEvent;
-import io.cloudevents.kafka.KafkaMessageFactory;
-import io.quarkus.hibernate.reactive.panache.Panache;
-import io.rapport.platform.persistence.DatabaseErrors;
-import io.smallrye.mutiny.Multi;
-import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
-import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,8 +8,23 @@ import java.util.UUID;
 import java.util.concurrent.Executor;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.cloudevents.CloudEvent;
+import io.cloudevents.kafka.KafkaMessageFactory;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.rapport.platform.persistence.DatabaseErrors;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 
 /**
  * Applies a batch of Kafka records idempotently. Each event id is recorded in {@code processed_event} in the
@@ -87,7 +91,7 @@ public class EventConsumer {
             return poison;
         }
         return poison.chain(() -> retryWhileTransient(() -> Panache.withTransaction(() -> hooks.begin()
-                        .chain(() -> applyAll(good, handler)).chain(hooks::beforeCommit)), onContext)
+                .chain(() -> applyAll(good, handler)).chain(hooks::beforeCommit)), onContext)
                 .onFailure().recoverWithUni(e -> {
                     LOG.warnf("A batch of %d events failed (%s); applying them one by one", good.size(), e.toString());
                     return oneByOne(good, handler, hooks, onContext);
@@ -112,7 +116,7 @@ public class EventConsumer {
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (Parsed parsed : events) {
             chain = chain.chain(() -> retryWhileTransient(() -> Panache.withTransaction(() -> hooks.begin()
-                            .chain(() -> apply(parsed.event, handler)).chain(hooks::beforeCommit)), onContext)
+                    .chain(() -> apply(parsed.event, handler)).chain(hooks::beforeCommit)), onContext)
                     .onFailure().recoverWithUni(e -> deadLetter(parsed.record, reason(e), hooks)));
         }
         return chain;
@@ -127,7 +131,7 @@ public class EventConsumer {
 
     /** Retries a database step while the database is unreachable; the partition waits meanwhile. */
     private static Uni<Void> retryWhileTransient(Supplier<Uni<Void>> step, Executor onContext) {
-        return Uni.createFrom().<Void>deferred(step::get)
+        return Uni.createFrom().<Void> deferred(step::get)
                 .runSubscriptionOn(onContext)
                 .onFailure(DatabaseErrors::isTransient)
                 .invoke(e -> LOG.warnf("Database unavailable while consuming (%s); retrying", e.toString()))

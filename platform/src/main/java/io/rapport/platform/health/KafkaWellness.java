@@ -1,18 +1,21 @@
 package io.rapport.platform.health;
 
-import io.quarkus.runtime.ShutdownEvent;
-import io.smallrye.health.api.AsyncHealthCheck;
-import io.smallrye.health.api.Wellness;
-import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.util.Properties;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheckResponse;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.smallrye.health.api.AsyncHealthCheck;
+import io.smallrye.health.api.Wellness;
+import io.smallrye.mutiny.Uni;
 
 /**
  * Kafka reachability, under {@code /q/health/well}: a Kafka outage must not take the service out of rotation
@@ -32,7 +35,7 @@ public class KafkaWellness implements AsyncHealthCheck {
     @Override
     public Uni<HealthCheckResponse> call() {
         return Uni.createFrom().completionStage(() -> admin().describeCluster(new DescribeClusterOptions()
-                        .timeoutMs(2000)).nodes().toCompletionStage())
+                .timeoutMs(2000)).nodes().toCompletionStage())
                 .map(nodes -> HealthCheckResponse.named("kafka").up().withData("brokers", nodes.size())
                         .withData("bootstrap", bootstrapServers).build())
                 .onFailure().recoverWithItem(e -> HealthCheckResponse.named("kafka").down()

@@ -1,11 +1,13 @@
 package io.rapport.platform.health;
 
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+
 import io.rapport.platform.config.PlatformConfig;
 import io.rapport.platform.outbox.OutboxRelay;
 import io.smallrye.health.api.Wellness;
-import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.health.HealthCheck;
-import org.eclipse.microprofile.health.HealthCheckResponse;
 
 /** The outbox backlog, under {@code /q/health/well}: DOWN when events have waited longer than allowed. */
 @Wellness

@@ -1,13 +1,16 @@
 package io.rapport.platform.outbox;
 
+import java.time.ZoneOffset;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.rapport.platform.persistence.SqlArrays;
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
-import java.time.ZoneOffset;
-import java.util.List;
 
 /**
  * Appends events to the outbox through the current Hibernate Reactive session, so they commit or roll back
@@ -47,12 +50,12 @@ public class Outbox {
         // Payloads are JSON and may hold any character, so they travel as a json array rather than joined text.
         String payloads = "[" + String.join(",", events.stream().map(e -> write(e.data())).toList()) + "]";
         return Panache.getSession().chain(session -> session.createNativeQuery("INSERT INTO outbox (event_id, topic, "
-                        + "aggregate_id, type, occurred_at, payload) SELECT e.id, e.topic, e.subject, e.type, e.time, p.payload "
-                        + "FROM unnest(" + SqlArrays.typedArray("ids", "uuid") + ", " + SqlArrays.textArray("topics") + ", "
-                        + SqlArrays.textArray("subjects") + ", " + SqlArrays.textArray("types") + ", "
-                        + SqlArrays.typedArray("times", "timestamptz") + ") WITH ORDINALITY AS e(id, topic, subject, type, "
-                        + "time, n) JOIN jsonb_array_elements(CAST(CAST(:payloads AS text) AS jsonb)) WITH ORDINALITY "
-                        + "AS p(payload, n) ON p.n = e.n ORDER BY e.n")
+                + "aggregate_id, type, occurred_at, payload) SELECT e.id, e.topic, e.subject, e.type, e.time, p.payload "
+                + "FROM unnest(" + SqlArrays.typedArray("ids", "uuid") + ", " + SqlArrays.textArray("topics") + ", "
+                + SqlArrays.textArray("subjects") + ", " + SqlArrays.textArray("types") + ", "
+                + SqlArrays.typedArray("times", "timestamptz") + ") WITH ORDINALITY AS e(id, topic, subject, type, "
+                + "time, n) JOIN jsonb_array_elements(CAST(CAST(:payloads AS text) AS jsonb)) WITH ORDINALITY "
+                + "AS p(payload, n) ON p.n = e.n ORDER BY e.n")
                 .setParameter("ids", SqlArrays.joined(events.stream().map(DomainEvent::id).toList()))
                 .setParameter("topics", SqlArrays.joined(events.stream().map(DomainEvent::topic).toList()))
                 .setParameter("subjects", SqlArrays.joined(events.stream().map(DomainEvent::subject).toList()))

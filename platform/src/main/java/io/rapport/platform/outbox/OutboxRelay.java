@@ -1,5 +1,18 @@
 package io.rapport.platform.outbox;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -15,21 +28,12 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
-import jakarta.annotation.Priority;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
 
 /**
  * Publishes outbox rows to Kafka after their transaction committed.
  *
- * <p>Every instance listens on {@code rapport_outbox} (the insert trigger notifies at commit) and also sweeps
+ * <p>
+ * Every instance listens on {@code rapport_outbox} (the insert trigger notifies at commit) and also sweeps
  * on a timer, so events leave within milliseconds and a row whose notification was missed still goes. Each
  * batch is one transaction that first takes {@code pg_try_advisory_xact_lock} for this service: only one
  * instance publishes at a time, rows go out {@code ORDER BY id} through an idempotent producer, so the order
@@ -113,7 +117,9 @@ public class OutboxRelay {
         timers.forEach(vertx::cancelTimer);
         timers.clear();
         if (subscriber != null) {
-            subscriber.close().subscribe().with(ok -> { }, e -> { });
+            subscriber.close().subscribe().with(ok -> {
+            }, e -> {
+            });
         }
     }
 
@@ -154,7 +160,7 @@ public class OutboxRelay {
 
     private Uni<Integer> publishRows(SqlConnection connection) {
         return connection.preparedQuery("SELECT id, event_id, topic, aggregate_id, type, occurred_at, payload::text "
-                        + "FROM outbox WHERE published_at IS NULL ORDER BY id LIMIT $1")
+                + "FROM outbox WHERE published_at IS NULL ORDER BY id LIMIT $1")
                 .execute(Tuple.of(config.outbox().batchSize()))
                 .map(rows -> {
                     List<OutboxRow> batch = new ArrayList<>();
@@ -213,8 +219,8 @@ public class OutboxRelay {
         wake();
         // through withConnection: Pool.query() leaks its acquire timer when the database is down (Vert.x 4.5)
         pool.withConnection(connection -> connection.query("SELECT count(*), "
-                        + "COALESCE(EXTRACT(EPOCH FROM now() - min(created_at)), 0)::bigint "
-                        + "FROM outbox WHERE published_at IS NULL").execute())
+                + "COALESCE(EXTRACT(EPOCH FROM now() - min(created_at)), 0)::bigint "
+                + "FROM outbox WHERE published_at IS NULL").execute())
                 .subscribe().with(rows -> {
                     Row row = rows.iterator().next();
                     backlog.set(row.getLong(0));
@@ -224,8 +230,8 @@ public class OutboxRelay {
 
     private void cleanUp() {
         pool.withConnection(connection -> connection
-                        .preparedQuery("DELETE FROM outbox WHERE published_at < now() - make_interval(secs => $1)")
-                        .execute(Tuple.of((double) config.outbox().retention().toSeconds())))
+                .preparedQuery("DELETE FROM outbox WHERE published_at < now() - make_interval(secs => $1)")
+                .execute(Tuple.of((double) config.outbox().retention().toSeconds())))
                 .subscribe().with(rows -> {
                     if (rows.rowCount() > 0) {
                         LOG.infof("Deleted %d published outbox rows past their retention", rows.rowCount());

@@ -1,9 +1,10 @@
 package io.rapport.platform.persistence;
 
-import io.vertx.pgclient.PgException;
 import java.net.ConnectException;
 import java.util.Optional;
 import java.util.Set;
+
+import io.vertx.pgclient.PgException;
 
 /** Tells what a failure from the database means, whatever layer (Hibernate, Mutiny, Vert.x) wrapped it. */
 public final class DatabaseErrors {

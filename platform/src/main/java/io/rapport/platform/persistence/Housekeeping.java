@@ -1,5 +1,14 @@
 package io.rapport.platform.persistence;
 
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.jboss.logging.Logger;
+
 import io.quarkus.runtime.StartupEvent;
 import io.rapport.platform.config.PlatformConfig;
 import io.smallrye.mutiny.Multi;
@@ -8,19 +17,14 @@ import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import org.jboss.logging.Logger;
 
 /**
  * Prunes, hourly, the stores that grow with every request or event: idempotency keys past their retention
  * ({@code rapport.platform.idempotency-key-retention}, 24 h) and the ids of applied events in
  * {@code processed_event} past theirs ({@code rapport.platform.processed-event-retention}, 30 days).
  *
- * <p>Why forgetting an applied event id is safe: the id exists so that a redelivered event changes nothing.
+ * <p>
+ * Why forgetting an applied event id is safe: the id exists so that a redelivered event changes nothing.
  * Kafka redelivers only records after a consumer group's last committed offset (after a crash, a rebalance, or
  * while a database outage holds a partition), and the platform consumer commits as it applies batches, so what
  * comes back was applied minutes, at worst hours, before: its id is still here, 30 days being a wide margin
@@ -32,7 +36,8 @@ import org.jboss.logging.Logger;
  * {@code processed_at}, when the event was applied, not when it occurred, so the ids of a rebuild that replays
  * years of events are kept for the full retention too.
  *
- * <p>Every {@code processed_event} table of the database is pruned: the platform's own and those a service
+ * <p>
+ * Every {@code processed_event} table of the database is pruned: the platform's own and those a service
  * keeps in a schema of its own (metrics-service's live and rebuild projections).
  */
 @ApplicationScoped
@@ -62,8 +67,8 @@ public class Housekeeping {
 
     void forgetExpiredKeys() {
         pool.withConnection(connection -> connection
-                        .preparedQuery("DELETE FROM idempotency_key WHERE created_at < now() - make_interval(secs => $1)")
-                        .execute(Tuple.of((double) config.idempotencyKeyRetention().toSeconds())))
+                .preparedQuery("DELETE FROM idempotency_key WHERE created_at < now() - make_interval(secs => $1)")
+                .execute(Tuple.of((double) config.idempotencyKeyRetention().toSeconds())))
                 .subscribe().with(rows -> LOG.debugf("Forgot %d idempotency keys", rows.rowCount()),
                         e -> LOG.debugf("Idempotency key clean-up skipped: %s", e.getMessage()));
     }

@@ -1,12 +1,14 @@
 package io.rapport.platform.persistence;
 
+import java.util.List;
+
+import jakarta.persistence.AttributeConverter;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import jakarta.persistence.AttributeConverter;
-import java.util.List;
 
 /**
  * A value stored as JSON text in a {@code jsonb} column. Hibernate Reactive maps jsonb to Vert.x JSON objects
@@ -50,7 +52,8 @@ public abstract class JsonConverter<T> implements AttributeConverter<T, String> 
     /** A JSON array of strings (codes, ids, tags). */
     public static class StringList extends JsonConverter<List<String>> {
         public StringList() {
-            super(new TypeReference<List<String>>() { });
+            super(new TypeReference<List<String>>() {
+            });
         }
 
         @Override

@@ -1,12 +1,14 @@
 package io.rapport.platform.persistence;
 
-import io.agroal.api.AgroalDataSource;
-import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+
 import org.flywaydb.core.Flyway;
 import org.jboss.logging.Logger;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.runtime.StartupEvent;
 
 /**
  * Applies the platform's own tables (outbox, processed events, idempotency keys, audit entries) in every

@@ -1,5 +1,10 @@
 package io.rapport.platform.persistence;
 
+import java.util.ArrayList;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.inject.Singleton;
+
 import io.quarkus.reactive.pg.client.PgPoolCreator;
 import io.rapport.platform.config.PlatformConfig;
 import io.vertx.pgclient.PgBuilder;
@@ -7,9 +12,6 @@ import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
 import io.vertx.sqlclient.SqlConnectOptions;
-import java.util.ArrayList;
-import jakarta.inject.Singleton;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Bounds how long a request can wait for PostgreSQL: a connect timeout and a pool acquire timeout (Quarkus

@@ -1,8 +1,9 @@
 package io.rapport.platform.privacy;
 
-import io.rapport.platform.outbox.DomainEvent;
 import java.time.Instant;
 import java.util.UUID;
+
+import io.rapport.platform.outbox.DomainEvent;
 
 /**
  * What a service publishes, on its own topic and in the transaction that applied a {@code kol.erased} event,

@@ -1,16 +1,19 @@
 package io.rapport.platform.replica;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.rapport.platform.api.FieldError;
-import io.rapport.platform.api.ProblemException;
-import io.rapport.platform.config.PlatformConfig;
-import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.rapport.platform.api.FieldError;
+import io.rapport.platform.api.ProblemException;
+import io.rapport.platform.config.PlatformConfig;
+import io.smallrye.mutiny.Uni;
 
 /**
  * What a consuming service knows of kol-service's data: the MSL directory (who is in which team, managed by

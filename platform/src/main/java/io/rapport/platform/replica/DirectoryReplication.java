@@ -1,11 +1,13 @@
 package io.rapport.platform.replica;
 
-import io.rapport.platform.events.IncomingEvent;
-import io.smallrye.mutiny.Uni;
+import java.util.UUID;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import java.util.UUID;
+
+import io.rapport.platform.events.IncomingEvent;
+import io.smallrye.mutiny.Uni;
 
 /**
  * Applies kol-service's events (KOLs, therapeutic areas, products, the MSL directory) to the local replicas
@@ -31,17 +33,17 @@ public class DirectoryReplication {
     public Uni<Outcome> apply(IncomingEvent event) {
         return switch (event.type()) {
             case "rapport.kol.created.v1", "rapport.kol.updated.v1" ->
-                    replicate(Directory.KOL, event.dataAs(KolKey.class).kolId().toString(), event);
+                replicate(Directory.KOL, event.dataAs(KolKey.class).kolId().toString(), event);
             case "rapport.kol.erased.v1" -> {
                 UUID kol = event.dataAs(KolKey.class).kolId();
                 yield replicate(Directory.KOL, kol.toString(), event).map(ignored -> new Outcome(true, kol));
             }
             case "rapport.reference.therapeutic-area.changed.v1" ->
-                    replicate(Directory.THERAPEUTIC_AREA, event.dataAs(CodeKey.class).code(), event);
+                replicate(Directory.THERAPEUTIC_AREA, event.dataAs(CodeKey.class).code(), event);
             case "rapport.reference.product.changed.v1" ->
-                    replicate(Directory.PRODUCT, event.dataAs(CodeKey.class).code(), event);
+                replicate(Directory.PRODUCT, event.dataAs(CodeKey.class).code(), event);
             case "rapport.reference.msl.changed.v1" ->
-                    replicate(Directory.MSL, event.dataAs(MslKey.class).userId(), event);
+                replicate(Directory.MSL, event.dataAs(MslKey.class).userId(), event);
             default -> Uni.createFrom().item(Outcome.IGNORED);
         };
     }

@@ -1,13 +1,16 @@
 package io.rapport.platform.replica;
 
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
-import java.util.List;
 
 /**
  * Local copies of other services' aggregates, fed by their events. A copy changes only when the event is newer
@@ -48,14 +51,14 @@ public class Replicas {
     /** The ids of the copies whose data has {@code field} equal to {@code value} (e.g. the MSLs of a manager). */
     public Uni<List<String>> idsWhere(String kind, String field, String value) {
         return Panache.getSession().chain(session -> session.createNativeQuery(
-                        "SELECT id FROM replica WHERE kind = :kind AND data ->> :field = :value", String.class)
+                "SELECT id FROM replica WHERE kind = :kind AND data ->> :field = :value", String.class)
                 .setParameter("kind", kind).setParameter("field", field).setParameter("value", value).getResultList());
     }
 
     /** The distinct values of {@code field} among copies whose {@code whereField} is {@code value}. */
     public Uni<List<String>> valuesWhere(String kind, String field, String whereField, String value) {
         return Panache.getSession().chain(session -> session.createNativeQuery("SELECT DISTINCT data ->> :field FROM "
-                        + "replica WHERE kind = :kind AND data ->> :where = :value", String.class)
+                + "replica WHERE kind = :kind AND data ->> :where = :value", String.class)
                 .setParameter("field", field).setParameter("kind", kind).setParameter("where", whereField)
                 .setParameter("value", value).getResultList())
                 .map(values -> values.stream().filter(java.util.Objects::nonNull).toList());
@@ -67,7 +70,7 @@ public class Replicas {
             return Uni.createFrom().item(List.of());
         }
         return Panache.getSession().chain(session -> session.createNativeQuery(
-                        "SELECT id FROM replica WHERE kind = :kind AND id IN (:ids)", String.class)
+                "SELECT id FROM replica WHERE kind = :kind AND id IN (:ids)", String.class)
                 .setParameter("kind", kind).setParameter("ids", ids).getResultList());
     }
 
@@ -77,7 +80,7 @@ public class Replicas {
             return Uni.createFrom().item(List.of());
         }
         return Panache.getSession().chain(session -> session.createNativeQuery(
-                        "SELECT data::text FROM replica WHERE kind = :kind AND id IN (:ids)", String.class)
+                "SELECT data::text FROM replica WHERE kind = :kind AND id IN (:ids)", String.class)
                 .setParameter("kind", kind).setParameter("ids", ids).getResultList())
                 .map(rows -> rows.stream().map(json -> as(json, view)).toList());
     }

@@ -1,10 +1,13 @@
 package io.rapport.platform.security;
 
-import io.quarkus.security.identity.SecurityIdentity;
-import jakarta.enterprise.context.RequestScoped;
 import java.util.Optional;
 import java.util.Set;
+
+import jakarta.enterprise.context.RequestScoped;
+
 import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import io.quarkus.security.identity.SecurityIdentity;
 
 /** Who is calling: the token's subject (the user id) and roles. */
 @RequestScoped

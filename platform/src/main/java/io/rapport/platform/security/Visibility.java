@@ -1,9 +1,11 @@
 package io.rapport.platform.security;
 
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
 import io.rapport.platform.replica.Directory;
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Set;
 
 /**
  * Who sees whose records: an MSL their own, a medical manager those of the teams they manage per the MSL

@@ -1,9 +1,9 @@
 package io.rapport.platform.api;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** What an error log line may show of a request path: never a calendar feed's secret. */
 @Tag("unit")

@@ -1,17 +1,18 @@
 package io.rapport.platform.api;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 @Tag("unit")
 class PageRequestTest {
@@ -29,7 +30,7 @@ class PageRequestTest {
     void shouldDefaultToFiftyAndRefuseLimitsOutsideOneToFiveHundred() {
         assertThat(PageRequest.of(null, null).limit()).isEqualTo(50);
         assertThat(PageRequest.of(500, null).limit()).isEqualTo(500);
-        for (int limit : new int[] {0, -1, 501, Integer.MAX_VALUE, Integer.MIN_VALUE}) {
+        for (int limit : new int[] { 0, -1, 501, Integer.MAX_VALUE, Integer.MIN_VALUE }) {
             assertBadRequest("limit", () -> PageRequest.of(limit, null));
         }
     }
@@ -42,8 +43,8 @@ class PageRequestTest {
 
     /** Not Base64URL, or Base64URL of something that is not a list of short sort key values. */
     @ParameterizedTest
-    @ValueSource(strings = {"garbage!", "a+b/c==", "%%%", "====", "\u00e9t\u00e9", "bm90IGpzb24", "e30", "W10", "W251bGxd",
-        "W1sxXV0", "eyJhIjoxfQ", "WyJcdTAwMDAiXQ", "WyJ4Il0gZ2FyYmFnZQ"})
+    @ValueSource(strings = { "garbage!", "a+b/c==", "%%%", "====", "\u00e9t\u00e9", "bm90IGpzb24", "e30", "W10", "W251bGxd",
+            "W1sxXV0", "eyJhIjoxfQ", "WyJcdTAwMDAiXQ", "WyJ4Il0gZ2FyYmFnZQ" })
     void shouldRefuseAMalformedCursorWith400(String cursor) {
         assertBadRequest("cursor", () -> PageRequest.of(10, cursor));
     }

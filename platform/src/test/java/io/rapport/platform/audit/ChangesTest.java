@@ -1,11 +1,13 @@
 package io.rapport.platform.audit;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
+
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 @Tag("unit")
 class ChangesTest {
@@ -16,7 +18,8 @@ class ChangesTest {
     void shouldListChangedLeavesByDottedPathWithOldAndNewValues() throws Exception {
         List<FieldChange> changes = Changes.between(
                 JSON.readTree("{\"tier\":2,\"name\":{\"given\":\"Ada\",\"family\":\"L\"},\"tags\":[\"a\"],\"same\":1}"),
-                JSON.readTree("{\"tier\":1,\"name\":{\"given\":\"Ada\",\"family\":\"Lovelace\"},\"tags\":[\"a\",\"b\"],\"same\":1}"));
+                JSON.readTree(
+                        "{\"tier\":1,\"name\":{\"given\":\"Ada\",\"family\":\"Lovelace\"},\"tags\":[\"a\",\"b\"],\"same\":1}"));
         assertThat(changes).extracting(FieldChange::field).containsExactly("name.family", "tags", "tier");
         assertThat(changes.get(2).oldValue().asInt()).isEqualTo(2);
         assertThat(changes.get(2).newValue().asInt()).isEqualTo(1);

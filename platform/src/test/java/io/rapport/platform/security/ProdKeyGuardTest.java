@@ -1,9 +1,5 @@
 package io.rapport.platform.security;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import io.quarkus.runtime.LaunchMode;
-import io.smallrye.jwt.util.KeyUtils;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,10 +9,16 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+
 import org.jose4j.jwk.RsaJsonWebKey;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import io.quarkus.runtime.LaunchMode;
+import io.smallrye.jwt.util.KeyUtils;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 @Tag("unit")
 class ProdKeyGuardTest {

@@ -1,11 +1,13 @@
 package io.rapport.platform.testapp;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import java.time.Instant;
+import java.util.UUID;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import java.time.Instant;
-import java.util.UUID;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 
 @Entity
 public class Note extends PanacheEntityBase {

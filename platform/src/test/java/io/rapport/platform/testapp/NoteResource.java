@@ -1,16 +1,9 @@
 package io.rapport.platform.testapp;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.rapport.platform.api.IdempotencyKeys;
-import io.rapport.platform.api.MergePatch;
-import io.rapport.platform.api.Page;
-import io.rapport.platform.api.PageRequest;
-import io.rapport.platform.api.ProblemException;
-import io.rapport.platform.api.Versions;
-import io.rapport.platform.audit.AuditEntryView;
-import io.rapport.platform.audit.AuditTrail;
-import io.smallrye.mutiny.Uni;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -25,9 +18,19 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
-import java.util.List;
-import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.rapport.platform.api.IdempotencyKeys;
+import io.rapport.platform.api.MergePatch;
+import io.rapport.platform.api.Page;
+import io.rapport.platform.api.PageRequest;
+import io.rapport.platform.api.ProblemException;
+import io.rapport.platform.api.Versions;
+import io.rapport.platform.audit.AuditEntryView;
+import io.rapport.platform.audit.AuditTrail;
+import io.smallrye.mutiny.Uni;
 
 @Path("/api/v1/notes")
 @Produces(MediaType.APPLICATION_JSON)
@@ -59,10 +62,10 @@ public class NoteResource {
 
     @GET
     @Path("{id}")
-    @RolesAllowed({"msl", "reporting"})
+    @RolesAllowed({ "msl", "reporting" })
     @WithSession
     public Uni<Response> get(@PathParam("id") UUID id) {
-        return Note.<Note>findById(id).onItem().ifNull().failWith(() -> ProblemException.notFound("Note", id))
+        return Note.<Note> findById(id).onItem().ifNull().failWith(() -> ProblemException.notFound("Note", id))
                 .map(note -> Response.ok(NoteView.from(note)).header("ETag", Versions.etag(note.version)).build());
     }
 
@@ -76,20 +79,20 @@ public class NoteResource {
     }
 
     @GET
-    @RolesAllowed({"msl", "reporting"})
+    @RolesAllowed({ "msl", "reporting" })
     @WithSession
     public Uni<Page<NoteView>> list(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
         PageRequest page = PageRequest.of(limit, cursor);
         Uni<List<Note>> rows = page.isFirst()
-                ? Note.<Note>find("order by createdAt, id").range(0, page.fetchSize() - 1).list()
-                : Note.<Note>find("createdAt > ?1 or (createdAt = ?1 and id > ?2) order by createdAt, id",
+                ? Note.<Note> find("order by createdAt, id").range(0, page.fetchSize() - 1).list()
+                : Note.<Note> find("createdAt > ?1 or (createdAt = ?1 and id > ?2) order by createdAt, id",
                         page.afterInstant(0), page.afterUuid(1)).range(0, page.fetchSize() - 1).list();
         return rows.map(list -> page.page(list, n -> List.of(n.createdAt.toString(), n.id.toString())).map(NoteView::from));
     }
 
     @GET
     @Path("{id}/history")
-    @RolesAllowed({"msl", "reporting"})
+    @RolesAllowed({ "msl", "reporting" })
     @WithSession
     public Uni<Page<AuditEntryView>> history(@PathParam("id") UUID id, @QueryParam("limit") Integer limit,
             @QueryParam("cursor") String cursor) {

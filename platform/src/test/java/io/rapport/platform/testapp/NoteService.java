@@ -1,7 +1,16 @@
 package io.rapport.platform.testapp;
 
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.rapport.platform.api.MergePatch;
 import io.rapport.platform.api.ProblemException;
@@ -12,12 +21,6 @@ import io.rapport.platform.outbox.DomainEvent;
 import io.rapport.platform.outbox.Outbox;
 import io.rapport.platform.security.Caller;
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
-import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.Validator;
-import java.time.Instant;
-import java.util.UUID;
 
 @ApplicationScoped
 public class NoteService {
@@ -61,7 +64,7 @@ public class NoteService {
 
     @WithTransaction
     public Uni<Note> update(UUID id, String ifMatch, JsonNode patch) {
-        return Note.<Note>findById(id, LockModeType.PESSIMISTIC_WRITE)
+        return Note.<Note> findById(id, LockModeType.PESSIMISTIC_WRITE)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("Note", id))
                 .chain(note -> {
                     Versions.check(ifMatch, note.version);

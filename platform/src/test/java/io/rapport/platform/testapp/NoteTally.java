@@ -1,14 +1,17 @@
 package io.rapport.platform.testapp;
 
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.constraints.NotNull;
+
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.rapport.platform.events.EventConsumer;
 import io.rapport.platform.events.IncomingEvent;
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.validation.constraints.NotNull;
-import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /** A projection: how many note events were applied per note. */
 @ApplicationScoped
@@ -31,7 +34,7 @@ public class NoteTally {
         }
         NoteData data = event.dataAs(NoteData.class);
         return Panache.getSession().chain(session -> session.createNativeQuery("INSERT INTO note_tally (note_id, events) "
-                        + "VALUES (:id, 1) ON CONFLICT (note_id) DO UPDATE SET events = note_tally.events + 1")
+                + "VALUES (:id, 1) ON CONFLICT (note_id) DO UPDATE SET events = note_tally.events + 1")
                 .setParameter("id", data.noteId()).executeUpdate()).replaceWithVoid();
     }
 

@@ -9,7 +9,7 @@ import io.rapport.testing.DevstackResource;
  * and start both.
  */
 @QuarkusTestResource(value = DevstackResource.class, initArgs = {
-        @ResourceArg(name = "database", value = "platform"), @ResourceArg(name = "reuse", value = "false")})
+        @ResourceArg(name = "database", value = "platform"), @ResourceArg(name = "reuse", value = "false") })
 public final class TestStack {
 
     private TestStack() {

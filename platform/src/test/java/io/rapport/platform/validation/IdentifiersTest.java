@@ -1,6 +1,8 @@
 package io.rapport.platform.validation;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -8,33 +10,32 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 @Tag("unit")
 class IdentifiersTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"1234567893", "1245319599", "1679576722", "2000000002"})
+    @ValueSource(strings = { "1234567893", "1245319599", "1679576722", "2000000002" })
     void shouldAcceptKnownGoodNpis(String npi) {
         assertThat(Identifiers.isNpi(npi)).isTrue();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"1234567890", "1234567894", "3234567893", "123456789", "12345678931", "12345678a3", ""})
+    @ValueSource(strings = { "1234567890", "1234567894", "3234567893", "123456789", "12345678931", "12345678a3", "" })
     void shouldRefuseBadNpis(String npi) {
         assertThat(Identifiers.isNpi(npi)).isFalse();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"0000-0002-1825-0097", "0000-0002-1694-233X", "0000-0001-5109-3700"})
+    @ValueSource(strings = { "0000-0002-1825-0097", "0000-0002-1694-233X", "0000-0001-5109-3700" })
     void shouldAcceptKnownGoodOrcids(String orcid) {
         assertThat(Identifiers.isOrcid(orcid)).isTrue();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"0000-0002-1825-0098", "0000-0002-1694-2330", "0000000218250097", "0000-0002-1825-009", "x"})
+    @ValueSource(strings = { "0000-0002-1825-0098", "0000-0002-1694-2330", "0000000218250097", "0000-0002-1825-009", "x" })
     void shouldRefuseBadOrcids(String orcid) {
         assertThat(Identifiers.isOrcid(orcid)).isFalse();
     }
@@ -83,25 +84,25 @@ class IdentifiersTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"1", "12345678", "31452800"})
+    @ValueSource(strings = { "1", "12345678", "31452800" })
     void shouldAcceptPmids(String pmid) {
         assertThat(Identifiers.isPmid(pmid)).isTrue();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"0", "01234", "123456789", "12a"})
+    @ValueSource(strings = { "0", "01234", "123456789", "12a" })
     void shouldRefusePmids(String pmid) {
         assertThat(Identifiers.isPmid(pmid)).isFalse();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"10.1056/NEJMoa2034577", "10.1000.10/abc(1)", "10.1038/s41586-020-2649-2"})
+    @ValueSource(strings = { "10.1056/NEJMoa2034577", "10.1000.10/abc(1)", "10.1038/s41586-020-2649-2" })
     void shouldAcceptDois(String doi) {
         assertThat(Identifiers.isDoi(doi)).isTrue();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"10.1/x", "11.1056/NEJM", "10.1056", "doi:10.1056/x", "10.1056/has space"})
+    @ValueSource(strings = { "10.1/x", "11.1056/NEJM", "10.1056", "doi:10.1056/x", "10.1056/has space" })
     void shouldRefuseDois(String doi) {
         assertThat(Identifiers.isDoi(doi)).isFalse();
     }
@@ -116,7 +117,7 @@ class IdentifiersTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"NCT04368728", "2020-001234-56", "2023-501234-12-00"})
+    @ValueSource(strings = { "NCT04368728", "2020-001234-56", "2023-501234-12-00" })
     void shouldRecogniseTrialRegistryIds(String id) {
         assertThat(Identifiers.isNct(id) || Identifiers.isEudraCt(id) || Identifiers.isCtis(id)).isTrue();
     }
