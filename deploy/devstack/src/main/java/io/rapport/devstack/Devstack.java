@@ -52,9 +52,9 @@ public final class Devstack implements AutoCloseable {
             PostgresServer.dropDatabase(postgresPort, name);
         }
 
-        /** Runs SQL as the superuser (e.g. to inspect a table in a test); returns psql's unaligned output. */
+        /** Runs SQL as the superuser (e.g. to inspect a table in a test); returns the rows as {@code psql -qAt} would. */
         public String sql(String database, String statement) {
-            return PostgresServer.psql(postgresPort, database, statement);
+            return PostgresServer.sql(postgresPort, database, statement);
         }
 
         /** Creates every Rapport topic (and its dead-letter topic), each name prefixed, unless it exists. */
@@ -111,6 +111,11 @@ public final class Devstack implements AutoCloseable {
 
     public Path dir() {
         return options.dir();
+    }
+
+    /** Which PostgreSQL programs the server runs from. */
+    PostgresBinaries.Installation postgresBinaries() {
+        return postgres.binaries();
     }
 
     /** Stops the broker; {@link #startKafka()} brings it back on the same port with the same data. */

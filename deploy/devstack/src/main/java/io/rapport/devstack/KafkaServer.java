@@ -1,12 +1,10 @@
 package io.rapport.devstack;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Properties;
 
 /**
  * A real single-node Apache Kafka broker (KRaft, broker and controller in one process) in a child JVM whose
@@ -122,15 +120,7 @@ final class KafkaServer {
     }
 
     private static Path kafkaLib() {
-        Properties built = new Properties();
-        try (InputStream in = KafkaServer.class.getResourceAsStream("/rapport-devstack.properties")) {
-            if (in != null) {
-                built.load(in);
-            }
-        } catch (IOException e) {
-            throw new DevstackException("Cannot read rapport-devstack.properties", e);
-        }
-        String configured = System.getenv().getOrDefault("RAPPORT_KAFKA_LIB", built.getProperty("kafka.lib", ""));
+        String configured = System.getenv().getOrDefault("RAPPORT_KAFKA_LIB", BuildInfo.property("kafka.lib"));
         Path lib = Path.of(configured);
         if (configured.isBlank() || !Files.isDirectory(lib) || !hasBroker(lib)) {
             throw new DevstackException("The Kafka broker jars were not found in '" + configured + "'. Build the "

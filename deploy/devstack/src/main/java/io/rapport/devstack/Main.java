@@ -45,9 +45,11 @@ public final class Main {
         Path stateFile = dir.resolve("devstack.properties");
         devstack.advertise(stateFile);
         Devstack.Endpoints endpoints = devstack.endpoints();
-        System.out.printf("devstack up in %d ms%n  PostgreSQL  %s (user postgres)%n  Kafka       %s%n  data/logs   %s%n"
-                + "Ctrl-C stops both.%n", (System.nanoTime() - started) / 1_000_000,
-                endpoints.jdbcUrl("postgres"), endpoints.bootstrapServers(), dir);
+        PostgresBinaries.Installation binaries = devstack.postgresBinaries();
+        System.out.printf("devstack up in %d ms%n  PostgreSQL  %s (user postgres)%n              %d from %s%n"
+                + "  Kafka       %s%n  data/logs   %s%nCtrl-C stops both.%n", (System.nanoTime() - started) / 1_000_000,
+                endpoints.jdbcUrl("postgres"), binaries.majorVersion(), binaries.origin(), endpoints.bootstrapServers(),
+                dir);
         new CountDownLatch(1).await();
     }
 
