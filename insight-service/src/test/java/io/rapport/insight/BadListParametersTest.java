@@ -12,15 +12,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.rapport.testing.OpenApiOperations;
 import io.restassured.response.Response;
 
 import static io.rapport.insight.Fixtures.ADA;
-import static io.rapport.insight.Fixtures.ADMIN;
 import static io.rapport.insight.Fixtures.approvedResource;
 import static io.rapport.insight.Fixtures.insight;
-import static io.rapport.insight.Fixtures.msl;
 import static io.rapport.insight.Fixtures.resource;
 import static io.rapport.insight.Fixtures.submitted;
+import static io.rapport.testing.Tokens.ADMIN;
+import static io.rapport.testing.Tokens.msl;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,7 +45,7 @@ class BadListParametersTest {
         String resource = approvedResource(resource());
         List<String> failures = new ArrayList<>();
         int lists = 0;
-        for (OpenApiOperations.Operation operation : OpenApiOperations.all()) {
+        for (OpenApiOperations.Operation operation : Fixtures.documentedOperations()) {
             if (!operation.lists()) {
                 continue;
             }

@@ -7,13 +7,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import io.rapport.testing.EventSchemas;
 import io.rapport.testing.EventSender;
 import io.rapport.testing.KolServiceEvents;
-import io.rapport.testing.Tokens;
+import io.rapport.testing.OpenApiOperations;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 
+import static io.rapport.testing.Tokens.manager;
 import static io.restassured.RestAssured.given;
 
 /**
@@ -28,20 +31,9 @@ public final class Fixtures {
     public static final String CARL = "msl-carl";
     public static final String GRACE = "mgr-grace";
     public static final String OTTO = "mgr-otto";
-    public static final String ADMIN = Tokens.bearer("admin-1", "admin");
-    public static final String REPORTING = Tokens.bearer("report-1", "reporting");
-    public static final String INTEGRATION = Tokens.bearer("crm-sync", "integration");
     private static boolean directoryLoaded;
 
     private Fixtures() {
-    }
-
-    public static String msl(String subject) {
-        return Tokens.bearer(subject, "msl");
-    }
-
-    public static String manager(String subject) {
-        return Tokens.bearer(subject, "medical-manager");
     }
 
     /** The MSL directory and the example codes ONCOLOGY and ONC-101, once per run. */
@@ -134,6 +126,13 @@ public final class Fixtures {
             request.body(body);
         }
         return request.post("/api/v1/insights/" + id + "/" + action);
+    }
+
+    /** The operations insight-service documents, read from the OpenAPI document it serves. */
+    public static List<OpenApiOperations.Operation> documentedOperations() {
+        JsonNode document = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract()
+                .as(JsonNode.class);
+        return OpenApiOperations.of(document);
     }
 
     public static Response get(String token, String path) {

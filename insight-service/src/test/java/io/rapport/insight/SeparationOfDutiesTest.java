@@ -13,15 +13,15 @@ import io.rapport.testing.KolServiceEvents;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 
-import static io.rapport.insight.Fixtures.ADMIN;
 import static io.rapport.insight.Fixtures.GRACE;
 import static io.rapport.insight.Fixtures.OTTO;
 import static io.rapport.insight.Fixtures.action;
 import static io.rapport.insight.Fixtures.draftResource;
 import static io.rapport.insight.Fixtures.insight;
-import static io.rapport.insight.Fixtures.manager;
 import static io.rapport.insight.Fixtures.resource;
 import static io.rapport.insight.Fixtures.submitted;
+import static io.rapport.testing.Tokens.ADMIN;
+import static io.rapport.testing.Tokens.manager;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;

@@ -15,14 +15,14 @@ import io.rapport.testing.DevstackResource;
 import io.restassured.path.json.JsonPath;
 
 import static io.rapport.insight.Fixtures.ADA;
-import static io.rapport.insight.Fixtures.ADMIN;
 import static io.rapport.insight.Fixtures.CARL;
 import static io.rapport.insight.Fixtures.approvedResource;
 import static io.rapport.insight.Fixtures.kol;
-import static io.rapport.insight.Fixtures.msl;
 import static io.rapport.insight.Fixtures.resource;
 import static io.rapport.insight.Fixtures.share;
 import static io.rapport.insight.Fixtures.shareOf;
+import static io.rapport.testing.Tokens.ADMIN;
+import static io.rapport.testing.Tokens.msl;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -28,8 +28,8 @@ import net.fortuna.ical4j.model.component.VEvent;
 
 import static io.rapport.interaction.Fixtures.ADA;
 import static io.rapport.interaction.Fixtures.create;
-import static io.rapport.interaction.Fixtures.msl;
 import static io.rapport.interaction.Fixtures.planned;
+import static io.rapport.testing.Tokens.msl;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;

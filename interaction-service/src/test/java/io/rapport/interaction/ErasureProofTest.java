@@ -19,13 +19,13 @@ import io.rapport.testing.ReceivedEvent;
 import io.restassured.http.ContentType;
 
 import static io.rapport.interaction.Fixtures.ADA;
-import static io.rapport.interaction.Fixtures.ADMIN;
 import static io.rapport.interaction.Fixtures.GRACE;
 import static io.rapport.interaction.Fixtures.action;
 import static io.rapport.interaction.Fixtures.completion;
-import static io.rapport.interaction.Fixtures.manager;
-import static io.rapport.interaction.Fixtures.msl;
 import static io.rapport.testing.EmittedEvents.ofType;
+import static io.rapport.testing.Tokens.ADMIN;
+import static io.rapport.testing.Tokens.manager;
+import static io.rapport.testing.Tokens.msl;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

@@ -13,7 +13,7 @@ import io.restassured.http.ContentType;
 import static io.rapport.interaction.Fixtures.ADA;
 import static io.rapport.interaction.Fixtures.action;
 import static io.rapport.interaction.Fixtures.completion;
-import static io.rapport.interaction.Fixtures.msl;
+import static io.rapport.testing.Tokens.msl;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

@@ -6,8 +6,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import io.rapport.testing.KolServiceEvents;
-import io.rapport.testing.Tokens;
+import io.rapport.testing.OpenApiOperations;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 
@@ -23,20 +25,9 @@ public final class Fixtures {
     public static final String BOB = "msl-bob";
     public static final String GRACE = "mgr-grace";
     public static final String OTTO = "mgr-otto";
-    public static final String ADMIN = Tokens.bearer("admin-1", "admin");
-    public static final String REPORTING = Tokens.bearer("report-1", "reporting");
-    public static final String INTEGRATION = Tokens.bearer("crm-sync", "integration");
     private static boolean directoryLoaded;
 
     private Fixtures() {
-    }
-
-    public static String msl(String subject) {
-        return Tokens.bearer(subject, "msl");
-    }
-
-    public static String manager(String subject) {
-        return Tokens.bearer(subject, "medical-manager");
     }
 
     /** Ada and Bob in two teams, managed by Grace and Otto; codes ONCOLOGY and ONC-101 (once per run). */
@@ -119,6 +110,13 @@ public final class Fixtures {
             request.body(body);
         }
         return request.post("/api/v1/interactions/" + id + "/" + action);
+    }
+
+    /** The operations interaction-service documents, read from the OpenAPI document it serves. */
+    public static List<OpenApiOperations.Operation> documentedOperations() {
+        JsonNode document = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract()
+                .as(JsonNode.class);
+        return OpenApiOperations.of(document);
     }
 
     public static Response patch(String token, String id, String ifMatch, Map<String, Object> patch) {

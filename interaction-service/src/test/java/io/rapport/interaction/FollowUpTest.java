@@ -12,7 +12,7 @@ import io.restassured.response.Response;
 
 import static io.rapport.interaction.Fixtures.ADA;
 import static io.rapport.interaction.Fixtures.BOB;
-import static io.rapport.interaction.Fixtures.msl;
+import static io.rapport.testing.Tokens.msl;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;

@@ -14,9 +14,9 @@ import io.rapport.testing.ReceivedEvent;
 import static io.rapport.interaction.Fixtures.ADA;
 import static io.rapport.interaction.Fixtures.action;
 import static io.rapport.interaction.Fixtures.completion;
-import static io.rapport.interaction.Fixtures.msl;
 import static io.rapport.interaction.Fixtures.patch;
 import static io.rapport.testing.EmittedEvents.ofType;
+import static io.rapport.testing.Tokens.msl;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every transition on rapport.interaction.v1, as documented, with no free text. */

@@ -11,15 +11,16 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.rapport.testing.DevstackResource;
+import io.rapport.testing.Tokens;
 import io.restassured.http.ContentType;
 
 import static io.rapport.interaction.Fixtures.ADA;
 import static io.rapport.interaction.Fixtures.action;
 import static io.rapport.interaction.Fixtures.completion;
 import static io.rapport.interaction.Fixtures.create;
-import static io.rapport.interaction.Fixtures.msl;
 import static io.rapport.interaction.Fixtures.patch;
 import static io.rapport.interaction.Fixtures.planned;
+import static io.rapport.testing.Tokens.msl;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
@@ -229,7 +230,7 @@ class InteractionResourceTest {
         upsert(crm, body).then().statusCode(200).body("status", equalTo("COMPLETED"));
         upsert(crm, body).then().statusCode(200).header("Upsert-Outcome", "unchanged");
         body.remove("mslId");
-        given().header("Authorization", Fixtures.INTEGRATION).contentType(ContentType.JSON).body(planned(kol))
+        given().header("Authorization", Tokens.INTEGRATION).contentType(ContentType.JSON).body(planned(kol))
                 .post("/api/v1/interactions").then().statusCode(400).body("errors[0].field", equalTo("mslId"));
     }
 
@@ -251,7 +252,7 @@ class InteractionResourceTest {
     }
 
     private static io.restassured.response.Response upsert(String crmId, Map<String, Object> body) {
-        return given().header("Authorization", Fixtures.INTEGRATION).contentType(ContentType.JSON).body(body)
+        return given().header("Authorization", Tokens.INTEGRATION).contentType(ContentType.JSON).body(body)
                 .put("/api/v1/interactions/by-external-id/veeva/" + crmId);
     }
 

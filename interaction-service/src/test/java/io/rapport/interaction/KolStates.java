@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.rapport.testing.DevstackResource;
 import io.rapport.testing.EventSchemas;
 import io.rapport.testing.EventSender;
+import io.rapport.testing.Tokens;
 
 import static org.awaitility.Awaitility.await;
 
@@ -44,7 +45,7 @@ final class KolStates {
         String id = UUID.randomUUID().toString();
         publish(id, "rapport.kol.created.v1", 1, base(id, 1));
         Fixtures.awaitReplica("kol", id);
-        String earlier = Fixtures.interactionOf(Fixtures.msl(Fixtures.ADA), id);
+        String earlier = Fixtures.interactionOf(Tokens.msl(Fixtures.ADA), id);
         if (state == State.ERASED) {
             Fixtures.eraseKol(id, 2);
             awaitStatus(id, "ERASED");

@@ -10,12 +10,12 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
 import static io.rapport.interaction.Fixtures.ADA;
-import static io.rapport.interaction.Fixtures.ADMIN;
 import static io.rapport.interaction.Fixtures.GRACE;
-import static io.rapport.interaction.Fixtures.INTEGRATION;
-import static io.rapport.interaction.Fixtures.REPORTING;
-import static io.rapport.interaction.Fixtures.manager;
-import static io.rapport.interaction.Fixtures.msl;
+import static io.rapport.testing.Tokens.ADMIN;
+import static io.rapport.testing.Tokens.INTEGRATION;
+import static io.rapport.testing.Tokens.REPORTING;
+import static io.rapport.testing.Tokens.manager;
+import static io.rapport.testing.Tokens.msl;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;

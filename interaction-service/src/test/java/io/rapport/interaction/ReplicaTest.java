@@ -13,8 +13,8 @@ import io.rapport.testing.EventSchemas;
 
 import static io.rapport.interaction.Fixtures.ADA;
 import static io.rapport.interaction.Fixtures.create;
-import static io.rapport.interaction.Fixtures.msl;
 import static io.rapport.interaction.Fixtures.planned;
+import static io.rapport.testing.Tokens.msl;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.endsWith;

@@ -17,8 +17,8 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 
 import static io.rapport.interaction.Fixtures.ADA;
-import static io.rapport.interaction.Fixtures.INTEGRATION;
-import static io.rapport.interaction.Fixtures.msl;
+import static io.rapport.testing.Tokens.INTEGRATION;
+import static io.rapport.testing.Tokens.msl;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 

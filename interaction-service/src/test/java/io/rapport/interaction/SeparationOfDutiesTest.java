@@ -13,15 +13,15 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 
 import static io.rapport.interaction.Fixtures.ADA;
-import static io.rapport.interaction.Fixtures.ADMIN;
 import static io.rapport.interaction.Fixtures.BOB;
 import static io.rapport.interaction.Fixtures.GRACE;
 import static io.rapport.interaction.Fixtures.OTTO;
 import static io.rapport.interaction.Fixtures.action;
 import static io.rapport.interaction.Fixtures.completion;
 import static io.rapport.interaction.Fixtures.create;
-import static io.rapport.interaction.Fixtures.manager;
-import static io.rapport.interaction.Fixtures.msl;
+import static io.rapport.testing.Tokens.ADMIN;
+import static io.rapport.testing.Tokens.manager;
+import static io.rapport.testing.Tokens.msl;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;

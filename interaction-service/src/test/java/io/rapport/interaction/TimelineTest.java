@@ -21,11 +21,11 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 
 import static io.rapport.interaction.Fixtures.ADA;
-import static io.rapport.interaction.Fixtures.ADMIN;
 import static io.rapport.interaction.Fixtures.BOB;
 import static io.rapport.interaction.Fixtures.OTTO;
-import static io.rapport.interaction.Fixtures.manager;
-import static io.rapport.interaction.Fixtures.msl;
+import static io.rapport.testing.Tokens.ADMIN;
+import static io.rapport.testing.Tokens.manager;
+import static io.rapport.testing.Tokens.msl;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;

@@ -6,28 +6,19 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
-import io.rapport.testing.Tokens;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.rapport.testing.OpenApiOperations;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 
+import static io.rapport.testing.Tokens.ADMIN;
 import static io.restassured.RestAssured.given;
 
 /** Test data through the public API: reference data, MSLs and KOL profiles with valid identifiers. */
 public final class Fixtures {
 
-    public static final String ADMIN = Tokens.bearer("admin-1", "admin");
-    public static final String INTEGRATION = Tokens.bearer("crm-sync", "integration");
-    public static final String REPORTING = Tokens.bearer("report-1", "reporting");
-
     private Fixtures() {
-    }
-
-    public static String msl(String subject) {
-        return Tokens.bearer(subject, "msl");
-    }
-
-    public static String manager(String subject) {
-        return Tokens.bearer(subject, "medical-manager");
     }
 
     private static boolean referenceDataLoaded;
@@ -84,6 +75,13 @@ public final class Fixtures {
     /** Creates a KOL as the given MSL (who is then assigned to it); returns its id. */
     public static String kolOf(String mslToken, String family) {
         return create(mslToken, profile(family)).then().statusCode(201).extract().path("id");
+    }
+
+    /** The operations kol-service documents, read from the OpenAPI document it serves. */
+    public static List<OpenApiOperations.Operation> documentedOperations() {
+        JsonNode document = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract()
+                .as(JsonNode.class);
+        return OpenApiOperations.of(document);
     }
 
     public static String unique(String prefix) {

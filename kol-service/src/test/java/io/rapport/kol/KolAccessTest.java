@@ -10,14 +10,14 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.rapport.testing.Tokens;
 import io.restassured.http.ContentType;
 
-import static io.rapport.kol.Fixtures.ADMIN;
-import static io.rapport.kol.Fixtures.INTEGRATION;
-import static io.rapport.kol.Fixtures.REPORTING;
 import static io.rapport.kol.Fixtures.create;
-import static io.rapport.kol.Fixtures.manager;
-import static io.rapport.kol.Fixtures.msl;
 import static io.rapport.kol.Fixtures.profile;
 import static io.rapport.kol.KolResourceTest.patch;
+import static io.rapport.testing.Tokens.ADMIN;
+import static io.rapport.testing.Tokens.INTEGRATION;
+import static io.rapport.testing.Tokens.REPORTING;
+import static io.rapport.testing.Tokens.manager;
+import static io.rapport.testing.Tokens.msl;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
@@ -79,7 +79,7 @@ class KolAccessTest {
         assign(ADMIN, id, "\"3\"", List.of("nobody-here")).then().statusCode(400)
                 .body("errors[0].field", equalTo("msls[0]"));
         assign(ada, id, "\"3\"", List.of("msl-team-a")).then().statusCode(403);
-        given().header("Authorization", "Bearer " + io.rapport.devstack.DevTokens.mint("msl-team-a", "msl"))
+        given().header("Authorization", msl("msl-team-a"))
                 .queryParam("assignedMsl", "msl-team-a").get("/api/v1/kols").then().statusCode(200)
                 .body("items.id", org.hamcrest.Matchers.hasItem(id));
     }

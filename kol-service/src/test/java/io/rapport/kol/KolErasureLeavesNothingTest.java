@@ -17,8 +17,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.rapport.testing.DevstackResource;
 import io.restassured.http.ContentType;
 
-import static io.rapport.kol.Fixtures.ADMIN;
-import static io.rapport.kol.Fixtures.INTEGRATION;
+import static io.rapport.testing.Tokens.ADMIN;
+import static io.rapport.testing.Tokens.INTEGRATION;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -23,9 +23,9 @@ import io.rapport.testing.EventSender;
 import io.rapport.testing.ReceivedEvent;
 import io.restassured.http.ContentType;
 
-import static io.rapport.kol.Fixtures.ADMIN;
-import static io.rapport.kol.Fixtures.msl;
 import static io.rapport.testing.EmittedEvents.ofType;
+import static io.rapport.testing.Tokens.ADMIN;
+import static io.rapport.testing.Tokens.msl;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;

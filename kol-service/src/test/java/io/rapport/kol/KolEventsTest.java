@@ -12,9 +12,9 @@ import io.rapport.testing.EventSchemas;
 import io.rapport.testing.ReceivedEvent;
 
 import static io.rapport.kol.Fixtures.create;
-import static io.rapport.kol.Fixtures.msl;
 import static io.rapport.kol.Fixtures.profile;
 import static io.rapport.testing.EmittedEvents.ofType;
+import static io.rapport.testing.Tokens.msl;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** What kol-service publishes on rapport.kol.v1: the documented shapes, never personal data or free text. */

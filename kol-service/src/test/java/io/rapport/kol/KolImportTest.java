@@ -14,9 +14,9 @@ import io.rapport.testing.DevstackResource;
 import io.rapport.testing.EmittedEvents;
 import io.restassured.response.Response;
 
-import static io.rapport.kol.Fixtures.INTEGRATION;
-import static io.rapport.kol.Fixtures.msl;
 import static io.rapport.testing.EmittedEvents.ofType;
+import static io.rapport.testing.Tokens.INTEGRATION;
+import static io.rapport.testing.Tokens.msl;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;

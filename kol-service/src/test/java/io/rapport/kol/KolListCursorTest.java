@@ -11,9 +11,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.rapport.testing.OpenApiOperations;
+import io.rapport.testing.Tokens;
 import io.restassured.response.Response;
 
-import static io.rapport.kol.Fixtures.ADMIN;
+import static io.rapport.testing.Tokens.ADMIN;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,7 +43,7 @@ class KolListCursorTest {
 
     @Test
     void shouldAnswerAForgedCursorOnEveryListWithA400Problem() {
-        String kol = Fixtures.kolOf(Fixtures.msl("msl-cursor"), Fixtures.unique("Cursor"));
+        String kol = Fixtures.kolOf(Tokens.msl("msl-cursor"), Fixtures.unique("Cursor"));
         List<String> lists = pagedLists();
         assertThat(lists).as("the paged lists of kol-service").contains("/api/v1/kols", "/api/v1/kols/{id}/history");
         List<String> wrong = new ArrayList<>();
@@ -69,16 +71,11 @@ class KolListCursorTest {
     }
 
     private static List<String> pagedLists() {
-        Map<String, Map<String, Map<String, Object>>> paths = given().get("/q/openapi?format=json").then()
-                .statusCode(200).extract().jsonPath().getMap("paths");
-        List<String> lists = new ArrayList<>();
-        paths.forEach((path, methods) -> {
-            Map<String, Object> get = methods.get("get");
-            if (get != null && String.valueOf(get.get("parameters")).contains("name=cursor")) {
-                lists.add(path);
-            }
-        });
-        return lists;
+        return Fixtures.documentedOperations().stream()
+                .filter(operation -> operation.method().equals("GET"))
+                .filter(operation -> operation.parameters().stream().anyMatch(p -> p.name().equals("cursor")))
+                .map(OpenApiOperations.Operation::path)
+                .toList();
     }
 
     private static String cursor(List<String> values) {

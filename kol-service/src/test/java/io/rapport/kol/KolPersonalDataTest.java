@@ -9,10 +9,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.rapport.testing.Tokens;
 import io.restassured.http.ContentType;
 
-import static io.rapport.kol.Fixtures.ADMIN;
-import static io.rapport.kol.Fixtures.msl;
+import static io.rapport.testing.Tokens.ADMIN;
+import static io.rapport.testing.Tokens.msl;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -86,7 +87,7 @@ class KolPersonalDataTest {
     void shouldAnswerAccessRequestsToAdminsOnlyAndOnlyForKnownKols() {
         String id = Fixtures.kolOf(ada, "Private");
         given().header("Authorization", ada).get("/api/v1/kols/" + id + "/personal-data").then().statusCode(403);
-        given().header("Authorization", Fixtures.manager("mgr-1")).get("/api/v1/kols/" + id + "/personal-data").then()
+        given().header("Authorization", Tokens.manager("mgr-1")).get("/api/v1/kols/" + id + "/personal-data").then()
                 .statusCode(403);
         given().header("Authorization", ADMIN).get("/api/v1/kols/" + UUID.randomUUID() + "/personal-data").then()
                 .statusCode(404);

@@ -12,14 +12,15 @@ import io.rapport.testing.DevstackResource;
 import io.rapport.testing.EmittedEvents;
 import io.rapport.testing.EventSchemas;
 import io.rapport.testing.ReceivedEvent;
+import io.rapport.testing.Tokens;
 import io.restassured.http.ContentType;
 
-import static io.rapport.kol.Fixtures.ADMIN;
-import static io.rapport.kol.Fixtures.INTEGRATION;
 import static io.rapport.kol.Fixtures.create;
-import static io.rapport.kol.Fixtures.msl;
 import static io.rapport.kol.Fixtures.profile;
 import static io.rapport.testing.EmittedEvents.ofType;
+import static io.rapport.testing.Tokens.ADMIN;
+import static io.rapport.testing.Tokens.INTEGRATION;
+import static io.rapport.testing.Tokens.msl;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.empty;
@@ -89,7 +90,7 @@ class KolPrivacyTest {
     @Test
     void shouldLetOnlyAdminsErase() {
         String id = Fixtures.kolOf(ada, "Protected");
-        given().header("Authorization", Fixtures.manager("mgr-1")).contentType(ContentType.JSON)
+        given().header("Authorization", Tokens.manager("mgr-1")).contentType(ContentType.JSON)
                 .body(Map.of("reason", "x")).post("/api/v1/kols/" + id + "/erasure").then().statusCode(403);
         given().header("Authorization", ADMIN).contentType(ContentType.JSON).body(Map.of())
                 .post("/api/v1/kols/" + id + "/erasure").then().statusCode(400).body("errors[0].field", equalTo("reason"));

@@ -11,13 +11,14 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.rapport.testing.DevstackResource;
+import io.rapport.testing.Tokens;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 
-import static io.rapport.kol.Fixtures.ADMIN;
 import static io.rapport.kol.Fixtures.create;
-import static io.rapport.kol.Fixtures.msl;
 import static io.rapport.kol.Fixtures.profile;
+import static io.rapport.testing.Tokens.ADMIN;
+import static io.rapport.testing.Tokens.msl;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
@@ -51,7 +52,7 @@ class KolResourceTest {
 
     @Test
     void shouldNotAssignAManagerWhoCreatesAKol() {
-        create(Fixtures.manager("mgr-1"), profile("Curie")).then().statusCode(201).body("assignedMsls.size()", equalTo(0));
+        create(Tokens.manager("mgr-1"), profile("Curie")).then().statusCode(201).body("assignedMsls.size()", equalTo(0));
     }
 
     @ParameterizedTest(name = "{0} = {1} is refused")

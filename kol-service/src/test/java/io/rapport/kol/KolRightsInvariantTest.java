@@ -9,19 +9,21 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.rapport.testing.OpenApiOperations;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 
-import static io.rapport.kol.Fixtures.ADMIN;
-import static io.rapport.kol.Fixtures.INTEGRATION;
-import static io.rapport.kol.Fixtures.msl;
 import static io.rapport.kol.Fixtures.profile;
+import static io.rapport.testing.Tokens.ADMIN;
+import static io.rapport.testing.Tokens.INTEGRATION;
+import static io.rapport.testing.Tokens.msl;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -268,13 +270,10 @@ class KolRightsInvariantTest {
 
     /** "METHOD path" of every operation that may write, from the service's own OpenAPI document. */
     private static Set<String> writeOperations() {
-        Map<String, Map<String, Object>> paths = given().get("/q/openapi?format=json").then().statusCode(200)
-                .extract().jsonPath().getMap("paths");
-        Set<String> operations = new TreeSet<>();
-        paths.forEach((path, methods) -> methods.keySet().stream()
-                .filter(m -> Set.of("post", "put", "patch", "delete").contains(m))
-                .forEach(m -> operations.add(m.toUpperCase(java.util.Locale.ROOT) + " " + path)));
-        return operations;
+        return Fixtures.documentedOperations().stream()
+                .filter(operation -> Set.of("POST", "PUT", "PATCH", "DELETE").contains(operation.method()))
+                .map(OpenApiOperations.Operation::key)
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 
     private static List<Map.Entry<String, Object>> rightsMembers() {

@@ -16,13 +16,13 @@ import io.rapport.testing.ReceivedEvent;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 
-import static io.rapport.kol.Fixtures.ADMIN;
-import static io.rapport.kol.Fixtures.INTEGRATION;
-import static io.rapport.kol.Fixtures.REPORTING;
-import static io.rapport.kol.Fixtures.manager;
-import static io.rapport.kol.Fixtures.msl;
 import static io.rapport.kol.Fixtures.profile;
 import static io.rapport.testing.EmittedEvents.ofType;
+import static io.rapport.testing.Tokens.ADMIN;
+import static io.rapport.testing.Tokens.INTEGRATION;
+import static io.rapport.testing.Tokens.REPORTING;
+import static io.rapport.testing.Tokens.manager;
+import static io.rapport.testing.Tokens.msl;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;

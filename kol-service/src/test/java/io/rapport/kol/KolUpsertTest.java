@@ -10,12 +10,13 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.rapport.testing.EmittedEvents;
+import io.rapport.testing.Tokens;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 
-import static io.rapport.kol.Fixtures.INTEGRATION;
 import static io.rapport.kol.Fixtures.profile;
 import static io.rapport.testing.EmittedEvents.ofType;
+import static io.rapport.testing.Tokens.INTEGRATION;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -59,7 +60,7 @@ class KolUpsertTest {
 
     @Test
     void shouldLetOnlyIntegrationsAndAdminsUpsert() {
-        given().header("Authorization", Fixtures.msl("msl-ada")).contentType(ContentType.JSON).body(profile("Nope"))
+        given().header("Authorization", Tokens.msl("msl-ada")).contentType(ContentType.JSON).body(profile("Nope"))
                 .put("/api/v1/kols/by-external-id/veeva/" + UUID.randomUUID()).then().statusCode(403);
     }
 

@@ -11,9 +11,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.rapport.testing.EmittedEvents;
 import io.rapport.testing.EventSchemas;
 import io.rapport.testing.ReceivedEvent;
+import io.rapport.testing.Tokens;
 import io.restassured.http.ContentType;
 
-import static io.rapport.kol.Fixtures.ADMIN;
+import static io.rapport.testing.Tokens.ADMIN;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -40,7 +41,7 @@ class ReferenceDataTest {
             published.forEach(EventSchemas::assertValid);
             assertThat(events.drain(Duration.ofMillis(500)).stream().filter(e -> e.subject().endsWith(code))).hasSize(2);
         }
-        given().header("Authorization", Fixtures.msl("msl-ada")).get("/api/v1/therapeutic-areas").then().statusCode(200)
+        given().header("Authorization", Tokens.msl("msl-ada")).get("/api/v1/therapeutic-areas").then().statusCode(200)
                 .body("code", hasItem(code));
     }
 
@@ -65,7 +66,7 @@ class ReferenceDataTest {
             assertThat(msl.data().path("team").asText()).isEqualTo("oncology-north");
             assertThat(msl.data().has("displayName")).isFalse();
         }
-        given().header("Authorization", Fixtures.REPORTING).get("/api/v1/msls/msl-ref").then().statusCode(200)
+        given().header("Authorization", Tokens.REPORTING).get("/api/v1/msls/msl-ref").then().statusCode(200)
                 .body("displayName", equalTo("MSL msl-ref")).body("manager", equalTo("mgr-grace"));
     }
 
@@ -91,7 +92,7 @@ class ReferenceDataTest {
             put("/api/v1/therapeutic-areas/CTL", Map.of("name", bad)).then().statusCode(400)
                     .body("errors[0].field", equalTo("name"));
         }
-        given().header("Authorization", Fixtures.REPORTING).get("/api/v1/msls/msl-ctl").then().statusCode(404);
+        given().header("Authorization", Tokens.REPORTING).get("/api/v1/msls/msl-ctl").then().statusCode(404);
         put("/api/v1/msls/msl-ctl", Map.of("displayName", "Zoë Ünal-Ávila", "team", "oncology europe (north)",
                 "manager", "mgr.zoe@example.org", "timeZone", "Europe/Paris")).then().statusCode(201);
     }
@@ -102,15 +103,15 @@ class ReferenceDataTest {
             put("/api/v1/msls/" + id, Map.of("displayName", "x", "team", "t", "timeZone", "Europe/Paris"))
                     .then().statusCode(400).body("errors[0].field", equalTo("id"));
         }
-        given().header("Authorization", Fixtures.REPORTING).get("/api/v1/msls").then().statusCode(200)
+        given().header("Authorization", Tokens.REPORTING).get("/api/v1/msls").then().statusCode(200)
                 .body("items.userId", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem("has space")));
     }
 
     @Test
     void shouldLetOnlyAdminsAndIntegrationsMaintainReferenceData() {
-        given().header("Authorization", Fixtures.manager("mgr-1")).contentType(ContentType.JSON)
+        given().header("Authorization", Tokens.manager("mgr-1")).contentType(ContentType.JSON)
                 .body(Map.of("name", "X")).put("/api/v1/therapeutic-areas/X").then().statusCode(403);
-        given().header("Authorization", Fixtures.INTEGRATION).contentType(ContentType.JSON)
+        given().header("Authorization", Tokens.INTEGRATION).contentType(ContentType.JSON)
                 .body(Map.of("name", "Dermatology")).put("/api/v1/therapeutic-areas/DERMATOLOGY")
                 .then().statusCode(org.hamcrest.Matchers.oneOf(200, 201));
         given().get("/api/v1/msls").then().statusCode(401);

@@ -12,14 +12,15 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.rapport.testing.EmittedEvents;
 import io.rapport.testing.EventSchemas;
 import io.rapport.testing.ReceivedEvent;
+import io.rapport.testing.Tokens;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 
-import static io.rapport.kol.Fixtures.ADMIN;
-import static io.rapport.kol.Fixtures.INTEGRATION;
 import static io.rapport.kol.Fixtures.create;
-import static io.rapport.kol.Fixtures.msl;
 import static io.rapport.kol.Fixtures.profile;
+import static io.rapport.testing.Tokens.ADMIN;
+import static io.rapport.testing.Tokens.INTEGRATION;
+import static io.rapport.testing.Tokens.msl;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -61,7 +62,7 @@ class ResearchTopicsTest {
             assertThat(events.drain(Duration.ofMillis(500)).stream().filter(e -> e.subject().endsWith(code)))
                     .as("no event for the unchanged upsert").hasSize(2);
         }
-        for (String reader : List.of(ada, Fixtures.manager("mgr-1"), Fixtures.REPORTING, INTEGRATION)) {
+        for (String reader : List.of(ada, Tokens.manager("mgr-1"), Tokens.REPORTING, INTEGRATION)) {
             given().header("Authorization", reader).get("/api/v1/research-topics").then().statusCode(200)
                     .body("findAll { it.code == '" + code + "' }.name", equalTo(List.of("Tumour dormancy and relapse")));
         }
@@ -85,8 +86,8 @@ class ResearchTopicsTest {
     @Test
     void shouldLetOnlyAdminsAndIntegrationsMaintainTopics() {
         put(ada, "msl-topic", Map.of("name", "x")).then().statusCode(403);
-        put(Fixtures.manager("mgr-1"), "mgr-topic", Map.of("name", "x")).then().statusCode(403);
-        put(Fixtures.REPORTING, "report-topic", Map.of("name", "x")).then().statusCode(403);
+        put(Tokens.manager("mgr-1"), "mgr-topic", Map.of("name", "x")).then().statusCode(403);
+        put(Tokens.REPORTING, "report-topic", Map.of("name", "x")).then().statusCode(403);
         given().get("/api/v1/research-topics").then().statusCode(401);
     }
 

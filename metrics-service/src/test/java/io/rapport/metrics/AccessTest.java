@@ -32,7 +32,7 @@ class AccessTest {
 
     @Test
     void shouldLetAnMslReadOnlyTheirOwnNumbers() {
-        String msl = Tokens.bearer(mine.msl, "msl");
+        String msl = Tokens.msl(mine.msl);
         get(msl, "/api/v1/metrics/summary", Map.of("from", "2026-08-01", "to", "2026-08-31")).then().statusCode(200)
                 .body("scope", equalTo("msl:" + mine.msl)).body("metrics.interactions.completed", equalTo(1));
         get(msl, "/api/v1/metrics/summary", Map.of("team", other.team)).then().statusCode(403);
@@ -51,7 +51,7 @@ class AccessTest {
 
     @Test
     void shouldLetAManagerReadTheTeamsTheyManage() {
-        String manager = Tokens.bearer(mine.manager(), "medical-manager");
+        String manager = Tokens.manager(mine.manager());
         get(manager, "/api/v1/metrics/summary", Map.of("from", "2026-08-01", "to", "2026-08-31")).then().statusCode(200)
                 .body("scope", equalTo("teams:" + mine.team)).body("metrics.interactions.completed", equalTo(1));
         get(manager, "/api/v1/metrics/summary", Map.of("team", other.team)).then().statusCode(403);
@@ -68,10 +68,10 @@ class AccessTest {
 
     @Test
     void shouldLetReportingReadEverythingButRefuseOtherRoles() {
-        String reporting = Scenario.REPORTING;
+        String reporting = Tokens.REPORTING;
         get(reporting, "/api/v1/metrics/teams/" + other.team, Map.of("from", "2026-08-01", "to", "2026-08-31",
                 "granularity", "month")).then().statusCode(200).body("buckets[0].metrics.interactions.completed", equalTo(1));
-        get(Tokens.bearer("crm-sync", "integration"), "/api/v1/metrics/summary", Map.of()).then().statusCode(403);
+        get(Tokens.INTEGRATION, "/api/v1/metrics/summary", Map.of()).then().statusCode(403);
         given().get("/api/v1/metrics/summary").then().statusCode(401);
         given().header("Authorization", reporting).post("/api/v1/metrics/admin/rebuild").then().statusCode(403);
     }

@@ -14,7 +14,7 @@ import io.rapport.testing.KolServiceEvents;
 import io.rapport.testing.Tokens;
 import io.restassured.path.json.JsonPath;
 
-import static io.rapport.metrics.Scenario.REPORTING;
+import static io.rapport.testing.Tokens.REPORTING;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -75,7 +75,7 @@ class CoverageHealthTest {
 
     @Test
     void shouldListAssignedKolsLowestHealthFirstWithTheirComponents() {
-        JsonPath health = given().header("Authorization", Tokens.bearer(s.msl, "msl")).get("/api/v1/metrics/kols/health")
+        JsonPath health = given().header("Authorization", Tokens.msl(s.msl)).get("/api/v1/metrics/kols/health")
                 .then().statusCode(200).extract().jsonPath();
         List<String> order = health.getList("items.kolId", String.class);
         // Never met (23, also the scenario's own KOL), met 120 days ago (38), met 10 days ago (64).

@@ -65,7 +65,7 @@ class DashboardTest {
             feed.send("rapport.insight.submitted.v1", s.insight(UUID.randomUUID(), 2, "SUBMITTED", day + "T10:00:00Z"));
             feed.awaitApplied();
         }
-        String manager = Tokens.bearer(s.manager(), "medical-manager");
+        String manager = Tokens.manager(s.manager());
         String from = TODAY.minusDays(30).toString();
         String to = TODAY.toString();
         int completed = given().header("Authorization", manager).queryParam("from", from).queryParam("to", to)

@@ -19,7 +19,8 @@ import io.rapport.testing.KolServiceEvents;
 import io.rapport.testing.ReceivedEvent;
 import io.restassured.path.json.JsonPath;
 
-import static io.rapport.metrics.Scenario.REPORTING;
+import static io.rapport.testing.Tokens.ADMIN;
+import static io.rapport.testing.Tokens.REPORTING;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -35,7 +36,6 @@ import static org.hamcrest.Matchers.equalTo;
 @QuarkusTest
 class ErasureTest {
 
-    static final String ADMIN = RebuildTest.ADMIN;
     /** Where the KOL's id may stay: the tombstone's key, and the confirmation kol-service collects. */
     static final Set<String> KEPT = Set.of("metrics.kol.kol_id", "public.outbox.aggregate_id", "public.outbox.payload");
 

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.rapport.testing.Tokens;
 
+import static io.rapport.testing.Tokens.ADMIN;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
@@ -19,8 +20,6 @@ import static org.hamcrest.Matchers.hasSize;
 /** GDPR Art. 15: metrics-service's part of a KOL's export, for admins only (kol-service gathers it). */
 @QuarkusTest
 class PersonalDataTest {
-
-    static final String ADMIN = Tokens.bearer("admin-1", "admin");
 
     @Test
     void shouldExportEverythingItHoldsAboutAKol() {
@@ -60,8 +59,8 @@ class PersonalDataTest {
     void shouldLetOnlyAdminsReadAKolsPersonalData() {
         Scenario s = Scenario.fresh();
         String path = "/api/v1/kols/" + s.kol + "/personal-data";
-        for (String token : List.of(Tokens.bearer(s.msl, "msl"), Tokens.bearer(s.manager(), "medical-manager"),
-                Tokens.bearer("crm-sync", "integration"), Scenario.REPORTING)) {
+        for (String token : List.of(Tokens.msl(s.msl), Tokens.manager(s.manager()),
+                Tokens.INTEGRATION, Tokens.REPORTING)) {
             given().header("Authorization", token).get(path).then().statusCode(403)
                     .contentType("application/problem+json");
         }

@@ -16,7 +16,7 @@ import io.rapport.testing.EventSender;
 import io.rapport.testing.KolServiceEvents;
 import io.restassured.path.json.JsonPath;
 
-import static io.rapport.metrics.Scenario.REPORTING;
+import static io.rapport.testing.Tokens.REPORTING;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

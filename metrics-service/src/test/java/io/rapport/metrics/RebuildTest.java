@@ -17,9 +17,9 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.rapport.testing.DevstackResource;
 import io.rapport.testing.KolServiceEvents;
-import io.rapport.testing.Tokens;
 import io.restassured.response.Response;
 
+import static io.rapport.testing.Tokens.ADMIN;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -32,7 +32,6 @@ import static org.hamcrest.Matchers.equalTo;
 @QuarkusTest
 class RebuildTest {
 
-    static final String ADMIN = Tokens.bearer("admin-1", "admin");
     static final String RUNNING = "https://rapport.dev/problems/rebuild-running";
     static final String[] TABLES = { "rollup_msl", "rollup_team", "rollup_kol", "rollup_area", "contact", "kol",
             "kol_health" };

@@ -6,9 +6,9 @@ import java.util.UUID;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.rapport.testing.KolServiceEvents;
-import io.rapport.testing.Tokens;
 import io.restassured.path.json.JsonPath;
 
+import static io.rapport.testing.Tokens.REPORTING;
 import static io.restassured.RestAssured.given;
 
 /**
@@ -16,8 +16,6 @@ import static io.restassured.RestAssured.given;
  * the documented examples). Each test makes its own, so numbers never mix between tests.
  */
 final class Scenario {
-
-    static final String REPORTING = Tokens.bearer("report-1", "reporting");
 
     final String team;
     final String msl;

@@ -93,7 +93,7 @@ class StreamTest {
         try (SseClient anonymous = new SseClient(uri(""), null, null)) {
             assertThat(anonymous.status()).isEqualTo(401);
         }
-        try (SseClient msl = new SseClient(uri("?team=" + watched.team), Tokens.bearer("msl-stranger", "msl"), null)) {
+        try (SseClient msl = new SseClient(uri("?team=" + watched.team), Tokens.msl("msl-stranger"), null)) {
             assertThat(msl.status()).isEqualTo(403);
         }
     }

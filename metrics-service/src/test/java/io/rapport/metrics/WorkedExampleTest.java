@@ -10,9 +10,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.rapport.testing.KolServiceEvents;
-import io.rapport.testing.Tokens;
 import io.restassured.path.json.JsonPath;
 
+import static io.rapport.testing.Tokens.REPORTING;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,7 +25,6 @@ class WorkedExampleTest {
 
     static final String TEAM = "oncology-north";
     static final String ADA = "msl-ada";
-    static final String REPORTING = Tokens.bearer("report-1", "reporting");
     static final UUID I1 = UUID.randomUUID();
     static String k1;
     static Scenario week;

@@ -1,16 +1,30 @@
 package io.rapport.testing;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.CompositeArchRule;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.lang.conditions.ArchPredicates.are;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
- * The package rules of docs/architecture.md for one service: the domain knows neither the API, the events nor
- * any transport; the API goes through the domain; persistence knows no API. Each service checks itself with
+ * The layer rule of docs/architecture.md ("Inside a service") for one service, all of it and with no frozen
+ * exceptions: {@code api} is the HTTP edge and goes through {@code domain}; {@code domain} holds the rules and
+ * uses its repositories in {@code persistence}, and knows no HTTP, no wire format of the API and no messaging;
+ * {@code persistence} stores the domain's entities and values but calls none of its services; {@code events}
+ * turns messages into domain calls and domain events into messages, and reaches no repository. Only {@code api}
+ * uses {@code platform.api}. Each service checks itself with
  * {@code @ArchTest static final ArchRule layers = ServiceLayers.of("io.rapport.kol");}.
  */
 public final class ServiceLayers {
+
+    /** HTTP and the API's edge helpers: only a service's {@code api} package may use them. */
+    private static final String[] HTTP = { "io.rapport.platform.api..", "jakarta.ws.rs..", "org.jboss.resteasy..",
+            "io.quarkus.resteasy..", "io.vertx.core.http..", "io.vertx.ext.web.." };
+    private static final String[] MESSAGING = { "org.eclipse.microprofile.reactive.messaging..",
+            "io.smallrye.reactive.messaging..", "org.apache.kafka.." };
 
     private ServiceLayers() {
     }
@@ -20,14 +34,33 @@ public final class ServiceLayers {
         String domain = servicePackage + ".domain..";
         String events = servicePackage + ".events..";
         String persistence = servicePackage + ".persistence..";
-        ArchRule domainIsPure = noClasses().that().resideInAPackage(domain).should().dependOnClassesThat()
-                .resideInAnyPackage(api, events, "jakarta.ws.rs..", "org.eclipse.microprofile.reactive.messaging..",
-                        "io.smallrye.reactive.messaging..", "org.apache.kafka..")
-                .because("the domain knows neither the API, the events nor any transport");
+        ArchRule domainKnowsNoTransport = noClasses().that().resideInAPackage(domain).should().dependOnClassesThat()
+                .resideInAnyPackage(concat(new String[] { api, events }, HTTP, MESSAGING))
+                .because("the domain knows neither the API, the events nor any transport: a resource, a consumer or a "
+                        + "job calls it the same way");
         ArchRule apiGoesThroughDomain = noClasses().that().resideInAPackage(api).should().dependOnClassesThat()
-                .resideInAPackage(persistence).because("the API goes through the domain");
-        ArchRule persistenceKnowsNoApi = noClasses().that().resideInAPackage(persistence).should().dependOnClassesThat()
-                .resideInAnyPackage(api, "jakarta.ws.rs..").because("persistence knows no API");
-        return CompositeArchRule.of(domainIsPure).and(apiGoesThroughDomain).and(persistenceKnowsNoApi);
+                .resideInAnyPackage(persistence, events).because("the API goes through the domain");
+        ArchRule persistenceStoresOnly = noClasses().that().resideInAPackage(persistence).should()
+                .dependOnClassesThat(are(domainServices(domain)))
+                .because("persistence stores the domain's entities and values and calls none of its services");
+        ArchRule persistenceKnowsNoTransport = noClasses().that().resideInAPackage(persistence).should()
+                .dependOnClassesThat().resideInAnyPackage(concat(new String[] { api, events }, HTTP, MESSAGING))
+                .because("persistence knows neither the API, the events nor any transport");
+        ArchRule eventsGoThroughDomain = noClasses().that().resideInAPackage(events).should().dependOnClassesThat()
+                .resideInAnyPackage(concat(new String[] { api, persistence }, HTTP))
+                .because("events turn messages into domain calls and reach no repository and no HTTP");
+        return CompositeArchRule.of(domainKnowsNoTransport).and(apiGoesThroughDomain).and(persistenceStoresOnly)
+                .and(persistenceKnowsNoTransport).and(eventsGoThroughDomain);
+    }
+
+    /** The domain's services: its beans (entities, values, rules and ports are not beans). */
+    private static DescribedPredicate<JavaClass> domainServices(String domain) {
+        return resideInAPackage(domain).and(DescribedPredicate.describe("application-scoped",
+                (JavaClass c) -> c.isAnnotatedWith("jakarta.enterprise.context.ApplicationScoped")))
+                .as("services of " + domain);
+    }
+
+    private static String[] concat(String[]... groups) {
+        return java.util.Arrays.stream(groups).flatMap(java.util.Arrays::stream).toArray(String[]::new);
     }
 }

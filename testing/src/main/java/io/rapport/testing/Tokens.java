@@ -7,7 +7,22 @@ import io.rapport.devstack.DevTokens;
 /** Bearer tokens for tests, minted exactly as {@code deploy/dev-token} mints them. */
 public final class Tokens {
 
+    /** The users every service's tests act as: an admin, a reporting job, a CRM integration. */
+    public static final String ADMIN = bearer("admin-1", "admin");
+    public static final String REPORTING = bearer("report-1", "reporting");
+    public static final String INTEGRATION = bearer("crm-sync", "integration");
+
     private Tokens() {
+    }
+
+    /** An MSL's token. */
+    public static String msl(String subject) {
+        return bearer(subject, "msl");
+    }
+
+    /** A medical manager's token. */
+    public static String manager(String subject) {
+        return bearer(subject, "medical-manager");
     }
 
     /** {@code Bearer <token>} for a user with one or more roles. */

@@ -1,6 +1,5 @@
 package io.rapport.insight.api;
 
-import java.net.URI;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -34,21 +33,23 @@ import io.rapport.insight.domain.InsightSearch;
 import io.rapport.insight.domain.InsightService;
 import io.rapport.insight.domain.InsightStatus;
 import io.rapport.platform.api.IdempotencyKeys;
+import io.rapport.platform.api.JsonBodies;
 import io.rapport.platform.api.MergePatch;
-import io.rapport.platform.api.Page;
-import io.rapport.platform.api.PageRequest;
+import io.rapport.platform.api.Responses;
 import io.rapport.platform.api.Versions;
 import io.rapport.platform.audit.AuditEntryView;
+import io.rapport.platform.paging.Page;
+import io.rapport.platform.paging.PageRequest;
 import io.rapport.platform.security.Roles;
 import io.smallrye.mutiny.Uni;
 
-@Path("/api/v1/insights")
+@Path(InsightResource.COLLECTION)
 @Tag(name = "Insights", description = "What MSLs hear from KOLs, curated so it reaches medical strategy")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class InsightResource {
 
-    private static final String IF_MATCH = "If-Match";
+    static final String COLLECTION = "/api/v1/insights";
     private static final String CURATORS = Roles.MEDICAL_MANAGER;
     /** Filters are matched in SQL: what the database cannot store (a NUL, control characters) is a 400, not a 500. */
     private static final String TEXT = "[^\\p{Cntrl}]*";
@@ -59,11 +60,14 @@ public class InsightResource {
     private final InsightService insights;
     private final InsightQueries queries;
     private final IdempotencyKeys idempotency;
+    private final JsonBodies bodies;
 
-    public InsightResource(InsightService insights, InsightQueries queries, IdempotencyKeys idempotency) {
+    public InsightResource(InsightService insights, InsightQueries queries, IdempotencyKeys idempotency,
+            JsonBodies bodies) {
         this.insights = insights;
         this.queries = queries;
         this.idempotency = idempotency;
+        this.bodies = bodies;
     }
 
     @POST
@@ -71,9 +75,8 @@ public class InsightResource {
     @Operation(summary = "Draft an insight", description = "Private to its author until submitted. An adverse event "
             + "mentioned creates the Drug Safety obligation at once (due the next business day).")
     public Uni<Response> draft(@HeaderParam(IdempotencyKeys.HEADER) String key, @Valid @NotNull InsightDocument body) {
-        return idempotency.once(key, body, () -> insights.draft(body).map(i -> Response
-                .created(URI.create("/api/v1/insights/" + i.id())).header("ETag", Versions.etag(i.version()))
-                .entity(InsightView.from(i)).build()));
+        return idempotency.once(key, body, () -> insights.draft(body)
+                .map(i -> Responses.created(COLLECTION, i.id(), InsightView.from(i), i.version())));
     }
 
     @GET
@@ -89,50 +92,51 @@ public class InsightResource {
     @Consumes(MergePatch.MEDIA_TYPE)
     @RolesAllowed({ Roles.MSL, Roles.MEDICAL_MANAGER })
     @Operation(summary = "Edit a draft (author, JSON Merge Patch, If-Match)")
-    public Uni<Response> patch(@PathParam("id") UUID id, @HeaderParam(IF_MATCH) String ifMatch, @NotNull JsonNode patch) {
-        return insights.patch(id, ifMatch, patch).map(this::ok);
+    public Uni<Response> patch(@PathParam("id") UUID id, @HeaderParam(Responses.IF_MATCH) String ifMatch,
+            @NotNull JsonNode patch) {
+        return insights.patch(id, Versions.expected(ifMatch), bodies.patch(patch, InsightDocument.class)).map(this::ok);
     }
 
     @POST
     @Path("{id}/submit")
     @RolesAllowed({ Roles.MSL, Roles.MEDICAL_MANAGER })
     @Operation(summary = "Submit a draft for curation (author, If-Match)")
-    public Uni<Response> submit(@PathParam("id") UUID id, @HeaderParam(IF_MATCH) String ifMatch) {
-        return insights.submit(id, ifMatch).map(this::ok);
+    public Uni<Response> submit(@PathParam("id") UUID id, @HeaderParam(Responses.IF_MATCH) String ifMatch) {
+        return insights.submit(id, Versions.expected(ifMatch)).map(this::ok);
     }
 
     @POST
     @Path("{id}/validate")
     @RolesAllowed(CURATORS)
     @Operation(summary = "Validate a submitted insight (medical manager of the author's team, If-Match)")
-    public Uni<Response> validate(@PathParam("id") UUID id, @HeaderParam(IF_MATCH) String ifMatch) {
-        return insights.validate(id, ifMatch).map(this::ok);
+    public Uni<Response> validate(@PathParam("id") UUID id, @HeaderParam(Responses.IF_MATCH) String ifMatch) {
+        return insights.validate(id, Versions.expected(ifMatch)).map(this::ok);
     }
 
     @POST
     @Path("{id}/reject")
     @RolesAllowed(CURATORS)
     @Operation(summary = "Reject a submitted insight, with the reason (If-Match)")
-    public Uni<Response> reject(@PathParam("id") UUID id, @HeaderParam(IF_MATCH) String ifMatch,
+    public Uni<Response> reject(@PathParam("id") UUID id, @HeaderParam(Responses.IF_MATCH) String ifMatch,
             @Valid @NotNull Reason body) {
-        return insights.reject(id, ifMatch, body.reason()).map(this::ok);
+        return insights.reject(id, Versions.expected(ifMatch), body.reason()).map(this::ok);
     }
 
     @POST
     @Path("{id}/action")
     @RolesAllowed(CURATORS)
     @Operation(summary = "Record the action taken on a validated insight (If-Match)")
-    public Uni<Response> action(@PathParam("id") UUID id, @HeaderParam(IF_MATCH) String ifMatch,
+    public Uni<Response> action(@PathParam("id") UUID id, @HeaderParam(Responses.IF_MATCH) String ifMatch,
             @Valid @NotNull ActionTaken body) {
-        return insights.action(id, ifMatch, body.actionTaken()).map(this::ok);
+        return insights.action(id, Versions.expected(ifMatch), body.actionTaken()).map(this::ok);
     }
 
     @POST
     @Path("{id}/rework")
     @RolesAllowed({ Roles.MSL, Roles.MEDICAL_MANAGER })
     @Operation(summary = "Take a rejected insight back to draft (author, If-Match)")
-    public Uni<Response> rework(@PathParam("id") UUID id, @HeaderParam(IF_MATCH) String ifMatch) {
-        return insights.rework(id, ifMatch).map(this::ok);
+    public Uni<Response> rework(@PathParam("id") UUID id, @HeaderParam(Responses.IF_MATCH) String ifMatch) {
+        return insights.rework(id, Versions.expected(ifMatch)).map(this::ok);
     }
 
     @POST
@@ -147,9 +151,9 @@ public class InsightResource {
     @Path("{id}/safety-report")
     @RolesAllowed({ Roles.MSL, Roles.MEDICAL_MANAGER })
     @Operation(summary = "Record that the adverse event mentioned was forwarded to Drug Safety (If-Match)")
-    public Uni<Response> safetyReport(@PathParam("id") UUID id, @HeaderParam(IF_MATCH) String ifMatch,
+    public Uni<Response> safetyReport(@PathParam("id") UUID id, @HeaderParam(Responses.IF_MATCH) String ifMatch,
             @Valid @NotNull SafetyReport body) {
-        return insights.safetyReported(id, ifMatch, body.safetyReportId()).map(this::ok);
+        return insights.safetyReported(id, Versions.expected(ifMatch), body.safetyReportId()).map(this::ok);
     }
 
     @GET
@@ -192,7 +196,7 @@ public class InsightResource {
     }
 
     private Response ok(Insight insight) {
-        return Response.ok(InsightView.from(insight)).header("ETag", Versions.etag(insight.version())).build();
+        return Responses.ok(InsightView.from(insight), insight.version());
     }
 
     public record Reason(@NotBlank @Size(max = 2000) String reason) {

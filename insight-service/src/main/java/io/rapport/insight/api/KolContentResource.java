@@ -21,9 +21,9 @@ import io.rapport.insight.domain.KolErasure;
 import io.rapport.insight.domain.PersonalData;
 import io.rapport.insight.domain.Recommendations;
 import io.rapport.insight.domain.ShareService;
-import io.rapport.platform.api.Page;
-import io.rapport.platform.api.PageRequest;
 import io.rapport.platform.audit.AuditEntryView;
+import io.rapport.platform.paging.Page;
+import io.rapport.platform.paging.PageRequest;
 import io.rapport.platform.security.Roles;
 import io.smallrye.mutiny.Uni;
 

@@ -1,6 +1,5 @@
 package io.rapport.insight.api;
 
-import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -33,37 +32,40 @@ import io.rapport.insight.domain.Resource;
 import io.rapport.insight.domain.ResourceDocument;
 import io.rapport.insight.domain.ResourceService;
 import io.rapport.platform.api.IdempotencyKeys;
+import io.rapport.platform.api.JsonBodies;
 import io.rapport.platform.api.MergePatch;
-import io.rapport.platform.api.Page;
-import io.rapport.platform.api.PageRequest;
+import io.rapport.platform.api.Responses;
 import io.rapport.platform.api.Versions;
 import io.rapport.platform.audit.AuditEntryView;
+import io.rapport.platform.paging.Page;
+import io.rapport.platform.paging.PageRequest;
 import io.rapport.platform.security.Roles;
 import io.smallrye.mutiny.Uni;
 
-@Path("/api/v1/resources")
+@Path(ResourceResource.COLLECTION)
 @Tag(name = "Scientific resources", description = "Approved content an MSL may share")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class ResourceResource {
 
-    private static final String IF_MATCH = "If-Match";
+    static final String COLLECTION = "/api/v1/resources";
 
     private final ResourceService resources;
     private final IdempotencyKeys idempotency;
+    private final JsonBodies bodies;
 
-    public ResourceResource(ResourceService resources, IdempotencyKeys idempotency) {
+    public ResourceResource(ResourceService resources, IdempotencyKeys idempotency, JsonBodies bodies) {
         this.resources = resources;
         this.idempotency = idempotency;
+        this.bodies = bodies;
     }
 
     @POST
     @RolesAllowed({ Roles.MEDICAL_MANAGER, Roles.ADMIN })
     @Operation(summary = "Draft a resource (medical managers, admins)")
     public Uni<Response> draft(@HeaderParam(IdempotencyKeys.HEADER) String key, @Valid @NotNull ResourceDocument body) {
-        return idempotency.once(key, body, () -> resources.draft(body).map(r -> Response
-                .created(URI.create("/api/v1/resources/" + r.id())).header("ETag", Versions.etag(r.version()))
-                .entity(ResourceView.from(r)).build()));
+        return idempotency.once(key, body, () -> resources.draft(body)
+                .map(r -> Responses.created(COLLECTION, r.id(), ResourceView.from(r), r.version())));
     }
 
     @GET
@@ -80,8 +82,9 @@ public class ResourceResource {
     @RolesAllowed({ Roles.MEDICAL_MANAGER, Roles.ADMIN })
     @Operation(summary = "Edit a draft resource (JSON Merge Patch, If-Match)", description = "Approved content is "
             + "withdrawn and replaced, never edited in place.")
-    public Uni<Response> patch(@PathParam("id") UUID id, @HeaderParam(IF_MATCH) String ifMatch, @NotNull JsonNode patch) {
-        return resources.patch(id, ifMatch, patch).map(this::ok);
+    public Uni<Response> patch(@PathParam("id") UUID id, @HeaderParam(Responses.IF_MATCH) String ifMatch,
+            @NotNull JsonNode patch) {
+        return resources.patch(id, Versions.expected(ifMatch), bodies.patch(patch, ResourceDocument.class)).map(this::ok);
     }
 
     @POST
@@ -89,18 +92,19 @@ public class ResourceResource {
     @RolesAllowed({ Roles.MEDICAL_MANAGER, Roles.ADMIN })
     @Operation(summary = "Approve after MLR review (If-Match)", description = "Needs the MLR approval id and an "
             + "expiry date in the future; from then on it may be shared until it expires.")
-    public Uni<Response> approve(@PathParam("id") UUID id, @HeaderParam(IF_MATCH) String ifMatch,
+    public Uni<Response> approve(@PathParam("id") UUID id, @HeaderParam(Responses.IF_MATCH) String ifMatch,
             @Valid @NotNull Approval body) {
-        return resources.approve(id, ifMatch, body.mlrApprovalId(), body.approvedAt(), body.expiresAt()).map(this::ok);
+        return resources.approve(id, Versions.expected(ifMatch), body.mlrApprovalId(), body.approvedAt(), body.expiresAt())
+                .map(this::ok);
     }
 
     @POST
     @Path("{id}/withdraw")
     @RolesAllowed({ Roles.MEDICAL_MANAGER, Roles.ADMIN })
     @Operation(summary = "Withdraw approved content (If-Match)")
-    public Uni<Response> withdraw(@PathParam("id") UUID id, @HeaderParam(IF_MATCH) String ifMatch,
+    public Uni<Response> withdraw(@PathParam("id") UUID id, @HeaderParam(Responses.IF_MATCH) String ifMatch,
             @Valid @NotNull Withdrawal body) {
-        return resources.withdraw(id, ifMatch, body.reason()).map(this::ok);
+        return resources.withdraw(id, Versions.expected(ifMatch), body.reason()).map(this::ok);
     }
 
     @GET
@@ -122,7 +126,7 @@ public class ResourceResource {
     }
 
     private Response ok(Resource resource) {
-        return Response.ok(ResourceView.from(resource)).header("ETag", Versions.etag(resource.version())).build();
+        return Responses.ok(ResourceView.from(resource), resource.version());
     }
 
     public record Approval(@NotBlank @Size(max = 100) String mlrApprovalId, Instant approvedAt, @NotNull Instant expiresAt) {

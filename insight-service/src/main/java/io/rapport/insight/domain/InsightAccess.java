@@ -6,7 +6,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.rapport.platform.api.ProblemException;
+import io.rapport.platform.domain.DomainException;
 import io.rapport.platform.replica.Directory;
 import io.rapport.platform.security.Caller;
 import io.rapport.platform.security.Roles;
@@ -64,11 +64,11 @@ public class InsightAccess {
     /** 404 unless the caller sees it. */
     public Uni<Insight> visible(Insight insight, UUID id) {
         if (insight == null) {
-            return Uni.createFrom().failure(ProblemException.notFound("Insight", id));
+            return Uni.createFrom().failure(DomainException.notFound("Insight", id));
         }
         return scope().map(scope -> {
             if (!scope.sees(insight)) {
-                throw ProblemException.notFound("Insight", id);
+                throw DomainException.notFound("Insight", id);
             }
             return insight;
         });
@@ -77,7 +77,7 @@ public class InsightAccess {
     /** Only the author edits, submits and reworks their insight. */
     public void requireAuthor(Insight insight) {
         if (!insight.author().equals(caller.subject())) {
-            throw ProblemException.forbidden("Only the author of insight " + insight.id() + " may do this");
+            throw DomainException.forbidden("Only the author of insight " + insight.id() + " may do this");
         }
     }
 
@@ -87,21 +87,21 @@ public class InsightAccess {
      */
     public Uni<Void> requireCurator(Insight insight) {
         if (!caller.is(Roles.MEDICAL_MANAGER)) {
-            throw ProblemException.forbidden("Only a medical manager curates insights");
+            throw DomainException.forbidden("Only a medical manager curates insights");
         }
         if (insight.author().equals(caller.subject())) {
             throw selfApproval("You wrote insight " + insight.id() + "; another medical manager curates it");
         }
         return directory.teamsManagedBy(caller.subject()).invoke(teams -> {
             if (!teams.contains(insight.team())) {
-                throw ProblemException.forbidden("Insight " + insight.id() + " belongs to a team you do not manage");
+                throw DomainException.forbidden("Insight " + insight.id() + " belongs to a team you do not manage");
             }
         }).replaceWithVoid();
     }
 
     /** 403 {@code self-approval}: nobody approves their own compliance-relevant work. */
-    public static ProblemException selfApproval(String detail) {
-        return new ProblemException(403, SELF_APPROVAL, "Forbidden", detail, null);
+    public static DomainException selfApproval(String detail) {
+        return DomainException.forbidden(SELF_APPROVAL, detail);
     }
 
     private Uni<java.util.Optional<String>> ownTeam(String self) {
@@ -109,6 +109,6 @@ public class InsightAccess {
             return Uni.createFrom().item(java.util.Optional.empty());
         }
         return directory.msl(self).map(entry -> java.util.Optional.of(entry.team()))
-                .onFailure(ProblemException.class).recoverWithItem(java.util.Optional.empty());
+                .onFailure(DomainException.class).recoverWithItem(java.util.Optional.empty());
     }
 }

@@ -9,11 +9,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.rapport.insight.persistence.InsightRepository;
-import io.rapport.platform.api.Page;
-import io.rapport.platform.api.PageRequest;
-import io.rapport.platform.api.ProblemException;
 import io.rapport.platform.audit.AuditEntryView;
 import io.rapport.platform.audit.AuditTrail;
+import io.rapport.platform.domain.DomainException;
+import io.rapport.platform.paging.Page;
+import io.rapport.platform.paging.PageRequest;
 import io.smallrye.mutiny.Uni;
 
 /** Reading insights within what the caller sees, and the themes medical strategy watches. */
@@ -48,10 +48,10 @@ public class InsightQueries {
     @WithSession
     public Uni<Page<Insight>> search(InsightSearch search, PageRequest page) {
         if (search.from() != null && !storable(search.from())) {
-            throw ProblemException.badRequest("from", "an instant within the years 1 to 9999");
+            throw DomainException.invalid("from", "an instant within the years 1 to 9999");
         }
         if (search.to() != null && !storable(search.to())) {
-            throw ProblemException.badRequest("to", "an instant within the years 1 to 9999");
+            throw DomainException.invalid("to", "an instant within the years 1 to 9999");
         }
         return access.scope().chain(scope -> insights.search(search, scope, page))
                 .map(rows -> page.page(rows, r -> search.q() != null
@@ -69,18 +69,20 @@ public class InsightQueries {
     @WithSession
     public Uni<Themes> themes(String therapeuticArea, Instant from, Instant to) {
         if (!storable(from) || !storable(to)) {
-            throw ProblemException.badRequest("from", "a period within the years 1 to 9999");
+            throw DomainException.invalid("from", "a period within the years 1 to 9999");
         }
         if (!from.isBefore(to)) {
-            throw ProblemException.badRequest("from", "must be before to");
+            throw DomainException.invalid("from", "must be before to");
         }
         if (Duration.between(from, to).toDays() > 3660) {
-            throw ProblemException.badRequest("from", "a period of at most ten years");
+            throw DomainException.invalid("from", "a period of at most ten years");
         }
         Instant previousFrom = from.minus(Duration.between(from, to));
-        return access.scope().chain(scope -> insights.themes("tags", therapeuticArea, scope, from, to, THEMES)
-                .chain(tags -> insights.themes("category", therapeuticArea, scope, from, to, THEMES)
-                        .map(categories -> new Themes(from, to, previousFrom, tags, categories))));
+        return access.scope()
+                .map(scope -> new InsightRepository.ThemePeriod(therapeuticArea, scope, from, to))
+                .chain(period -> insights.themes("tags", period, THEMES)
+                        .chain(tags -> insights.themes("category", period, THEMES)
+                                .map(categories -> new Themes(from, to, previousFrom, tags, categories))));
     }
 
     private static boolean storable(Instant value) {

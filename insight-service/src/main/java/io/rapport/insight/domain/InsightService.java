@@ -8,16 +8,14 @@ import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.rapport.insight.domain.InsightEvents.InsightChange;
 import io.rapport.insight.persistence.InsightRepository;
-import io.rapport.platform.api.JsonBodies;
-import io.rapport.platform.api.ProblemException;
-import io.rapport.platform.api.Versions;
 import io.rapport.platform.audit.AuditRecord;
 import io.rapport.platform.audit.AuditTrail;
+import io.rapport.platform.domain.DomainException;
+import io.rapport.platform.domain.ExpectedVersion;
+import io.rapport.platform.domain.Patch;
 import io.rapport.platform.replica.Directory;
 import io.rapport.platform.replica.Replicas;
 import io.rapport.platform.security.Caller;
@@ -38,21 +36,18 @@ public class InsightService {
     private final InsightEvents events;
     private final AuditTrail audit;
     private final Caller caller;
-    private final JsonBodies bodies;
     private final Replicas replicas;
     private final LinkedRecords linked;
     private final KolPseudonyms pseudonyms;
 
     public InsightService(InsightRepository insights, InsightAccess access, Directory directory, InsightEvents events,
-            AuditTrail audit, Caller caller, JsonBodies bodies, Replicas replicas, LinkedRecords linked,
-            KolPseudonyms pseudonyms) {
+            AuditTrail audit, Caller caller, Replicas replicas, LinkedRecords linked, KolPseudonyms pseudonyms) {
         this.insights = insights;
         this.access = access;
         this.directory = directory;
         this.events = events;
         this.audit = audit;
         this.caller = caller;
-        this.bodies = bodies;
         this.replicas = replicas;
         this.linked = linked;
         this.pseudonyms = pseudonyms;
@@ -77,13 +72,13 @@ public class InsightService {
         }));
     }
 
-    /** Merge patch of a draft, by its author. */
+    /** A draft edited by its author; the patch is applied to the draft as it is now. */
     @WithTransaction
-    public Uni<Insight> patch(UUID id, String ifMatch, JsonNode patch) {
-        return changeable(id, ifMatch).chain(insight -> {
+    public Uni<Insight> patch(UUID id, ExpectedVersion expected, Patch<InsightDocument> patch) {
+        return changeable(id, expected).chain(insight -> {
             access.requireAuthor(insight);
             requireStatus(insight, InsightStatus.DRAFT, "edited");
-            InsightDocument changed = bodies.patched(insight.document(), patch, InsightDocument.class);
+            InsightDocument changed = patch.applyTo(insight.document());
             boolean newlyAdverse = changed.adverseEventMentioned() && !insight.adverseEventMentioned();
             return checked(changed, insight).chain(kol -> change(insight, "edited", i -> {
                 i.edit(changed);
@@ -97,8 +92,8 @@ public class InsightService {
     }
 
     @WithTransaction
-    public Uni<Insight> submit(UUID id, String ifMatch) {
-        return changeable(id, ifMatch).chain(insight -> {
+    public Uni<Insight> submit(UUID id, ExpectedVersion expected) {
+        return changeable(id, expected).chain(insight -> {
             access.requireAuthor(insight);
             requireStatus(insight, InsightStatus.DRAFT, "submitted");
             // Sharing it with curators is new processing: the KOL's rights may have changed since the draft.
@@ -108,29 +103,29 @@ public class InsightService {
     }
 
     @WithTransaction
-    public Uni<Insight> validate(UUID id, String ifMatch) {
-        return curated(id, ifMatch, InsightStatus.SUBMITTED, "validated")
+    public Uni<Insight> validate(UUID id, ExpectedVersion expected) {
+        return curated(id, expected, InsightStatus.SUBMITTED, "validated")
                 .chain(insight -> change(insight, "validated", i -> i.validate(caller.subject()), InsightChange.VALIDATED));
     }
 
     @WithTransaction
-    public Uni<Insight> reject(UUID id, String ifMatch, String reason) {
-        return curated(id, ifMatch, InsightStatus.SUBMITTED, "rejected")
+    public Uni<Insight> reject(UUID id, ExpectedVersion expected, String reason) {
+        return curated(id, expected, InsightStatus.SUBMITTED, "rejected")
                 .chain(insight -> change(insight, "rejected", i -> i.reject(reason, caller.subject()),
                         InsightChange.REJECTED));
     }
 
     @WithTransaction
-    public Uni<Insight> action(UUID id, String ifMatch, String actionTaken) {
-        return curated(id, ifMatch, InsightStatus.VALIDATED, "actioned")
+    public Uni<Insight> action(UUID id, ExpectedVersion expected, String actionTaken) {
+        return curated(id, expected, InsightStatus.VALIDATED, "actioned")
                 .chain(insight -> change(insight, "actioned", i -> i.action(actionTaken, caller.subject()),
                         InsightChange.ACTIONED));
     }
 
     /** A rejected insight goes back to its author's drafts. */
     @WithTransaction
-    public Uni<Insight> rework(UUID id, String ifMatch) {
-        return changeable(id, ifMatch).chain(insight -> {
+    public Uni<Insight> rework(UUID id, ExpectedVersion expected) {
+        return changeable(id, expected).chain(insight -> {
             access.requireAuthor(insight);
             requireStatus(insight, InsightStatus.REJECTED, "reworked");
             return change(insight, "reworked", Insight::rework, InsightChange.REWORKED);
@@ -140,31 +135,39 @@ public class InsightService {
     /** Another MSL heard the same thing: counted once per MSL, and strong signals rise. No If-Match needed. */
     @WithTransaction
     public Uni<Insight> endorse(UUID id) {
-        return insights.findForUpdate(id).chain(insight -> access.visible(insight, id)).chain(insight -> {
-            if (insight.author().equals(caller.subject())) {
-                throw ProblemException.rule("own-insight", "Authors do not endorse their own insights");
-            }
-            if (!insight.status().shared()) {
-                throw ProblemException.conflict("invalid-transition", "Insight " + id + " is " + insight.status()
-                        + "; only submitted, validated or actioned insights are endorsed");
-            }
-            return insights.endorse(id, caller.subject()).invoke(added -> {
-                if (!added) {
-                    throw ProblemException.conflict("already-endorsed", "You already endorsed insight " + id);
-                }
-            }).chain(() -> change(insight, "endorsed", Insight::endorse, InsightChange.ENDORSED));
-        });
+        return insights.findForUpdate(id)
+                .chain(insight -> access.visible(insight, id))
+                .invoke(this::requireEndorsable)
+                .call(insight -> insights.endorse(id, caller.subject()).invoke(added -> requireFirstEndorsement(id, added)))
+                .chain(insight -> change(insight, "endorsed", Insight::endorse, InsightChange.ENDORSED));
+    }
+
+    /** Only what reached medical strategy's table is endorsed, and never by its author. */
+    private void requireEndorsable(Insight insight) {
+        if (insight.author().equals(caller.subject())) {
+            throw DomainException.rule("own-insight", "Authors do not endorse their own insights");
+        }
+        if (!insight.status().shared()) {
+            throw DomainException.conflict("invalid-transition", "Insight " + insight.id() + " is " + insight.status()
+                    + "; only submitted, validated or actioned insights are endorsed");
+        }
+    }
+
+    private static void requireFirstEndorsement(UUID id, boolean added) {
+        if (!added) {
+            throw DomainException.conflict("already-endorsed", "You already endorsed insight " + id);
+        }
     }
 
     /** The adverse event mentioned was forwarded to Drug Safety (by the author or a curator). */
     @WithTransaction
-    public Uni<Insight> safetyReported(UUID id, String ifMatch, String safetyReportId) {
-        return changeable(id, ifMatch).chain(insight -> {
+    public Uni<Insight> safetyReported(UUID id, ExpectedVersion expected, String safetyReportId) {
+        return changeable(id, expected).chain(insight -> {
             if (!insight.adverseEventMentioned()) {
-                throw ProblemException.rule("no-adverse-event", "Insight " + id + " mentions no adverse event");
+                throw DomainException.rule("no-adverse-event", "Insight " + id + " mentions no adverse event");
             }
             if (insight.safetyReportId() != null) {
-                throw ProblemException.conflict("already-reported", "Insight " + id + " was reported as "
+                throw DomainException.conflict("already-reported", "Insight " + id + " was reported as "
                         + insight.safetyReportId());
             }
             if (!insight.author().equals(caller.subject())) {
@@ -183,14 +186,16 @@ public class InsightService {
         return (published == null ? audited : audited.chain(() -> events.insight(insight, published))).replaceWith(insight);
     }
 
-    private Uni<Insight> curated(UUID id, String ifMatch, InsightStatus required, String action) {
-        return changeable(id, ifMatch).call(access::requireCurator)
+    private Uni<Insight> curated(UUID id, ExpectedVersion expected, InsightStatus required, String action) {
+        return changeable(id, expected)
+                .call(access::requireCurator)
                 .invoke(insight -> requireStatus(insight, required, action));
     }
 
-    private Uni<Insight> changeable(UUID id, String ifMatch) {
-        return insights.findForUpdate(id).chain(insight -> access.visible(insight, id))
-                .invoke(insight -> Versions.check(ifMatch, insight.version()));
+    private Uni<Insight> changeable(UUID id, ExpectedVersion expected) {
+        return insights.findForUpdate(id)
+                .chain(insight -> access.visible(insight, id))
+                .invoke(insight -> expected.check(insight.version()));
     }
 
     /**
@@ -226,7 +231,7 @@ public class InsightService {
                 KolRights.require(found, KolRights.Record.INSIGHT, null, legal);
             } else if (unchanged && current.held() && legal == null) {
                 // It names the pseudonym of an erased KOL: only the legal obligation kept it.
-                throw ProblemException.rule("kol-erased", "The KOL of insight " + current.id() + " was erased; "
+                throw DomainException.rule("kol-erased", "The KOL of insight " + current.id() + " was erased; "
                         + "it is kept only as an adverse event report");
             }
         });
@@ -234,7 +239,7 @@ public class InsightService {
 
     private static void requireStatus(Insight insight, InsightStatus required, String action) {
         if (insight.status() != required) {
-            throw ProblemException.conflict("invalid-transition", "Insight " + insight.id() + " is " + insight.status()
+            throw DomainException.conflict("invalid-transition", "Insight " + insight.id() + " is " + insight.status()
                     + " and cannot be " + action + "; allowed: " + insight.status().actions())
                     .with("status", insight.status()).with("allowed", insight.status().actions());
         }

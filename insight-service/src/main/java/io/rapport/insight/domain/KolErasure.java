@@ -1,6 +1,5 @@
 package io.rapport.insight.domain;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -11,10 +10,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.rapport.insight.persistence.InsightRepository;
 import io.rapport.insight.persistence.ShareRepository;
-import io.rapport.platform.api.IdempotencyKeys;
 import io.rapport.platform.audit.AuditTrail;
-import io.rapport.platform.outbox.Outbox;
-import io.rapport.platform.privacy.ErasureConfirmation;
+import io.rapport.platform.privacy.ErasureSteps;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -39,51 +36,43 @@ public class KolErasure {
     private final InsightRepository insights;
     private final ShareRepository shares;
     private final AuditTrail audit;
-    private final IdempotencyKeys idempotency;
-    private final Outbox outbox;
+    private final ErasureSteps steps;
     private final KolPseudonyms pseudonyms;
 
-    public KolErasure(InsightRepository insights, ShareRepository shares, AuditTrail audit, IdempotencyKeys idempotency,
-            Outbox outbox, KolPseudonyms pseudonyms) {
+    public KolErasure(InsightRepository insights, ShareRepository shares, AuditTrail audit, ErasureSteps steps,
+            KolPseudonyms pseudonyms) {
         this.insights = insights;
         this.shares = shares;
         this.audit = audit;
-        this.idempotency = idempotency;
-        this.outbox = outbox;
+        this.steps = steps;
         this.pseudonyms = pseudonyms;
     }
 
     public Uni<Void> erase(UUID kolId) {
         UUID pseudonym = pseudonyms.of(kolId);
-        List<Object> named = new ArrayList<>(List.of(kolId));
-        int[] counts = new int[2];
-        return insights.ofKol(pseudonyms.idsOf(kolId)).chain(list -> {
-            Uni<Void> chain = Uni.createFrom().voidItem();
-            for (Insight insight : list) {
-                boolean held = insight.eraseKol(pseudonym);
-                count(counts, held);
-                named.add(insight.id());
-                Predicate<String> personal = held ? "kolId"::equals
-                        : field -> Snapshot.FREE_TEXT.contains(field) || ERASED_FIELDS.contains(field);
-                chain = chain.chain(() -> audit.scrub("insight", insight.id(), personal));
-            }
-            return chain;
-        }).chain(() -> shares.allOfKol(pseudonyms.idsOf(kolId))).invoke(list -> list.forEach(share -> {
-            count(counts, share.eraseKol(pseudonym));
-            named.add(share.id());
-        }))
-                // The rows above must reach the database before the replies naming them are matched.
-                .chain(() -> Panache.getSession().chain(session -> session.flush()))
-                .chain(() -> idempotency.forgetRepliesNaming(named))
+        ErasureSteps.Tally tally = steps.start(kolId);
+        return insights.ofKol(pseudonyms.idsOf(kolId))
+                .chain(list -> eraseInsights(list, pseudonym, tally))
+                .chain(() -> shares.allOfKol(pseudonyms.idsOf(kolId)))
+                .invoke(list -> list.forEach(share -> tally.record(share.id(), share.eraseKol(pseudonym))))
                 .chain(() -> scrubReplicas(kolId, pseudonym))
-                .chain(() -> outbox.append(ErasureConfirmation.of(kolId, SERVICE, counts[0], counts[1]).event(TOPIC)));
+                .chain(() -> steps.confirm(tally, SERVICE, TOPIC));
     }
 
-    private static void count(int[] counts, boolean held) {
-        counts[0]++;
-        if (held) {
-            counts[1]++;
+    /**
+     * Each insight loses the KOL (and, unless the law holds it, its free text), and so do its audit entries: a
+     * held insight's entries lose only who it was about.
+     */
+    private Uni<Void> eraseInsights(List<Insight> list, UUID pseudonym, ErasureSteps.Tally tally) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (Insight insight : list) {
+            boolean held = insight.eraseKol(pseudonym);
+            tally.record(insight.id(), held);
+            Predicate<String> personal = held ? "kolId"::equals
+                    : field -> Snapshot.FREE_TEXT.contains(field) || ERASED_FIELDS.contains(field);
+            chain = chain.chain(() -> audit.scrub("insight", insight.id(), personal));
         }
+        return chain;
     }
 
     /**

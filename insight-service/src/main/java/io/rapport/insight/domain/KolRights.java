@@ -1,6 +1,6 @@
 package io.rapport.insight.domain;
 
-import io.rapport.platform.api.ProblemException;
+import io.rapport.platform.domain.DomainException;
 
 /**
  * Whether a new record about a KOL may be written, given the KOL's rights as kol-service publishes them. A
@@ -28,7 +28,7 @@ public final class KolRights {
     public static void require(Replicated.Kol kol, Record record, Share.Channel channel, LegalBasis legal) {
         if (kol.erased()) {
             if (legal == null) {
-                throw ProblemException.rule("kol-erased", "KOL " + kol.kolId() + " was erased (GDPR Art. 17); no new "
+                throw DomainException.rule("kol-erased", "KOL " + kol.kolId() + " was erased (GDPR Art. 17); no new "
                         + "records about them, except what the law requires");
             }
             return;
@@ -45,18 +45,18 @@ public final class KolRights {
     /** The rights rules every record about the KOL needs. */
     private static void requireRights(Replicated.Kol kol, Replicated.Contactability c) {
         if (c.objectedAt() != null) {
-            throw ProblemException.rule("kol-objected", "KOL " + kol.kolId() + " objected to the processing of their "
+            throw DomainException.rule("kol-objected", "KOL " + kol.kolId() + " objected to the processing of their "
                     + "data (GDPR Art. 21) on " + c.objectedAt());
         }
         if ("CONSENT".equals(c.lawfulBasis()) && !"GRANTED".equals(c.consent("PROFILING"))) {
             if ("WITHDRAWN".equals(c.consent("PROFILING"))) {
-                throw ProblemException.rule("consent-withdrawn", "KOL " + kol.kolId() + " withdrew the consent to "
+                throw DomainException.rule("consent-withdrawn", "KOL " + kol.kolId() + " withdrew the consent to "
                         + "profiling their data rests on");
             }
-            throw ProblemException.rule("no-lawful-basis", "KOL " + kol.kolId() + " has not consented to profiling");
+            throw DomainException.rule("no-lawful-basis", "KOL " + kol.kolId() + " has not consented to profiling");
         }
         if (!c.contactable() && "no-lawful-basis".equals(c.reason())) {
-            throw ProblemException.rule("no-lawful-basis", "There is no lawful basis to process the data of KOL "
+            throw DomainException.rule("no-lawful-basis", "There is no lawful basis to process the data of KOL "
                     + kol.kolId());
         }
     }
@@ -65,7 +65,7 @@ public final class KolRights {
     private static void requireReachable(Replicated.Kol kol, Replicated.Contactability c, Share.Channel channel,
             LegalBasis legal) {
         if (!"ACTIVE".equals(kol.status())) {
-            throw ProblemException.rule("kol-not-active", "KOL " + kol.kolId() + " is " + kol.status());
+            throw DomainException.rule("kol-not-active", "KOL " + kol.kolId() + " is " + kol.status());
         }
         if (c == null || legal != null) {
             // The KOL asked: answering is what they requested, whatever their contact preferences.
@@ -73,14 +73,14 @@ public final class KolRights {
         }
         if (Boolean.TRUE.equals(c.doNotContact()) || !c.contactable()) {
             String reason = Boolean.TRUE.equals(c.doNotContact()) || c.reason() == null ? "do-not-contact" : c.reason();
-            throw ProblemException.rule(reason, "KOL " + kol.kolId() + " may not be contacted (" + reason + ")");
+            throw DomainException.rule(reason, "KOL " + kol.kolId() + " may not be contacted (" + reason + ")");
         }
         if (channel == Share.Channel.EMAIL && !c.emailAllowed()) {
-            throw ProblemException.rule("no-email-consent", "KOL " + kol.kolId() + " withdrew or refused consent to "
+            throw DomainException.rule("no-email-consent", "KOL " + kol.kolId() + " withdrew or refused consent to "
                     + "e-mail contact");
         }
         if (channel == Share.Channel.PHONE && Boolean.FALSE.equals(c.phoneAllowed())) {
-            throw ProblemException.rule("no-phone-consent", "KOL " + kol.kolId() + " withdrew or refused consent to "
+            throw DomainException.rule("no-phone-consent", "KOL " + kol.kolId() + " withdrew or refused consent to "
                     + "phone contact");
         }
     }
@@ -90,7 +90,7 @@ public final class KolRights {
         try {
             require(kol, Record.SHARE, Share.Channel.IN_PERSON, null);
             return true;
-        } catch (ProblemException refused) {
+        } catch (DomainException refused) {
             return false;
         }
     }

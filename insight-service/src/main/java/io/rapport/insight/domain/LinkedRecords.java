@@ -4,7 +4,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.rapport.platform.api.ProblemException;
+import io.rapport.platform.domain.DomainException;
 import io.rapport.platform.replica.Replicas;
 import io.rapport.platform.security.Visibility;
 import io.smallrye.mutiny.Uni;
@@ -37,7 +37,7 @@ public class LinkedRecords {
                 .chain(interaction -> visibility.scope().invoke(scope -> {
                     if (interaction == null || !sees(scope, interaction.mslId(), interaction.team())
                             || !about(interaction.kolId(), kolIds)) {
-                        throw ProblemException.rule("unknown-interaction", "Interaction " + interactionId
+                        throw DomainException.rule("unknown-interaction", "Interaction " + interactionId
                                 + " does not exist" + (kolIds.length > 0 ? " with this KOL" : ""));
                     }
                 })).replaceWithVoid();
@@ -53,7 +53,7 @@ public class LinkedRecords {
                     // A request replicated before teams were published carries no MSL: only who sees all links to it.
                     boolean seen = request != null && (scope.all() || sees(scope, request.mslId(), request.team()));
                     if (!seen) {
-                        throw ProblemException.rule("unknown-medical-request", "Medical information request "
+                        throw DomainException.rule("unknown-medical-request", "Medical information request "
                                 + requestId + " does not exist");
                     }
                     return request;

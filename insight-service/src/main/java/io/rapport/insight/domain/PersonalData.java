@@ -10,9 +10,9 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.rapport.insight.persistence.InsightRepository;
 import io.rapport.insight.persistence.ShareRepository;
-import io.rapport.platform.api.PageRequest;
 import io.rapport.platform.audit.AuditEntryView;
 import io.rapport.platform.audit.AuditTrail;
+import io.rapport.platform.paging.PageRequest;
 import io.rapport.platform.replica.Replicas;
 import io.smallrye.mutiny.Uni;
 

@@ -7,20 +7,18 @@ import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.rapport.insight.domain.InsightEvents.ResourceChange;
 import io.rapport.insight.persistence.ResourceRepository;
-import io.rapport.platform.api.JsonBodies;
-import io.rapport.platform.api.Page;
-import io.rapport.platform.api.PageRequest;
-import io.rapport.platform.api.ProblemException;
-import io.rapport.platform.api.Versions;
 import io.rapport.platform.audit.AuditEntryView;
 import io.rapport.platform.audit.AuditRecord;
 import io.rapport.platform.audit.AuditTrail;
+import io.rapport.platform.domain.DomainException;
+import io.rapport.platform.domain.ExpectedVersion;
+import io.rapport.platform.domain.Patch;
+import io.rapport.platform.paging.Page;
+import io.rapport.platform.paging.PageRequest;
 import io.rapport.platform.replica.Directory;
 import io.rapport.platform.security.Caller;
 import io.rapport.platform.security.Roles;
@@ -39,16 +37,14 @@ public class ResourceService {
     private final InsightEvents events;
     private final AuditTrail audit;
     private final Caller caller;
-    private final JsonBodies bodies;
 
     public ResourceService(ResourceRepository resources, Directory directory, InsightEvents events, AuditTrail audit,
-            Caller caller, JsonBodies bodies) {
+            Caller caller) {
         this.resources = resources;
         this.directory = directory;
         this.events = events;
         this.audit = audit;
         this.caller = caller;
-        this.bodies = bodies;
     }
 
     @WithTransaction
@@ -61,29 +57,30 @@ public class ResourceService {
 
     /** A draft changes freely; approved content is withdrawn and replaced, never edited in place. */
     @WithTransaction
-    public Uni<Resource> patch(UUID id, String ifMatch, JsonNode patch) {
-        return changeable(id, ifMatch, Resource.Status.DRAFT, "edited").chain(resource -> {
-            ResourceDocument changed = bodies.patched(resource.document(), patch, ResourceDocument.class);
+    public Uni<Resource> patch(UUID id, ExpectedVersion expected, Patch<ResourceDocument> patch) {
+        return changeable(id, expected, Resource.Status.DRAFT, "edited").chain(resource -> {
+            ResourceDocument changed = patch.applyTo(resource.document());
             return checked(changed).chain(() -> change(resource, "edited", r -> r.edit(changed, caller.subject()), null));
         });
     }
 
     @WithTransaction
-    public Uni<Resource> approve(UUID id, String ifMatch, String mlrApprovalId, Instant approvedAt, Instant expiresAt) {
+    public Uni<Resource> approve(UUID id, ExpectedVersion expected, String mlrApprovalId, Instant approvedAt,
+            Instant expiresAt) {
         Instant now = Instant.now();
         Instant approved = approvedAt == null ? now : approvedAt;
         if (expiresAt == null || !expiresAt.isAfter(now) || !expiresAt.isAfter(approved)) {
-            throw ProblemException.rule("expiry-required", "An approval needs an expiry date in the future");
+            throw DomainException.rule("expiry-required", "An approval needs an expiry date in the future");
         }
-        return changeable(id, ifMatch, Resource.Status.DRAFT, "approved")
+        return changeable(id, expected, Resource.Status.DRAFT, "approved")
                 .invoke(this::requireNotAnAuthor)
                 .chain(resource -> change(resource, "approved", r -> r.approve(mlrApprovalId, approved, expiresAt),
                         ResourceChange.APPROVED));
     }
 
     @WithTransaction
-    public Uni<Resource> withdraw(UUID id, String ifMatch, String reason) {
-        return changeable(id, ifMatch, Resource.Status.APPROVED, "withdrawn")
+    public Uni<Resource> withdraw(UUID id, ExpectedVersion expected, String reason) {
+        return changeable(id, expected, Resource.Status.APPROVED, "withdrawn")
                 .chain(resource -> change(resource, "withdrawn", r -> r.withdraw(reason), ResourceChange.WITHDRAWN));
     }
 
@@ -91,7 +88,7 @@ public class ResourceService {
     public Uni<Resource> get(UUID id) {
         return resources.findById(id).map(resource -> {
             if (resource == null || resource.status() == Resource.Status.DRAFT && !curator()) {
-                throw ProblemException.notFound("Resource", id);
+                throw DomainException.notFound("Resource", id);
             }
             return resource;
         });
@@ -116,14 +113,14 @@ public class ResourceService {
         return (published == null ? audited : audited.chain(() -> events.resource(resource, published))).replaceWith(resource);
     }
 
-    private Uni<Resource> changeable(UUID id, String ifMatch, Resource.Status required, String action) {
+    private Uni<Resource> changeable(UUID id, ExpectedVersion expected, Resource.Status required, String action) {
         return resources.findForUpdate(id).map(resource -> {
             if (resource == null) {
-                throw ProblemException.notFound("Resource", id);
+                throw DomainException.notFound("Resource", id);
             }
-            Versions.check(ifMatch, resource.version());
+            expected.check(resource.version());
             if (resource.status() != required) {
-                throw ProblemException.conflict("invalid-transition", "Resource " + id + " is " + resource.status()
+                throw DomainException.conflict("invalid-transition", "Resource " + id + " is " + resource.status()
                         + " and cannot be " + action).with("status", resource.status());
             }
             return resource;

@@ -10,9 +10,9 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.rapport.insight.persistence.ResourceRepository;
 import io.rapport.insight.persistence.ShareRepository;
-import io.rapport.platform.api.Page;
-import io.rapport.platform.api.PageRequest;
-import io.rapport.platform.api.ProblemException;
+import io.rapport.platform.domain.DomainException;
+import io.rapport.platform.paging.Page;
+import io.rapport.platform.paging.PageRequest;
 import io.rapport.platform.replica.Directory;
 import io.rapport.platform.security.Caller;
 import io.rapport.platform.security.Roles;
@@ -112,7 +112,7 @@ public class ShareService {
     private static int given(PageRequest page) {
         int given = page.afterInt(1);
         if (given < 0 || given > Integer.MAX_VALUE - PageRequest.MAX_LIMIT - 1) {
-            throw ProblemException.badRequest("cursor", "not a cursor returned by this API");
+            throw DomainException.invalid("cursor", "not a cursor returned by this API");
         }
         return given;
     }
@@ -131,14 +131,14 @@ public class ShareService {
 
     private static void requireShareable(Resource resource, UUID id) {
         if (resource == null) {
-            throw ProblemException.rule("unknown-resource", "Resource " + id + " does not exist");
+            throw DomainException.rule("unknown-resource", "Resource " + id + " does not exist");
         }
         switch (resource.status()) {
-            case DRAFT -> throw ProblemException.rule("resource-not-approved", "Resource " + id + " is not approved yet");
-            case WITHDRAWN -> throw ProblemException.rule("resource-withdrawn", "Resource " + id + " was withdrawn");
+            case DRAFT -> throw DomainException.rule("resource-not-approved", "Resource " + id + " is not approved yet");
+            case WITHDRAWN -> throw DomainException.rule("resource-withdrawn", "Resource " + id + " was withdrawn");
             case APPROVED -> {
                 if (resource.expired(Instant.now())) {
-                    throw ProblemException.rule("resource-expired", "The approval of resource " + id + " expired on "
+                    throw DomainException.rule("resource-expired", "The approval of resource " + id + " expired on "
                             + resource.expiresAt());
                 }
             }
@@ -147,7 +147,7 @@ public class ShareService {
 
     private static void requireMarket(Replicated.Kol kol, Resource resource) {
         if (kol.country() == null || !resource.markets().contains(kol.country())) {
-            throw ProblemException.rule("market-not-approved", "Resource " + resource.id() + " is approved in "
+            throw DomainException.rule("market-not-approved", "Resource " + resource.id() + " is approved in "
                     + resource.markets() + ", not in the KOL's country " + kol.country());
         }
     }
@@ -159,14 +159,14 @@ public class ShareService {
     private static void requireAnswerIfReactive(Resource resource, Request request, Replicated.Request medical,
             LegalBasis legal) {
         if (resource.usage() == ResourceDocument.Usage.REACTIVE_ONLY && legal == null) {
-            throw ProblemException.rule("reactive-only", "Resource " + resource.id() + " is shared only in answer to "
+            throw DomainException.rule("reactive-only", "Resource " + resource.id() + " is shared only in answer to "
                     + "the KOL's unsolicited medical information request (medicalRequestId)"
                     + (request.medicalRequestId() == null ? ""
                             : "; request " + request.medicalRequestId()
                                     + " is not an unsolicited request of this KOL"));
         }
         if (medical != null && legal == null && !request.kolId().toString().equals(medical.kolId())) {
-            throw ProblemException.rule("unknown-medical-request", "Medical information request "
+            throw DomainException.rule("unknown-medical-request", "Medical information request "
                     + request.medicalRequestId() + " is not one of this KOL's");
         }
     }
@@ -175,12 +175,12 @@ public class ShareService {
     private String sharer(String requested) {
         if (requested == null || requested.equals(caller.subject())) {
             if (requested == null && caller.isAny(Roles.INTEGRATION, Roles.ADMIN) && !caller.is(Roles.MSL)) {
-                throw ProblemException.badRequest("mslId", "required: name the MSL who shared");
+                throw DomainException.invalid("mslId", "required: name the MSL who shared");
             }
             return caller.subject();
         }
         if (!caller.isAny(Roles.INTEGRATION, Roles.ADMIN)) {
-            throw ProblemException.forbidden("An MSL records only their own shares");
+            throw DomainException.forbidden("An MSL records only their own shares");
         }
         return requested;
     }

@@ -1,45 +1,51 @@
 package io.rapport.insight.domain;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+
+import io.rapport.platform.audit.AuditShape;
 
 /** What the audit trail compares, and the free-text fields an erasure scrubs from it. */
 public final class Snapshot {
 
-    public static final Set<String> FREE_TEXT = Set.of("title", "text", "actionTaken", "rejectionReason");
+    static final AuditShape<Insight> INSIGHT = AuditShape.of(Insight.class)
+            .field("kolId", Insight::kolId)
+            .field("therapeuticArea", Insight::therapeuticArea)
+            .field("product", Insight::product)
+            .field("category", Insight::category)
+            .text("title", Insight::title)
+            .text("text", Insight::text)
+            .field("evidence", Insight::evidence)
+            .field("tags", Insight::tags)
+            .field("sentiment", Insight::sentiment)
+            .field("adverseEventMentioned", Insight::adverseEventMentioned)
+            .field("safetyReportId", Insight::safetyReportId)
+            .field("status", Insight::status)
+            .field("endorsements", Insight::endorsements)
+            .text("rejectionReason", Insight::rejectionReason)
+            .text("actionTaken", Insight::actionTaken)
+            .build();
+
+    static final AuditShape<Resource> RESOURCE = AuditShape.of(Resource.class)
+            .field("document", Resource::document)
+            .field("status", Resource::status)
+            .field("mlrApprovalId", Resource::mlrApprovalId)
+            .field("approvedAt", Resource::approvedAt)
+            .field("expiresAt", Resource::expiresAt)
+            .field("withdrawnReason", Resource::withdrawnReason)
+            .build();
+
+    /** Insight fields an erasure scrubs (a resource is about no KOL). */
+    public static final Set<String> FREE_TEXT = INSIGHT.freeText();
 
     private Snapshot() {
     }
 
     public static Map<String, Object> of(Insight i) {
-        Map<String, Object> s = new LinkedHashMap<>();
-        s.put("kolId", i.kolId());
-        s.put("therapeuticArea", i.therapeuticArea());
-        s.put("product", i.product());
-        s.put("category", i.category());
-        s.put("title", i.title());
-        s.put("text", i.text());
-        s.put("evidence", i.evidence());
-        s.put("tags", i.tags());
-        s.put("sentiment", i.sentiment());
-        s.put("adverseEventMentioned", i.adverseEventMentioned());
-        s.put("safetyReportId", i.safetyReportId());
-        s.put("status", i.status());
-        s.put("endorsements", i.endorsements());
-        s.put("rejectionReason", i.rejectionReason());
-        s.put("actionTaken", i.actionTaken());
-        return s;
+        return INSIGHT.snapshot(i);
     }
 
     public static Map<String, Object> of(Resource r) {
-        Map<String, Object> s = new LinkedHashMap<>();
-        s.put("document", r.document());
-        s.put("status", r.status());
-        s.put("mlrApprovalId", r.mlrApprovalId());
-        s.put("approvedAt", r.approvedAt());
-        s.put("expiresAt", r.expiresAt());
-        s.put("withdrawnReason", r.withdrawnReason());
-        return s;
+        return RESOURCE.snapshot(r);
     }
 }

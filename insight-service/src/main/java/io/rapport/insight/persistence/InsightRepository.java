@@ -16,7 +16,7 @@ import io.rapport.insight.domain.Insight;
 import io.rapport.insight.domain.InsightAccess;
 import io.rapport.insight.domain.InsightSearch;
 import io.rapport.insight.domain.Theme;
-import io.rapport.platform.api.PageRequest;
+import io.rapport.platform.paging.PageRequest;
 import io.smallrye.mutiny.Uni;
 
 /** Insights: locking one, endorsing, the ranked search, and the themes of a period. */
@@ -101,8 +101,11 @@ public class InsightRepository implements PanacheRepositoryBase<Insight, UUID> {
     }
 
     /** Counts per tag (or category) of shared insights submitted in [from, to) and in the period before. */
-    public Uni<List<Theme>> themes(String dimension, String therapeuticArea, InsightAccess.Scope scope, Instant from,
-            Instant to, int limit) {
+    public Uni<List<Theme>> themes(String dimension, ThemePeriod period, int limit) {
+        String therapeuticArea = period.therapeuticArea();
+        InsightAccess.Scope scope = period.scope();
+        Instant from = period.from();
+        Instant to = period.to();
         Instant previousFrom = from.minus(java.time.Duration.between(from, to));
         String value = "tags".equals(dimension) ? "t.value" : "i.category";
         String join = "tags".equals(dimension) ? ", jsonb_array_elements_text(i.tags) AS t(value)" : "";
@@ -144,6 +147,10 @@ public class InsightRepository implements PanacheRepositoryBase<Insight, UUID> {
             where.add(clause);
             params.put(name, value);
         }
+    }
+
+    /** The insights themes are counted over: a period [from, to), in one therapeutic area or all, as the scope sees them. */
+    public record ThemePeriod(String therapeuticArea, InsightAccess.Scope scope, Instant from, Instant to) {
     }
 
     /** A search hit with its rank (0 without words). */

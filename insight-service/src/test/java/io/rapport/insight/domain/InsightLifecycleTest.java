@@ -13,6 +13,10 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 import io.rapport.platform.api.ProblemException;
 import io.rapport.platform.api.Versions;
+import io.rapport.platform.domain.DomainException;
+import io.rapport.platform.domain.DomainException.Kind;
+import io.rapport.platform.domain.ExpectedVersion;
+import io.rapport.platform.security.Caller;
 import io.rapport.platform.security.Roles;
 import io.smallrye.mutiny.Uni;
 
@@ -22,7 +26,6 @@ import static io.rapport.insight.domain.StandIns.CY;
 import static io.rapport.insight.domain.StandIns.MAX;
 import static io.rapport.insight.domain.StandIns.MIA;
 import static io.rapport.insight.domain.StandIns.MO;
-import static io.rapport.insight.domain.StandIns.caller;
 import static io.rapport.insight.domain.StandIns.draftBy;
 import static io.rapport.insight.domain.StandIns.refused;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,9 +54,9 @@ class InsightLifecycleTest {
         }
 
         Insight take(StandIns world, Insight insight) {
-            String etag = Versions.etag(insight.version());
-            InsightService author = world.insightService(caller(ANA, Roles.MSL));
-            InsightService manager = world.insightService(caller(MIA, Roles.MEDICAL_MANAGER));
+            ExpectedVersion etag = new ExpectedVersion(insight.version());
+            InsightService author = world.insightService(Caller.of(ANA, Roles.MSL));
+            InsightService manager = world.insightService(Caller.of(MIA, Roles.MEDICAL_MANAGER));
             Uni<Insight> taken = switch (this) {
                 case SUBMIT -> author.submit(insight.id(), etag);
                 case VALIDATE -> manager.validate(insight.id(), etag);
@@ -150,11 +153,11 @@ class InsightLifecycleTest {
             if (from.actions().contains(step.action)) {
                 assertThat(step.take(world, insight).status()).as("%s from %s", step, from).isEqualTo(step.leadsTo);
             } else if (from == InsightStatus.DRAFT && step != Step.REWORK) {
-                assertThat(refused(() -> step.take(world, insight)).status()).as("%s from DRAFT", step).isEqualTo(404);
+                assertThat(refused(() -> step.take(world, insight)).kind()).as("%s from DRAFT", step).isEqualTo(Kind.NOT_FOUND);
                 assertThat(insight.status()).isEqualTo(from);
             } else {
-                ProblemException refusal = refused(() -> step.take(world, insight));
-                assertThat(refusal.status()).as("%s from %s", step, from).isEqualTo(409);
+                DomainException refusal = refused(() -> step.take(world, insight));
+                assertThat(refusal.kind()).as("%s from %s", step, from).isEqualTo(Kind.CONFLICT);
                 assertThat(refusal.slug()).isEqualTo("invalid-transition");
                 assertThat(refusal.getMessage()).contains("is " + from, "allowed: " + from.actions());
                 assertThat(insight.status()).isEqualTo(from);
@@ -175,8 +178,8 @@ class InsightLifecycleTest {
     void shouldRefuseEditingAnInsightOnceSubmitted() {
         Insight insight = anasInsight(InsightStatus.SUBMITTED);
 
-        ProblemException refusal = refused(() -> world.insightService(caller(ANA, Roles.MSL))
-                .patch(insight.id(), Versions.etag(insight.version()), null).await().indefinitely());
+        DomainException refusal = refused(() -> world.insightService(Caller.of(ANA, Roles.MSL))
+                .patch(insight.id(), new ExpectedVersion(insight.version()), null).await().indefinitely());
 
         assertThat(refusal.slug()).isEqualTo("invalid-transition");
         assertThat(refusal.getMessage()).contains("cannot be edited");
@@ -186,15 +189,18 @@ class InsightLifecycleTest {
     void shouldLetOnlyTheAuthorSubmitAndRework() {
         Insight draft = anasInsight(InsightStatus.DRAFT);
         Insight rejected = anasInsight(InsightStatus.REJECTED);
-        InsightService colleague = world.insightService(caller(BEN, Roles.MSL));
-        InsightService manager = world.insightService(caller(MIA, Roles.MEDICAL_MANAGER));
+        InsightService colleague = world.insightService(Caller.of(BEN, Roles.MSL));
+        InsightService manager = world.insightService(Caller.of(MIA, Roles.MEDICAL_MANAGER));
 
         // a colleague does not even see ana's draft; a manager sees the rejected insight but is not its author
-        assertThat(refused(() -> colleague.submit(draft.id(), "\"1\"").await().indefinitely()).status()).isEqualTo(404);
-        assertThat(refused(() -> manager.rework(rejected.id(), Versions.etag(rejected.version())).await().indefinitely())
-                .status()).isEqualTo(403);
-        assertThat(refused(() -> colleague.rework(rejected.id(), Versions.etag(rejected.version())).await().indefinitely())
-                .status()).isEqualTo(403);
+        assertThat(refused(() -> colleague.submit(draft.id(), new ExpectedVersion(1)).await().indefinitely()).kind())
+                .isEqualTo(Kind.NOT_FOUND);
+        assertThat(refused(() -> manager.rework(rejected.id(), new ExpectedVersion(rejected.version())).await().indefinitely())
+                .kind()).isEqualTo(Kind.FORBIDDEN);
+        assertThat(
+                refused(() -> colleague.rework(rejected.id(), new ExpectedVersion(rejected.version())).await().indefinitely())
+                        .kind())
+                .isEqualTo(Kind.FORBIDDEN);
         assertThat(draft.status()).isEqualTo(InsightStatus.DRAFT);
         assertThat(rejected.status()).isEqualTo(InsightStatus.REJECTED);
     }
@@ -202,17 +208,17 @@ class InsightLifecycleTest {
     @Test
     void shouldLetOnlyAMedicalManagerOfTheAuthorsTeamCurate() {
         Insight insight = anasInsight(InsightStatus.SUBMITTED);
-        String etag = Versions.etag(insight.version());
+        ExpectedVersion etag = new ExpectedVersion(insight.version());
 
-        ProblemException byMsl = refused(() -> world.insightService(caller(BEN, Roles.MSL))
+        DomainException byMsl = refused(() -> world.insightService(Caller.of(BEN, Roles.MSL))
                 .validate(insight.id(), etag).await().indefinitely());
-        ProblemException byOtherTeamsManager = refused(() -> world.insightService(caller(MAX, Roles.MEDICAL_MANAGER))
+        DomainException byOtherTeamsManager = refused(() -> world.insightService(Caller.of(MAX, Roles.MEDICAL_MANAGER))
                 .validate(insight.id(), etag).await().indefinitely());
 
-        assertThat(byMsl.status()).isEqualTo(403);
+        assertThat(byMsl.kind()).isEqualTo(Kind.FORBIDDEN);
         assertThat(byMsl.getMessage()).contains("Only a medical manager curates");
         // another team's manager does not see the insight at all
-        assertThat(byOtherTeamsManager.status()).isEqualTo(404);
+        assertThat(byOtherTeamsManager.kind()).isEqualTo(Kind.NOT_FOUND);
         assertThat(insight.status()).isEqualTo(InsightStatus.SUBMITTED);
     }
 
@@ -222,28 +228,31 @@ class InsightLifecycleTest {
         Insight own = Insight.draft(StandIns.document(false), MO, "onc", "Europe/Berlin", null);
         own.submit();
         world.stored(own);
-        String etag = Versions.etag(own.version());
+        ExpectedVersion etag = new ExpectedVersion(own.version());
 
         for (Runnable curation : List.<Runnable> of(
-                () -> world.insightService(caller(MO, Roles.MEDICAL_MANAGER)).validate(own.id(), etag).await().indefinitely(),
-                () -> world.insightService(caller(MO, Roles.MEDICAL_MANAGER)).reject(own.id(), etag, "no").await()
+                () -> world.insightService(Caller.of(MO, Roles.MEDICAL_MANAGER)).validate(own.id(), etag).await()
+                        .indefinitely(),
+                () -> world.insightService(Caller.of(MO, Roles.MEDICAL_MANAGER)).reject(own.id(), etag, "no").await()
                         .indefinitely())) {
-            ProblemException refusal = refused(curation);
-            assertThat(refusal.status()).isEqualTo(403);
+            DomainException refusal = refused(curation);
+            assertThat(refusal.kind()).isEqualTo(Kind.FORBIDDEN);
             assertThat(refusal.slug()).isEqualTo(InsightAccess.SELF_APPROVAL);
         }
-        assertThat(world.insightService(caller(MIA, Roles.MEDICAL_MANAGER)).validate(own.id(), etag).await()
+        assertThat(world.insightService(Caller.of(MIA, Roles.MEDICAL_MANAGER)).validate(own.id(), etag).await()
                 .indefinitely().status()).isEqualTo(InsightStatus.VALIDATED);
     }
 
     @Test
     void shouldRefuseAStepAtAVersionTheClientDidNotRead() {
         Insight insight = anasInsight(InsightStatus.DRAFT);
-        InsightService author = world.insightService(caller(ANA, Roles.MSL));
+        InsightService author = world.insightService(Caller.of(ANA, Roles.MSL));
 
-        assertThat(refused(() -> author.submit(insight.id(), Versions.etag(insight.version() + 1)).await()
+        assertThat(refused(() -> author.submit(insight.id(), new ExpectedVersion(insight.version() + 1)).await()
                 .indefinitely()).slug()).isEqualTo("version-mismatch");
-        assertThat(refused(() -> author.submit(insight.id(), null).await().indefinitely()).status()).isEqualTo(428);
+        // without If-Match the edge refuses (428) before the domain is called
+        assertThat(refused(() -> author.submit(insight.id(), Versions.expected(null)).await().indefinitely()))
+                .isInstanceOfSatisfying(ProblemException.class, refusal -> assertThat(refusal.status()).isEqualTo(428));
         assertThat(insight.status()).isEqualTo(InsightStatus.DRAFT);
     }
 
@@ -269,14 +278,14 @@ class InsightLifecycleTest {
     @Test
     void shouldCountEachColleaguesEndorsementOnceAndOnlyOfSharedInsights() {
         Insight submitted = anasInsight(InsightStatus.SUBMITTED);
-        InsightService ben = world.insightService(caller(BEN, Roles.MSL));
+        InsightService ben = world.insightService(Caller.of(BEN, Roles.MSL));
 
         assertThat(ben.endorse(submitted.id()).await().indefinitely().endorsements()).isEqualTo(1);
         assertThat(refused(() -> ben.endorse(submitted.id()).await().indefinitely()).slug()).isEqualTo("already-endorsed");
-        assertThat(refused(() -> world.insightService(caller(ANA, Roles.MSL)).endorse(submitted.id()).await()
+        assertThat(refused(() -> world.insightService(Caller.of(ANA, Roles.MSL)).endorse(submitted.id()).await()
                 .indefinitely()).slug()).isEqualTo("own-insight");
         Insight rejected = anasInsight(InsightStatus.REJECTED);
-        ProblemException notShared = refused(() -> world.insightService(caller(MIA, Roles.MEDICAL_MANAGER))
+        DomainException notShared = refused(() -> world.insightService(Caller.of(MIA, Roles.MEDICAL_MANAGER))
                 .endorse(rejected.id()).await().indefinitely());
 
         assertThat(notShared.slug()).isEqualTo("invalid-transition");
@@ -288,17 +297,17 @@ class InsightLifecycleTest {
     void shouldRecordTheSafetyReportOfAnAdverseEventOnceByTheAuthorOrACurator() {
         Insight adverse = world.stored(draftBy(ANA, true, LocalDate.now().plusDays(1)));
         Insight plain = anasInsight(InsightStatus.DRAFT);
-        InsightService author = world.insightService(caller(ANA, Roles.MSL));
-        InsightService colleague = world.insightService(caller(BEN, Roles.MSL));
+        InsightService author = world.insightService(Caller.of(ANA, Roles.MSL));
+        InsightService colleague = world.insightService(Caller.of(BEN, Roles.MSL));
         adverse.submit();
 
-        assertThat(refused(() -> author.safetyReported(plain.id(), Versions.etag(plain.version()), "DS-1").await()
+        assertThat(refused(() -> author.safetyReported(plain.id(), new ExpectedVersion(plain.version()), "DS-1").await()
                 .indefinitely()).slug()).isEqualTo("no-adverse-event");
-        assertThat(refused(() -> colleague.safetyReported(adverse.id(), Versions.etag(adverse.version()), "DS-1")
-                .await().indefinitely()).status()).isEqualTo(403);
-        world.insightService(caller(MIA, Roles.MEDICAL_MANAGER))
-                .safetyReported(adverse.id(), Versions.etag(adverse.version()), "DS-1").await().indefinitely();
-        ProblemException again = refused(() -> author.safetyReported(adverse.id(), Versions.etag(adverse.version()),
+        assertThat(refused(() -> colleague.safetyReported(adverse.id(), new ExpectedVersion(adverse.version()), "DS-1")
+                .await().indefinitely()).kind()).isEqualTo(Kind.FORBIDDEN);
+        world.insightService(Caller.of(MIA, Roles.MEDICAL_MANAGER))
+                .safetyReported(adverse.id(), new ExpectedVersion(adverse.version()), "DS-1").await().indefinitely();
+        DomainException again = refused(() -> author.safetyReported(adverse.id(), new ExpectedVersion(adverse.version()),
                 "DS-2").await().indefinitely());
 
         assertThat(adverse.safetyReportId()).isEqualTo("DS-1");

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import io.rapport.insight.domain.KolRights.Record;
 import io.rapport.insight.domain.Replicated.Contactability;
 import io.rapport.insight.domain.Share.Channel;
+import io.rapport.platform.domain.DomainException;
 
 import static io.rapport.insight.domain.StandIns.refused;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,7 +35,7 @@ class KolRightsRulesTest {
 
     private static String refusal(Replicated.Kol kol, Record record, Channel channel, LegalBasis legal) {
         var refused = refused(() -> KolRights.require(kol, record, channel, legal));
-        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.kind()).isEqualTo(DomainException.Kind.RULE);
         return refused.slug();
     }
 

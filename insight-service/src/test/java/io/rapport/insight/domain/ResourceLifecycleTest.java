@@ -7,13 +7,14 @@ import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-import io.rapport.platform.api.ProblemException;
-import io.rapport.platform.api.Versions;
+import io.rapport.platform.domain.DomainException;
+import io.rapport.platform.domain.DomainException.Kind;
+import io.rapport.platform.domain.ExpectedVersion;
+import io.rapport.platform.security.Caller;
 import io.rapport.platform.security.Roles;
 
 import static io.rapport.insight.domain.StandIns.MIA;
 import static io.rapport.insight.domain.StandIns.MO;
-import static io.rapport.insight.domain.StandIns.caller;
 import static io.rapport.insight.domain.StandIns.refused;
 import static io.rapport.insight.domain.StandIns.resourceDocument;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,8 +29,8 @@ class ResourceLifecycleTest {
     private static final Instant IN_A_YEAR = Instant.now().plus(Duration.ofDays(365));
 
     private final StandIns world = new StandIns();
-    private final ResourceService mia = world.resourceService(caller(MIA, Roles.MEDICAL_MANAGER));
-    private final ResourceService mo = world.resourceService(caller(MO, Roles.MEDICAL_MANAGER));
+    private final ResourceService mia = world.resourceService(Caller.of(MIA, Roles.MEDICAL_MANAGER));
+    private final ResourceService mo = world.resourceService(Caller.of(MO, Roles.MEDICAL_MANAGER));
 
     /** A draft mo wrote. */
     private Resource draft() {
@@ -39,12 +40,12 @@ class ResourceLifecycleTest {
 
     private Resource approve(ResourceService by, Resource resource, String approvalId, Instant approvedAt,
             Instant expiresAt) {
-        return by.approve(resource.id(), Versions.etag(resource.version()), approvalId, approvedAt, expiresAt).await()
+        return by.approve(resource.id(), new ExpectedVersion(resource.version()), approvalId, approvedAt, expiresAt).await()
                 .indefinitely();
     }
 
     private Resource withdraw(ResourceService by, Resource resource, String reason) {
-        return by.withdraw(resource.id(), Versions.etag(resource.version()), reason).await().indefinitely();
+        return by.withdraw(resource.id(), new ExpectedVersion(resource.version()), reason).await().indefinitely();
     }
 
     @Test
@@ -81,8 +82,8 @@ class ResourceLifecycleTest {
         for (Instant[] dates : List.of(new Instant[] { null, null }, new Instant[] { null, now.minusSeconds(60) },
                 new Instant[] { now.plus(Duration.ofDays(30)), now.plus(Duration.ofDays(10)) },
                 new Instant[] { now.plus(Duration.ofDays(10)), now.plus(Duration.ofDays(10)) })) {
-            ProblemException refusal = refused(() -> approve(mia, resource, "MLR-1", dates[0], dates[1]));
-            assertThat(refusal.status()).isEqualTo(422);
+            DomainException refusal = refused(() -> approve(mia, resource, "MLR-1", dates[0], dates[1]));
+            assertThat(refusal.kind()).isEqualTo(Kind.RULE);
             assertThat(refusal.slug()).isEqualTo("expiry-required");
         }
         assertThat(resource.status()).isEqualTo(Resource.Status.DRAFT);
@@ -94,12 +95,12 @@ class ResourceLifecycleTest {
         resource.edit(resource.document(), MIA);
 
         for (ResourceService author : List.of(mo, mia)) {
-            ProblemException refusal = refused(() -> approve(author, resource, "MLR-1", null, IN_A_YEAR));
-            assertThat(refusal.status()).isEqualTo(403);
+            DomainException refusal = refused(() -> approve(author, resource, "MLR-1", null, IN_A_YEAR));
+            assertThat(refusal.kind()).isEqualTo(Kind.FORBIDDEN);
             assertThat(refusal.slug()).isEqualTo(InsightAccess.SELF_APPROVAL);
         }
         assertThat(resource.authors()).containsExactly(MO, MIA);
-        assertThat(approve(world.resourceService(caller("root", Roles.ADMIN)), resource, "MLR-1", null, IN_A_YEAR)
+        assertThat(approve(world.resourceService(Caller.of("root", Roles.ADMIN)), resource, "MLR-1", null, IN_A_YEAR)
                 .status()).isEqualTo(Resource.Status.APPROVED);
     }
 
@@ -138,17 +139,18 @@ class ResourceLifecycleTest {
         withdraw(mia, withdrawn, "Wrong figure");
         Resource draft = draft();
 
-        List<ProblemException> refusals = List.of(
+        List<DomainException> refusals = List.of(
                 refused(() -> approve(mia, approved, "MLR-3", null, IN_A_YEAR)),
                 refused(() -> approve(mia, withdrawn, "MLR-3", null, IN_A_YEAR)),
                 refused(() -> withdraw(mia, draft, "never approved")),
                 refused(() -> withdraw(mia, withdrawn, "again")),
                 // approved content is withdrawn and replaced, never edited in place
-                refused(() -> mia.patch(approved.id(), Versions.etag(approved.version()), null).await().indefinitely()),
-                refused(() -> mia.patch(withdrawn.id(), Versions.etag(withdrawn.version()), null).await().indefinitely()));
+                refused(() -> mia.patch(approved.id(), new ExpectedVersion(approved.version()), null).await().indefinitely()),
+                refused(() -> mia.patch(withdrawn.id(), new ExpectedVersion(withdrawn.version()), null).await()
+                        .indefinitely()));
 
         assertThat(refusals).allSatisfy(refusal -> {
-            assertThat(refusal.status()).isEqualTo(409);
+            assertThat(refusal.kind()).isEqualTo(Kind.CONFLICT);
             assertThat(refusal.slug()).isEqualTo("invalid-transition");
         });
         assertThat(refusals.get(2).getMessage()).contains("is DRAFT and cannot be withdrawn");
@@ -181,11 +183,11 @@ class ResourceLifecycleTest {
     @Test
     void shouldHideDraftsFromMslsButNotFromCurators() {
         Resource resource = draft();
-        ResourceService msl = world.resourceService(caller("msl-ana", Roles.MSL));
+        ResourceService msl = world.resourceService(Caller.of("msl-ana", Roles.MSL));
 
-        assertThat(refused(() -> msl.get(resource.id()).await().indefinitely()).status()).isEqualTo(404);
+        assertThat(refused(() -> msl.get(resource.id()).await().indefinitely()).kind()).isEqualTo(Kind.NOT_FOUND);
         assertThat(mia.get(resource.id()).await().indefinitely()).isSameAs(resource);
-        assertThat(world.resourceService(caller("root", Roles.ADMIN)).get(resource.id()).await().indefinitely())
+        assertThat(world.resourceService(Caller.of("root", Roles.ADMIN)).get(resource.id()).await().indefinitely())
                 .isSameAs(resource);
         approve(mia, resource, "MLR-1", null, IN_A_YEAR);
         assertThat(msl.get(resource.id()).await().indefinitely()).isSameAs(resource);

@@ -2,7 +2,6 @@ package io.rapport.insight.domain;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,18 +10,18 @@ import java.util.UUID;
 
 import io.rapport.insight.persistence.InsightRepository;
 import io.rapport.insight.persistence.ResourceRepository;
-import io.rapport.platform.api.ProblemException;
 import io.rapport.platform.audit.AuditRecord;
 import io.rapport.platform.audit.AuditTrail;
+import io.rapport.platform.domain.DomainException;
 import io.rapport.platform.replica.Directory;
 import io.rapport.platform.security.Caller;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Plain-Java stand-ins for what the insight services get from Quarkus (caller, directory, repositories, audit
- * trail, outbox), so the unit layer drives the real rules without a container, a database or a broker. The
- * directory: team {@code onc} (MSLs ana and ben, managed by mia and by mo, who also writes insights), team
- * {@code cardio} (MSL cy, managed by max).
+ * Plain-Java stand-ins for what the insight services get from Quarkus (directory, repositories, audit trail,
+ * outbox; callers come from {@code Caller.of}), so the unit layer drives the real rules without a container, a
+ * database or a broker. The directory: team {@code onc} (MSLs ana and ben, managed by mia and by mo, who also
+ * writes insights), team {@code cardio} (MSL cy, managed by max).
  */
 final class StandIns {
 
@@ -47,31 +46,6 @@ final class StandIns {
     final Map<UUID, Resource> resources = new HashMap<>();
     final Set<String> endorsements = new java.util.HashSet<>();
 
-    static Caller caller(String subject, String... roles) {
-        Set<String> held = Set.of(roles);
-        return new Caller(null, null) {
-            @Override
-            public String subject() {
-                return subject;
-            }
-
-            @Override
-            public boolean is(String role) {
-                return held.contains(role);
-            }
-
-            @Override
-            public boolean isAny(String... wanted) {
-                return Arrays.stream(wanted).anyMatch(held::contains);
-            }
-
-            @Override
-            public Set<String> roles() {
-                return held;
-            }
-        };
-    }
-
     static Directory directory() {
         return new Directory(null, null, null) {
             @Override
@@ -82,7 +56,7 @@ final class StandIns {
             @Override
             public Uni<Entry> msl(String userId) {
                 Entry entry = MSLS.get(userId);
-                return entry == null ? Uni.createFrom().failure(ProblemException.rule("unknown-msl", userId))
+                return entry == null ? Uni.createFrom().failure(DomainException.rule("unknown-msl", userId))
                         : Uni.createFrom().item(entry);
             }
         };
@@ -102,7 +76,7 @@ final class StandIns {
             }
         };
         return new InsightService(repository, new InsightAccess(caller, directory), directory, events(), audit(caller),
-                caller, null, null, null, null);
+                caller, null, null, null);
     }
 
     InsightAccess insightAccess(Caller caller) {
@@ -121,7 +95,7 @@ final class StandIns {
                 return Uni.createFrom().item(resources.get(id));
             }
         };
-        return new ResourceService(repository, directory(), events(), audit(caller), caller, null);
+        return new ResourceService(repository, directory(), events(), audit(caller), caller);
     }
 
     Insight stored(Insight insight) {
@@ -197,10 +171,10 @@ final class StandIns {
     }
 
     /** What a refused call threw. */
-    static ProblemException refused(Runnable call) {
+    static DomainException refused(Runnable call) {
         try {
             call.run();
-        } catch (ProblemException refusal) {
+        } catch (DomainException refusal) {
             return refusal;
         }
         throw new AssertionError("expected a refusal, but the call was accepted");

@@ -13,6 +13,7 @@ import org.jboss.logging.Logger;
 
 import io.rapport.interaction.domain.CalendarService;
 import io.rapport.platform.api.ProblemException;
+import io.rapport.platform.domain.DomainException;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 
@@ -40,7 +41,7 @@ public class CalendarResource {
                 .emitOn(Infrastructure.getDefaultWorkerPool())
                 .map(planned -> Response.ok(CalendarRenderer.render(planned), "text/calendar; charset=utf-8")
                         .header("Cache-Control", "private, max-age=300").build())
-                .onFailure(e -> !(e instanceof ProblemException)).transform(CalendarResource::withoutPath);
+                .onFailure(e -> !(e instanceof DomainException)).transform(CalendarResource::withoutPath);
     }
 
     /**

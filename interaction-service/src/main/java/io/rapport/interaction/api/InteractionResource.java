@@ -1,13 +1,15 @@
 package io.rapport.interaction.api;
 
-import java.net.URI;
 import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -26,20 +28,25 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.rapport.interaction.domain.Channel;
 import io.rapport.interaction.domain.FollowUpService;
+import io.rapport.interaction.domain.Interaction;
 import io.rapport.interaction.domain.InteractionChanges;
 import io.rapport.interaction.domain.InteractionDocument;
 import io.rapport.interaction.domain.InteractionQueries;
 import io.rapport.interaction.domain.InteractionService;
 import io.rapport.interaction.domain.InteractionStatus;
 import io.rapport.platform.api.IdempotencyKeys;
+import io.rapport.platform.api.JsonBodies;
 import io.rapport.platform.api.MergePatch;
-import io.rapport.platform.api.Page;
-import io.rapport.platform.api.PageRequest;
+import io.rapport.platform.api.Responses;
 import io.rapport.platform.api.Versions;
 import io.rapport.platform.audit.AuditEntryView;
+import io.rapport.platform.domain.DomainException;
+import io.rapport.platform.paging.Page;
+import io.rapport.platform.paging.PageRequest;
 import io.rapport.platform.security.Roles;
 import io.smallrye.mutiny.Uni;
 
@@ -49,22 +56,25 @@ import io.smallrye.mutiny.Uni;
 @Consumes(MediaType.APPLICATION_JSON)
 public class InteractionResource {
 
-    private static final String ETAG = "ETag";
-    private static final String IF_MATCH = "If-Match";
+    static final String COLLECTION = "/api/v1/interactions";
+    /** A member of a merge patch that is no field of the interaction: why a completed one is amended. */
+    private static final String AMENDMENT_REASON = "amendmentReason";
 
     private final InteractionService recording;
     private final InteractionChanges changes;
     private final InteractionQueries queries;
     private final FollowUpService followUps;
     private final IdempotencyKeys idempotency;
+    private final JsonBodies bodies;
 
     public InteractionResource(InteractionService recording, InteractionChanges changes, InteractionQueries queries,
-            FollowUpService followUps, IdempotencyKeys idempotency) {
+            FollowUpService followUps, IdempotencyKeys idempotency, JsonBodies bodies) {
         this.recording = recording;
         this.changes = changes;
         this.queries = queries;
         this.followUps = followUps;
         this.idempotency = idempotency;
+        this.bodies = bodies;
     }
 
     @POST
@@ -78,9 +88,8 @@ public class InteractionResource {
             + "product complaint (legalBasis LEGAL_OBLIGATION; for an erased KOL kept with a pseudonym).")
     @APIResponse(responseCode = "201", description = "Recorded; Location and ETag set")
     public Uni<Response> create(@HeaderParam(IdempotencyKeys.HEADER) String key, @Valid @NotNull InteractionDocument body) {
-        return idempotency.once(key, body, () -> recording.create(body).map(i -> Response
-                .created(URI.create("/api/v1/interactions/" + i.id())).header(ETAG, Versions.etag(i.version()))
-                .entity(InteractionView.from(i)).build()));
+        return idempotency.once(key, body, () -> recording.create(body)
+                .map(i -> Responses.created(COLLECTION, i.id(), InteractionView.from(i), i.version())));
     }
 
     @GET
@@ -98,8 +107,10 @@ public class InteractionResource {
     @Operation(summary = "Change an interaction (JSON Merge Patch, If-Match)", description = "While PLANNED its plan "
             + "changes freely (moving the date re-checks the cap); once COMPLETED only outcome, feedbackScore, topics, "
             + "durationMinutes and occurredAt, within 30 days, with an amendmentReason; never once CANCELLED or NO_SHOW.")
-    public Uni<Response> patch(@PathParam("id") UUID id, @HeaderParam(IF_MATCH) String ifMatch, @NotNull JsonNode patch) {
-        return changes.patch(id, ifMatch, patch).map(this::ok);
+    public Uni<Response> patch(@PathParam("id") UUID id, @HeaderParam(Responses.IF_MATCH) String ifMatch,
+            @NotNull JsonNode patch) {
+        InteractionChanges.Change change = change(patch);
+        return changes.patch(id, Versions.expected(ifMatch), change).map(this::ok);
     }
 
     @POST
@@ -108,26 +119,26 @@ public class InteractionResource {
     @Operation(summary = "Complete a planned interaction (If-Match)", description = "Needs disclosureMade = true, an "
             + "outcome, occurredAt, durationMinutes and both safety answers (422 naming what is missing). A safety "
             + "mention without a safety report id creates a Drug Safety follow-up due the next business day.")
-    public Uni<Response> complete(@PathParam("id") UUID id, @HeaderParam(IF_MATCH) String ifMatch,
+    public Uni<Response> complete(@PathParam("id") UUID id, @HeaderParam(Responses.IF_MATCH) String ifMatch,
             @Valid @NotNull Bodies.CompletionRequest body) {
-        return recording.complete(id, ifMatch, body.completion()).map(this::ok);
+        return recording.complete(id, Versions.expected(ifMatch), body.completion()).map(this::ok);
     }
 
     @POST
     @Path("{id}/cancel")
     @RolesAllowed({ Roles.MSL, Roles.MEDICAL_MANAGER, Roles.ADMIN, Roles.INTEGRATION })
     @Operation(summary = "Cancel a planned interaction (If-Match)")
-    public Uni<Response> cancel(@PathParam("id") UUID id, @HeaderParam(IF_MATCH) String ifMatch,
+    public Uni<Response> cancel(@PathParam("id") UUID id, @HeaderParam(Responses.IF_MATCH) String ifMatch,
             @Valid Bodies.CancelRequest body) {
-        return recording.cancel(id, ifMatch, body == null ? null : body.reason()).map(this::ok);
+        return recording.cancel(id, Versions.expected(ifMatch), body == null ? null : body.reason()).map(this::ok);
     }
 
     @POST
     @Path("{id}/no-show")
     @RolesAllowed({ Roles.MSL, Roles.MEDICAL_MANAGER, Roles.ADMIN, Roles.INTEGRATION })
     @Operation(summary = "Record that the KOL did not come (If-Match)")
-    public Uni<Response> noShow(@PathParam("id") UUID id, @HeaderParam(IF_MATCH) String ifMatch) {
-        return recording.noShow(id, ifMatch).map(this::ok);
+    public Uni<Response> noShow(@PathParam("id") UUID id, @HeaderParam(Responses.IF_MATCH) String ifMatch) {
+        return recording.noShow(id, Versions.expected(ifMatch)).map(this::ok);
     }
 
     @POST
@@ -136,8 +147,9 @@ public class InteractionResource {
     @Operation(summary = "Approve a frequency-cap override (If-Match)", description = "By a medical manager of the "
             + "MSL or an admin who neither recorded the interaction nor is its MSL (403 self-approval); 409 "
             + "no-cap-override or already-approved.")
-    public Uni<Response> approveCapOverride(@PathParam("id") UUID id, @HeaderParam(IF_MATCH) String ifMatch) {
-        return recording.approveCapOverride(id, ifMatch).map(this::ok);
+    public Uni<Response> approveCapOverride(@PathParam("id") UUID id,
+            @HeaderParam(Responses.IF_MATCH) String ifMatch) {
+        return recording.approveCapOverride(id, Versions.expected(ifMatch)).map(this::ok);
     }
 
     @PUT
@@ -150,25 +162,31 @@ public class InteractionResource {
             @PathParam("system") @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,39}", message = "lower-case letters, digits and '-'") String system,
             @PathParam("externalId") @Pattern(regexp = "[\\x21-\\x7E]{1,100}", message = "1 to 100 visible ASCII characters") String externalId,
             @Valid @NotNull InteractionDocument body) {
-        return changes.upsert(system, externalId, body).map(up -> (up.outcome() == InteractionChanges.Outcome.CREATED
-                ? Response.created(URI.create("/api/v1/interactions/" + up.interaction().id()))
-                : Response.ok())
-                .header(ETAG, Versions.etag(up.interaction().version()))
-                .header("Upsert-Outcome", up.outcome().name().toLowerCase())
-                .entity(InteractionView.from(up.interaction())).build());
+        return changes.upsert(system, externalId, body).map(InteractionResource::upserted);
     }
 
     @GET
     @RolesAllowed({ Roles.MSL, Roles.MEDICAL_MANAGER, Roles.ADMIN, Roles.INTEGRATION, Roles.REPORTING })
     @Operation(summary = "List interactions", description = "Newest first, within what you may see: an MSL their own, "
             + "a manager their teams'. Period filters apply to when it happened (or is planned).")
-    public Uni<Page<InteractionView>> list(@QueryParam("kolId") UUID kolId, @QueryParam("mslId") String mslId,
+    public Uni<Page<InteractionView>> list(@BeanParam Listing listing) {
+        return queries.list(listing.criteria(), listing.page()).map(page -> page.map(InteractionView::from));
+    }
+
+    /** The query of a listing: its filters and its page. */
+    public record Listing(@QueryParam("kolId") UUID kolId, @QueryParam("mslId") String mslId,
             @QueryParam("team") String team, @QueryParam("status") InteractionStatus status,
             @QueryParam("channel") Channel channel, @QueryParam("groupId") UUID groupId,
             @QueryParam("from") Instant from, @QueryParam("to") Instant to,
             @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
-        return queries.list(new InteractionQueries.Criteria(kolId, mslId, team, status, channel, groupId, from, to),
-                PageRequest.of(limit, cursor)).map(page -> page.map(InteractionView::from));
+
+        InteractionQueries.Criteria criteria() {
+            return new InteractionQueries.Criteria(kolId, mslId, team, status, channel, groupId, from, to);
+        }
+
+        PageRequest page() {
+            return PageRequest.of(limit, cursor);
+        }
     }
 
     @POST
@@ -179,8 +197,8 @@ public class InteractionResource {
     @APIResponse(responseCode = "201", description = "Created; see /api/v1/follow-ups")
     public Uni<Response> followUp(@PathParam("id") UUID id, @Valid @NotNull Bodies.FollowUpRequest body) {
         return followUps.create(id, new FollowUpService.Plan(body.description(), body.dueDate(), body.assignee()))
-                .map(f -> Response.created(URI.create("/api/v1/follow-ups/" + f.id()))
-                        .header(ETAG, Versions.etag(f.version())).entity(FollowUpResource.FollowUpView.from(f)).build());
+                .map(f -> Responses.created(FollowUpResource.COLLECTION, f.id(), FollowUpResource.FollowUpView.from(f),
+                        f.version()));
     }
 
     @GET
@@ -192,7 +210,33 @@ public class InteractionResource {
         return queries.history(id, PageRequest.of(limit, cursor));
     }
 
-    private Response ok(io.rapport.interaction.domain.Interaction interaction) {
-        return Response.ok(InteractionView.from(interaction)).header(ETAG, Versions.etag(interaction.version())).build();
+    private Response ok(Interaction interaction) {
+        return Responses.ok(InteractionView.from(interaction), interaction.version());
+    }
+
+    /** 201 when the upsert created the interaction, 200 otherwise, saying which in Upsert-Outcome. */
+    private static Response upserted(InteractionChanges.Upserted up) {
+        Interaction interaction = up.interaction();
+        InteractionView view = InteractionView.from(interaction);
+        Response answer = up.outcome() == InteractionChanges.Outcome.CREATED
+                ? Responses.created(COLLECTION, interaction.id(), view, interaction.version())
+                : Responses.ok(view, interaction.version());
+        return Response.fromResponse(answer).header("Upsert-Outcome", up.outcome().name().toLowerCase()).build();
+    }
+
+    /**
+     * A merge patch as the domain takes it: the fields it names (what a status lets change is a rule of the
+     * domain), the amendment reason it carries besides them, and the rest as the change of the document.
+     */
+    private InteractionChanges.Change change(JsonNode patch) {
+        if (!(patch instanceof ObjectNode object)) {
+            throw DomainException.invalid("body", "a merge patch is a JSON object");
+        }
+        ObjectNode fields = object.deepCopy();
+        JsonNode reason = fields.remove(AMENDMENT_REASON);
+        Set<String> named = new LinkedHashSet<>();
+        fields.fieldNames().forEachRemaining(named::add);
+        return new InteractionChanges.Change(named, reason == null || reason.isNull() ? null : reason.asText(),
+                bodies.patch(fields, InteractionDocument.class));
     }
 }

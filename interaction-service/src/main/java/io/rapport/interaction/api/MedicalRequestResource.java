@@ -1,6 +1,5 @@
 package io.rapport.interaction.api;
 
-import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -28,10 +27,11 @@ import io.rapport.interaction.domain.MedicalRequest;
 import io.rapport.interaction.domain.MedicalRequestService;
 import io.rapport.interaction.domain.RequestDocument;
 import io.rapport.platform.api.IdempotencyKeys;
-import io.rapport.platform.api.Page;
-import io.rapport.platform.api.PageRequest;
+import io.rapport.platform.api.Responses;
 import io.rapport.platform.api.Versions;
 import io.rapport.platform.audit.AuditEntryView;
+import io.rapport.platform.paging.Page;
+import io.rapport.platform.paging.PageRequest;
 import io.rapport.platform.security.Roles;
 import io.smallrye.mutiny.Uni;
 
@@ -41,7 +41,7 @@ import io.smallrye.mutiny.Uni;
 @Consumes(MediaType.APPLICATION_JSON)
 public class MedicalRequestResource {
 
-    private static final String IF_MATCH = "If-Match";
+    static final String COLLECTION = "/api/v1/medical-requests";
 
     private final MedicalRequestService requests;
     private final IdempotencyKeys idempotency;
@@ -61,9 +61,8 @@ public class MedicalRequestResource {
             + "or one mentioning an adverse event (LEGAL_OBLIGATION); for an erased KOL those are kept pseudonymised. "
             + "An interactionId you may not see is unknown (422 unknown-interaction).")
     public Uni<Response> create(@HeaderParam(IdempotencyKeys.HEADER) String key, @Valid @NotNull RequestDocument body) {
-        return idempotency.once(key, body, () -> requests.receive(body).map(r -> Response
-                .created(URI.create("/api/v1/medical-requests/" + r.id())).header("ETag", Versions.etag(r.version()))
-                .entity(RequestView.from(r)).build()));
+        return idempotency.once(key, body, () -> requests.receive(body)
+                .map(r -> Responses.created(COLLECTION, r.id(), RequestView.from(r), r.version())));
     }
 
     @GET
@@ -79,25 +78,25 @@ public class MedicalRequestResource {
     @RolesAllowed({ Roles.MSL, Roles.MEDICAL_MANAGER, Roles.ADMIN, Roles.INTEGRATION })
     @Operation(summary = "Answer (If-Match)", description = "Off-label: with the id of an approved, unexpired response "
             + "letter (422 approved-response-letter-required otherwise). On-label: a text or an approved resource.")
-    public Uni<Response> answer(@PathParam("id") UUID id, @HeaderParam(IF_MATCH) String ifMatch,
+    public Uni<Response> answer(@PathParam("id") UUID id, @HeaderParam(Responses.IF_MATCH) String ifMatch,
             @Valid @NotNull Bodies.AnswerRequest body) {
-        return requests.answer(id, ifMatch, body.answer(), body.resourceId()).map(this::ok);
+        return requests.answer(id, Versions.expected(ifMatch), body.answer(), body.resourceId()).map(this::ok);
     }
 
     @POST
     @Path("{id}/forward")
     @RolesAllowed({ Roles.MSL, Roles.MEDICAL_MANAGER, Roles.ADMIN, Roles.INTEGRATION })
     @Operation(summary = "Forward to Medical Information (If-Match)")
-    public Uni<Response> forward(@PathParam("id") UUID id, @HeaderParam(IF_MATCH) String ifMatch) {
-        return requests.forward(id, ifMatch).map(this::ok);
+    public Uni<Response> forward(@PathParam("id") UUID id, @HeaderParam(Responses.IF_MATCH) String ifMatch) {
+        return requests.forward(id, Versions.expected(ifMatch)).map(this::ok);
     }
 
     @POST
     @Path("{id}/withdraw")
     @RolesAllowed({ Roles.MSL, Roles.MEDICAL_MANAGER, Roles.ADMIN, Roles.INTEGRATION })
     @Operation(summary = "Withdraw (If-Match)")
-    public Uni<Response> withdraw(@PathParam("id") UUID id, @HeaderParam(IF_MATCH) String ifMatch) {
-        return requests.withdraw(id, ifMatch).map(this::ok);
+    public Uni<Response> withdraw(@PathParam("id") UUID id, @HeaderParam(Responses.IF_MATCH) String ifMatch) {
+        return requests.withdraw(id, Versions.expected(ifMatch)).map(this::ok);
     }
 
     @POST
@@ -106,9 +105,9 @@ public class MedicalRequestResource {
     @Operation(summary = "Close a compliance review (medical manager, If-Match)", description = "CLEARED: it may be "
             + "answered; FORWARDED: to Medical Information; WITHDRAWN. Never by the MSL who owns it or whoever filed "
             + "it (403 self-approval).")
-    public Uni<Response> review(@PathParam("id") UUID id, @HeaderParam(IF_MATCH) String ifMatch,
+    public Uni<Response> review(@PathParam("id") UUID id, @HeaderParam(Responses.IF_MATCH) String ifMatch,
             @Valid @NotNull Bodies.ReviewRequest body) {
-        return requests.review(id, ifMatch, body.decision(), body.note()).map(this::ok);
+        return requests.review(id, Versions.expected(ifMatch), body.decision(), body.note()).map(this::ok);
     }
 
     @GET
@@ -130,7 +129,7 @@ public class MedicalRequestResource {
     }
 
     private Response ok(MedicalRequest request) {
-        return Response.ok(RequestView.from(request)).header("ETag", Versions.etag(request.version())).build();
+        return Responses.ok(RequestView.from(request), request.version());
     }
 
     /** A request as the API shows it. */

@@ -15,8 +15,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.rapport.interaction.domain.Timeline;
 import io.rapport.interaction.domain.TimelineEntry;
-import io.rapport.platform.api.Page;
-import io.rapport.platform.api.PageRequest;
+import io.rapport.platform.paging.Page;
+import io.rapport.platform.paging.PageRequest;
 import io.rapport.platform.security.Roles;
 import io.smallrye.mutiny.Uni;
 

@@ -14,7 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.rapport.interaction.persistence.CalendarRepository;
-import io.rapport.platform.api.ProblemException;
+import io.rapport.platform.domain.DomainException;
 import io.rapport.platform.replica.Replicas;
 import io.rapport.platform.security.Caller;
 import io.smallrye.mutiny.Uni;
@@ -62,7 +62,7 @@ public class CalendarService {
     public Uni<Void> revoke() {
         return feeds.deleteById(caller.subject()).invoke(deleted -> {
             if (!deleted) {
-                throw ProblemException.notFound("Calendar feed of", caller.subject());
+                throw DomainException.notFound("Calendar feed of", caller.subject());
             }
         }).replaceWithVoid();
     }
@@ -76,11 +76,11 @@ public class CalendarService {
     public Uni<List<Interaction>> planned(String token) {
         return feeds.byHash(hash(token)).chain(feed -> {
             if (feed == null) {
-                throw ProblemException.notFound("Calendar feed", "");
+                throw DomainException.notFound("Calendar feed", "");
             }
             return replicas.get(Replicated.MSL, feed.mslId(), Replicated.Msl.class).chain(msl -> {
                 if (msl == null || msl.left()) {
-                    throw ProblemException.notFound("Calendar feed", "");
+                    throw DomainException.notFound("Calendar feed", "");
                 }
                 return feeds.plannedOf(feed.mslId());
             });

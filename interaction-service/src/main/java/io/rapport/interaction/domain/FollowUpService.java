@@ -6,20 +6,18 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.rapport.interaction.domain.InteractionEvents.FollowUpChange;
 import io.rapport.interaction.persistence.FollowUpRepository;
 import io.rapport.interaction.persistence.InteractionRepository;
-import io.rapport.platform.api.JsonBodies;
-import io.rapport.platform.api.Page;
-import io.rapport.platform.api.PageRequest;
-import io.rapport.platform.api.ProblemException;
-import io.rapport.platform.api.Versions;
 import io.rapport.platform.audit.AuditRecord;
 import io.rapport.platform.audit.AuditTrail;
+import io.rapport.platform.domain.DomainException;
+import io.rapport.platform.domain.ExpectedVersion;
+import io.rapport.platform.domain.Patch;
+import io.rapport.platform.paging.Page;
+import io.rapport.platform.paging.PageRequest;
 import io.rapport.platform.replica.Directory;
 import io.rapport.platform.security.Caller;
 import io.rapport.platform.security.Visibility;
@@ -39,13 +37,12 @@ public class FollowUpService {
     private final InteractionEvents events;
     private final AuditTrail audit;
     private final Caller caller;
-    private final JsonBodies bodies;
     private final WriteAccess access;
     private final Lookups lookups;
 
     public FollowUpService(FollowUpRepository followUps, InteractionRepository interactions, Directory directory,
-            Visibility visibility, InteractionEvents events, AuditTrail audit, Caller caller, JsonBodies bodies,
-            WriteAccess access, Lookups lookups) {
+            Visibility visibility, InteractionEvents events, AuditTrail audit, Caller caller, WriteAccess access,
+            Lookups lookups) {
         this.followUps = followUps;
         this.interactions = interactions;
         this.directory = directory;
@@ -53,7 +50,6 @@ public class FollowUpService {
         this.events = events;
         this.audit = audit;
         this.caller = caller;
-        this.bodies = bodies;
         this.access = access;
         this.lookups = lookups;
     }
@@ -63,18 +59,26 @@ public class FollowUpService {
     }
 
     /**
+     * An adverse event or product complaint mentioned in an interaction or a medical request (the other id is
+     * null), on a local date in its time zone, to the MSL who owns the record.
+     */
+    public record SafetyMention(UUID interactionId, UUID requestId, UUID kolId, String msl, String team,
+            String timeZone, LocalDate mentionedOn, boolean adverseEvent, boolean productComplaint) {
+    }
+
+    /**
      * The Drug Safety obligation: a follow-up due the next business day (local date of the mention) and the
      * {@code safety.report-due} event. Runs in the caller's transaction; the actor is whoever recorded it.
      */
-    public Uni<FollowUp> safetyReport(UUID interactionId, UUID requestId, UUID kolId, String msl, String team,
-            String timeZone, LocalDate mentionedOn, boolean adverseEvent, boolean productComplaint, String actor) {
-        FollowUp followUp = FollowUp.open(FollowUp.Kind.SAFETY_REPORT, interactionId, requestId, kolId, msl, team,
-                SAFETY_DESCRIPTION, BusinessDays.next(mentionedOn), timeZone, LegalBasis.LEGAL_OBLIGATION);
+    public Uni<FollowUp> safetyReport(SafetyMention mention, String actor) {
+        FollowUp followUp = FollowUp.open(FollowUp.Kind.SAFETY_REPORT, mention.interactionId(), mention.requestId(),
+                mention.kolId(), mention.msl(), mention.team(), SAFETY_DESCRIPTION,
+                BusinessDays.next(mention.mentionedOn()), mention.timeZone(), LegalBasis.LEGAL_OBLIGATION);
         return followUps.persist(followUp)
                 .chain(() -> audit.record(AuditRecord.of("follow-up", followUp.id(), 1, "created", null,
                         Snapshot.of(followUp)), actor))
                 .chain(() -> events.followUp(followUp, FollowUpChange.CREATED))
-                .chain(() -> events.safetyReportDue(followUp, adverseEvent, productComplaint))
+                .chain(() -> events.safetyReportDue(followUp, mention.adverseEvent(), mention.productComplaint()))
                 .replaceWith(followUp);
     }
 
@@ -102,25 +106,25 @@ public class FollowUpService {
                         }));
     }
 
-    /** JSON Merge Patch of description, due date, assignee and status (OPEN to DONE or DROPPED). */
+    /** A change of description, due date, assignee and status (OPEN to DONE or DROPPED), at the version read. */
     @WithTransaction
-    public Uni<FollowUp> patch(UUID id, String ifMatch, JsonNode patch) {
+    public Uni<FollowUp> patch(UUID id, ExpectedVersion expected, Patch<Editable> patch) {
         return followUps.findForUpdate(id).chain(followUp -> visible(followUp, id))
                 .chain(followUp -> access.require(followUp.assignee(), followUp.team(), "Follow-up", id)
                         .replaceWith(followUp))
                 .chain(followUp -> {
-                    Versions.check(ifMatch, followUp.version());
+                    expected.check(followUp.version());
                     if (followUp.status() != FollowUp.Status.OPEN) {
-                        throw ProblemException.conflict("invalid-transition", "Follow-up " + id + " is "
+                        throw DomainException.conflict("invalid-transition", "Follow-up " + id + " is "
                                 + followUp.status() + " and final").with("allowed", List.of());
                     }
-                    Editable changed = bodies.patched(Editable.of(followUp), patch, Editable.class);
+                    Editable changed = patch.applyTo(Editable.of(followUp));
                     if (followUp.kind() == FollowUp.Kind.SAFETY_REPORT && changed.status() == FollowUp.Status.DROPPED
                             && access.isCaller(followUp.assignee())) {
                         // separation of duties: what is owed to Drug Safety is not dropped by the one who owes it
-                        throw new ProblemException(403, "safety-follow-up-owed", "Forbidden", "The Drug Safety "
-                                + "follow-up " + id + " cannot be dropped by its assignee; their manager or an admin "
-                                + "may drop it, e.g. when the report reached Drug Safety another way", null);
+                        throw DomainException.forbidden("safety-follow-up-owed", "The Drug Safety follow-up " + id
+                                + " cannot be dropped by its assignee; their manager or an admin may drop it, e.g. "
+                                + "when the report reached Drug Safety another way");
                     }
                     Object before = Snapshot.of(followUp);
                     Uni<Void> erasedCheck = changed.description().equals(followUp.description())
@@ -160,17 +164,17 @@ public class FollowUpService {
 
     private Uni<FollowUp> visible(FollowUp followUp, UUID id) {
         if (followUp == null) {
-            throw ProblemException.notFound("Follow-up", id);
+            throw DomainException.notFound("Follow-up", id);
         }
         return visibility.scope().map(scope -> {
             if (!scope.sees(followUp.assignee(), followUp.team())) {
-                throw ProblemException.notFound("Follow-up", id);
+                throw DomainException.notFound("Follow-up", id);
             }
             return followUp;
         });
     }
 
-    /** What a follow-up merge patch edits. */
+    /** What a change of a follow-up edits. */
     public record Editable(
             @jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 2000) String description,
             @jakarta.validation.constraints.NotNull LocalDate dueDate,

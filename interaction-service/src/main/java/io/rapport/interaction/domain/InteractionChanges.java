@@ -2,25 +2,22 @@ package io.rapport.interaction.domain;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.rapport.interaction.config.InteractionConfig;
 import io.rapport.interaction.domain.InteractionEvents.InteractionChange;
 import io.rapport.interaction.persistence.InteractionRepository;
-import io.rapport.platform.api.FieldError;
-import io.rapport.platform.api.JsonBodies;
-import io.rapport.platform.api.ProblemException;
 import io.rapport.platform.audit.AuditRecord;
 import io.rapport.platform.audit.AuditTrail;
+import io.rapport.platform.domain.DomainException;
+import io.rapport.platform.domain.ExpectedVersion;
+import io.rapport.platform.domain.FieldError;
+import io.rapport.platform.domain.Patch;
 import io.rapport.platform.replica.Directory;
 import io.smallrye.mutiny.Uni;
 
@@ -32,8 +29,6 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class InteractionChanges {
 
-    private static final String AMENDMENT_REASON = "amendmentReason";
-
     private final InteractionService service;
     private final InteractionRepository interactions;
     private final InteractionRules rules;
@@ -41,12 +36,10 @@ public class InteractionChanges {
     private final Lookups lookups;
     private final InteractionEvents events;
     private final AuditTrail audit;
-    private final JsonBodies bodies;
     private final InteractionConfig config;
 
     public InteractionChanges(InteractionService service, InteractionRepository interactions, InteractionRules rules,
-            Directory directory, Lookups lookups, InteractionEvents events, AuditTrail audit, JsonBodies bodies,
-            InteractionConfig config) {
+            Directory directory, Lookups lookups, InteractionEvents events, AuditTrail audit, InteractionConfig config) {
         this.service = service;
         this.interactions = interactions;
         this.rules = rules;
@@ -54,7 +47,6 @@ public class InteractionChanges {
         this.lookups = lookups;
         this.events = events;
         this.audit = audit;
-        this.bodies = bodies;
         this.config = config;
     }
 
@@ -68,26 +60,27 @@ public class InteractionChanges {
     public record Upserted(Interaction interaction, Outcome outcome) {
     }
 
-    /** JSON Merge Patch, at the version read. */
+    /**
+     * A change to an interaction as its caller describes it: the fields it touches (each status lets only some
+     * change), the reason given for amending a completed one, and the change itself, applied to the current
+     * document.
+     */
+    public record Change(Set<String> fields, String amendmentReason, Patch<InteractionDocument> document) {
+    }
+
+    /** A change at the version read, of the fields the interaction's status lets change. */
     @WithTransaction
-    public Uni<Interaction> patch(UUID id, String ifMatch, JsonNode patch) {
-        if (patch == null || !patch.isObject()) {
-            throw ProblemException.badRequest("body", "a merge patch is a JSON object");
-        }
-        ObjectNode changes = ((ObjectNode) patch).deepCopy();
-        JsonNode reason = changes.remove(AMENDMENT_REASON);
-        return service.changeable(id, ifMatch).chain(interaction -> switch (interaction.status()) {
+    public Uni<Interaction> patch(UUID id, ExpectedVersion expected, Change change) {
+        return service.changeable(id, expected).chain(interaction -> switch (interaction.status()) {
             case PLANNED -> {
-                requireOnly(changes, InteractionDocument.PLAN_FIELDS, "not-changeable", "while PLANNED; to complete, "
-                        + "cancel or mark a no-show use their actions");
-                yield replan(interaction, bodies.patched(InteractionDocument.of(interaction), changes,
-                        InteractionDocument.class));
+                requireOnly(change.fields(), InteractionDocument.PLAN_FIELDS, "not-changeable", "while PLANNED; to "
+                        + "complete, cancel or mark a no-show use their actions");
+                yield replan(interaction, change.document().applyTo(InteractionDocument.of(interaction)));
             }
             case COMPLETED -> {
-                requireOnly(changes, InteractionDocument.AMENDABLE_FIELDS, "not-amendable", "after completion");
-                InteractionDocument amended = bodies.patched(InteractionDocument.of(interaction), changes,
-                        InteractionDocument.class);
-                yield amend(interaction, amended, reason == null || reason.isNull() ? null : reason.asText());
+                requireOnly(change.fields(), InteractionDocument.AMENDABLE_FIELDS, "not-amendable", "after completion");
+                InteractionDocument amended = change.document().applyTo(InteractionDocument.of(interaction));
+                yield amend(interaction, amended, change.amendmentReason());
             }
             default -> throw InteractionService.invalidTransition(interaction);
         });
@@ -99,7 +92,7 @@ public class InteractionChanges {
         ExternalRef ref = new ExternalRef(system, externalId);
         document.externalIds().stream().filter(e -> e.system().equals(system) && !e.id().equals(externalId)).findAny()
                 .ifPresent(e -> {
-                    throw ProblemException.badRequest("externalIds", "the " + system + " id must be the one in the path");
+                    throw DomainException.invalid("externalIds", "the " + system + " id must be the one in the path");
                 });
         InteractionDocument complete = document.withExternalId(ref);
         return interactions.byExternalId(system, externalId).chain(existing -> existing.isEmpty()
@@ -115,11 +108,11 @@ public class InteractionChanges {
             return Uni.createFrom().item(new Upserted(interaction, Outcome.UNCHANGED));
         }
         if (!wanted.kolId().equals(current.kolId()) || !wanted.mslId().equals(current.mslId())) {
-            throw ProblemException.conflict("not-changeable", "An interaction keeps its KOL and MSL; record another one");
+            throw DomainException.conflict("not-changeable", "An interaction keeps its KOL and MSL; record another one");
         }
         return switch (interaction.status()) {
             case PLANNED -> replan(interaction, wanted).chain(i -> wanted.status() == InteractionStatus.COMPLETED
-                    ? service.complete(i.id(), String.valueOf(i.version()), wanted.completion())
+                    ? service.complete(i.id(), new ExpectedVersion(i.version()), wanted.completion())
                     : Uni.createFrom().item(i))
                     .map(i -> new Upserted(i, Outcome.UPDATED));
             case COMPLETED -> amend(interaction, wanted, "synced from " + system).map(i -> new Upserted(i, Outcome.UPDATED));
@@ -133,7 +126,7 @@ public class InteractionChanges {
                     // a changed plan is a new decision to contact the KOL: it needs the KOL's consent as a new one does
                     InteractionRules.requireContactable(kol, changed.channel());
                     if (changed.plannedStart() == null) {
-                        throw ProblemException.badRequest("plannedStart", "required for a planned interaction");
+                        throw DomainException.invalid("plannedStart", "required for a planned interaction");
                     }
                     Object before = Snapshot.of(interaction);
                     interaction.replan(changed.draft());
@@ -146,11 +139,11 @@ public class InteractionChanges {
 
     private Uni<Interaction> amend(Interaction interaction, InteractionDocument changed, String reason) {
         if (reason == null || reason.isBlank()) {
-            throw ProblemException.rule("amendment-reason-required", "Changing a completed interaction needs an "
+            throw DomainException.rule("amendment-reason-required", "Changing a completed interaction needs an "
                     + "amendmentReason");
         }
         if (interaction.completedAt().plus(config.amendmentWindow()).isBefore(Instant.now())) {
-            throw ProblemException.rule("amendment-window-closed", "Interaction " + interaction.id() + " was completed "
+            throw DomainException.rule("amendment-window-closed", "Interaction " + interaction.id() + " was completed "
                     + "more than " + config.amendmentWindow().toDays() + " days ago and can no longer be amended");
         }
         InteractionRules.requireCompletable(new Completion(changed.occurredAt(), changed.durationMinutes(),
@@ -173,18 +166,16 @@ public class InteractionChanges {
     }
 
     /** 422 naming the fields a patch may not touch in this status. */
-    private static void requireOnly(ObjectNode changes, Set<String> allowed, String rule, String when) {
+    private static void requireOnly(Set<String> fields, Set<String> allowed, String rule, String when) {
         List<FieldError> refused = new ArrayList<>();
-        Iterator<String> names = changes.fieldNames();
-        while (names.hasNext()) {
-            String name = names.next();
+        for (String name : fields) {
             if (!allowed.contains(name)) {
                 refused.add(new FieldError(name, "cannot change " + when));
             }
         }
         if (!refused.isEmpty()) {
-            throw new ProblemException(422, rule, "Refused by a rule", refused.size() + " field(s) cannot change " + when
-                    + "; changeable: " + new java.util.TreeSet<>(allowed), refused);
+            throw DomainException.rule(rule, refused.size() + " field(s) cannot change " + when + "; changeable: "
+                    + new java.util.TreeSet<>(allowed), refused);
         }
     }
 }

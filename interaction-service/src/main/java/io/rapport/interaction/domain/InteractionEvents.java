@@ -1,6 +1,5 @@
 package io.rapport.interaction.domain;
 
-import io.rapport.platform.privacy.ErasureConfirmation;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -8,6 +7,12 @@ import io.smallrye.mutiny.Uni;
  * its own event type. Implemented in {@code events}, where the published shapes live.
  */
 public interface InteractionEvents {
+
+    /**
+     * The topic everything this service tells goes to, the confirmation of an erasure included (which the domain
+     * appends itself, with the steps every service shares).
+     */
+    String TOPIC = "rapport.interaction.v1";
 
     enum InteractionChange {
         PLANNED,
@@ -42,7 +47,4 @@ public interface InteractionEvents {
 
     /** An adverse event or product complaint was mentioned: Drug Safety must have it within a business day. */
     Uni<Void> safetyReportDue(FollowUp followUp, boolean adverseEvent, boolean productComplaint);
-
-    /** This service applied a KOL's erasure: kol-service collects these as the proof of Art. 17. */
-    Uni<Void> erasureConfirmed(ErasureConfirmation confirmation);
 }

@@ -9,8 +9,8 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.rapport.interaction.persistence.InteractionRepository;
-import io.rapport.platform.api.FieldError;
-import io.rapport.platform.api.ProblemException;
+import io.rapport.platform.domain.DomainException;
+import io.rapport.platform.domain.FieldError;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -44,29 +44,29 @@ public class InteractionRules {
     /** 422 naming why the KOL may not be contacted (on this channel, when one is given). */
     public static void requireContactable(Replicated.Kol kol, Channel channel) {
         if (kol.erased()) {
-            throw ProblemException.rule("kol-erased", "KOL " + kol.kolId() + " was erased (GDPR Art. 17): no new "
+            throw DomainException.rule("kol-erased", "KOL " + kol.kolId() + " was erased (GDPR Art. 17): no new "
                     + "records, except what the law requires (safety reporting) or the KOL asked for");
         }
         Replicated.Contactability contactability = kol.contactability();
         if (contactability != null && contactability.objected()) {
-            throw ProblemException.rule("kol-objected", "KOL " + kol.kolId() + " objected (GDPR Art. 21) on "
+            throw DomainException.rule("kol-objected", "KOL " + kol.kolId() + " objected (GDPR Art. 21) on "
                     + contactability.objectedAt() + ": no new records, except what the law requires or the KOL asked for");
         }
         if (contactability != null && (Boolean.TRUE.equals(contactability.doNotContact())
                 || "do-not-contact".equals(contactability.reason()))) {
-            throw ProblemException.rule("do-not-contact", "KOL " + kol.kolId() + " asked not to be contacted");
+            throw DomainException.rule("do-not-contact", "KOL " + kol.kolId() + " asked not to be contacted");
         }
         if (!"ACTIVE".equals(kol.status())) {
-            throw ProblemException.rule("kol-not-active", "KOL " + kol.kolId() + " is " + kol.status()
+            throw DomainException.rule("kol-not-active", "KOL " + kol.kolId() + " is " + kol.status()
                     + " and cannot be contacted");
         }
         if (contactability != null && !contactability.contactable()) {
             if ("CONSENT".equals(contactability.lawfulBasis()) || contactability.anyConsentWithdrawn()) {
-                throw ProblemException.rule("consent-withdrawn", "KOL " + kol.kolId() + " withdrew the consent "
+                throw DomainException.rule("consent-withdrawn", "KOL " + kol.kolId() + " withdrew the consent "
                         + "records about them are kept on");
             }
             String reason = contactability.reason() == null ? "not-contactable" : contactability.reason();
-            throw ProblemException.rule(reason, "KOL " + kol.kolId() + " may not be contacted (" + reason + ")");
+            throw DomainException.rule(reason, "KOL " + kol.kolId() + " may not be contacted (" + reason + ")");
         }
         if (channel == Channel.EMAIL && contactability != null && !contactability.emailAllowed()) {
             throw channelConsent(kol, contactability, "EMAIL_CONTACT", "no-email-consent", "e-mail");
@@ -77,13 +77,13 @@ public class InteractionRules {
     }
 
     /** A withdrawn consent is named as such; one never given keeps its own rule. */
-    private static ProblemException channelConsent(Replicated.Kol kol, Replicated.Contactability contactability,
+    private static DomainException channelConsent(Replicated.Kol kol, Replicated.Contactability contactability,
             String purpose, String neverGiven, String what) {
         if (contactability.consentWithdrawn(purpose)) {
-            return ProblemException.rule("consent-withdrawn", "KOL " + kol.kolId() + " withdrew consent to " + what
+            return DomainException.rule("consent-withdrawn", "KOL " + kol.kolId() + " withdrew consent to " + what
                     + " contact").with("purpose", purpose);
         }
-        return ProblemException.rule(neverGiven, "KOL " + kol.kolId() + " withdrew or refused consent to " + what
+        return DomainException.rule(neverGiven, "KOL " + kol.kolId() + " withdrew or refused consent to " + what
                 + " contact");
     }
 
@@ -114,12 +114,12 @@ public class InteractionRules {
             missing.add(new FieldError("productComplaintMentioned", "answer yes or no to complete"));
         }
         if (!missing.isEmpty()) {
-            throw new ProblemException(422, "completion-incomplete", "Refused by a rule",
+            throw DomainException.rule("completion-incomplete",
                     "An interaction is completed with disclosure, outcome, time, duration and both safety answers", missing);
         }
         if (kind == InteractionKind.ADVISORY_BOARD && completion.transfersOfValue().stream()
                 .anyMatch(t -> t.contractReference() == null || t.contractReference().isBlank())) {
-            throw ProblemException.rule("contract-reference-required", "Transfers of value of an advisory board need "
+            throw DomainException.rule("contract-reference-required", "Transfers of value of an advisory board need "
                     + "the contract reference");
         }
     }
@@ -144,7 +144,7 @@ public class InteractionRules {
             // a safety record is kept whatever the cap: the law requires it
             if (over && interaction.legalBasis() != LegalBasis.LEGAL_OBLIGATION
                     && (interaction.capOverrideReason() == null || interaction.capOverrideReason().isBlank())) {
-                throw ProblemException.rule("frequency-cap-exceeded", "KOL " + kol.kolId() + " accepts " + cap
+                throw DomainException.rule("frequency-cap-exceeded", "KOL " + kol.kolId() + " accepts " + cap
                         + " contacts in " + quarter + " and already has " + count + "; give a capOverrideReason to "
                         + "record it anyway").with("count", count).with("cap", cap).with("quarter", quarter);
             }

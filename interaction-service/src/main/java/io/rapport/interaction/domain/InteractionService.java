@@ -7,10 +7,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.rapport.interaction.domain.InteractionEvents.InteractionChange;
 import io.rapport.interaction.persistence.InteractionRepository;
-import io.rapport.platform.api.ProblemException;
-import io.rapport.platform.api.Versions;
 import io.rapport.platform.audit.AuditRecord;
 import io.rapport.platform.audit.AuditTrail;
+import io.rapport.platform.domain.DomainException;
+import io.rapport.platform.domain.ExpectedVersion;
 import io.rapport.platform.replica.Directory;
 import io.rapport.platform.security.Caller;
 import io.rapport.platform.security.Roles;
@@ -80,8 +80,8 @@ public class InteractionService {
     }
 
     @WithTransaction
-    public Uni<Interaction> complete(UUID id, String ifMatch, Completion completion) {
-        return planned(id, ifMatch).chain(interaction -> {
+    public Uni<Interaction> complete(UUID id, ExpectedVersion expected, Completion completion) {
+        return planned(id, expected).chain(interaction -> {
             InteractionRules.requireCompletable(completion, interaction.kind());
             return lookups.lockKol(interaction.kolId()).chain(kol -> {
                 Object before = Snapshot.of(interaction);
@@ -102,8 +102,8 @@ public class InteractionService {
     }
 
     @WithTransaction
-    public Uni<Interaction> cancel(UUID id, String ifMatch, String reason) {
-        return planned(id, ifMatch).chain(interaction -> {
+    public Uni<Interaction> cancel(UUID id, ExpectedVersion expected, String reason) {
+        return planned(id, expected).chain(interaction -> {
             Object before = Snapshot.of(interaction);
             interaction.cancel(reason);
             return audit.record(AuditRecord.of("interaction", id, interaction.version(), "cancelled", before,
@@ -113,8 +113,8 @@ public class InteractionService {
     }
 
     @WithTransaction
-    public Uni<Interaction> noShow(UUID id, String ifMatch) {
-        return planned(id, ifMatch).chain(interaction -> {
+    public Uni<Interaction> noShow(UUID id, ExpectedVersion expected) {
+        return planned(id, expected).chain(interaction -> {
             Object before = Snapshot.of(interaction);
             interaction.noShow();
             return audit.record(AuditRecord.of("interaction", id, interaction.version(), "no-show", before,
@@ -128,21 +128,21 @@ public class InteractionService {
      * neither recorded it nor is its MSL (403 self-approval otherwise).
      */
     @WithTransaction
-    public Uni<Interaction> approveCapOverride(UUID id, String ifMatch) {
+    public Uni<Interaction> approveCapOverride(UUID id, ExpectedVersion expected) {
         if (!caller.isAny(Roles.MEDICAL_MANAGER, Roles.ADMIN)) {
-            throw ProblemException.forbidden("Only a medical manager or an admin approves a cap override");
+            throw DomainException.forbidden("Only a medical manager or an admin approves a cap override");
         }
-        return changeable(id, ifMatch).chain(interaction -> {
+        return changeable(id, expected).chain(interaction -> {
             if (!interaction.capOverridden()) {
-                throw ProblemException.conflict("no-cap-override", "Interaction " + id + " is within the KOL's cap");
+                throw DomainException.conflict("no-cap-override", "Interaction " + id + " is within the KOL's cap");
             }
             if (interaction.capOverrideApprovedBy() != null) {
-                throw ProblemException.conflict("already-approved", "The cap override of interaction " + id
+                throw DomainException.conflict("already-approved", "The cap override of interaction " + id
                         + " was approved by " + interaction.capOverrideApprovedBy());
             }
             if (caller.subject().equals(interaction.mslId()) || caller.subject().equals(interaction.recordedBy())) {
-                throw new ProblemException(403, "self-approval", "Forbidden", "Nobody approves their own cap "
-                        + "override: ask another medical manager or an admin", null);
+                throw DomainException.forbidden("self-approval", "Nobody approves their own cap override: ask another "
+                        + "medical manager or an admin");
             }
             Object before = Snapshot.of(interaction);
             interaction.approveCapOverride(caller.subject());
@@ -155,11 +155,11 @@ public class InteractionService {
     /** The completion part of a document logged as COMPLETED, checked; null for a PLANNED one. */
     static Completion checked(InteractionDocument document) {
         if (document.status() != InteractionStatus.PLANNED && document.status() != InteractionStatus.COMPLETED) {
-            throw ProblemException.badRequest("status", "a new interaction is PLANNED or COMPLETED");
+            throw DomainException.invalid("status", "a new interaction is PLANNED or COMPLETED");
         }
         Completion completion = document.completion();
         if (completion == null && document.plannedStart() == null) {
-            throw ProblemException.badRequest("plannedStart", "required for a planned interaction");
+            throw DomainException.invalid("plannedStart", "required for a planned interaction");
         }
         if (completion != null) {
             InteractionRules.requireCompletable(completion, document.kind());
@@ -172,7 +172,7 @@ public class InteractionService {
         String self = caller.subject();
         if (requested == null || requested.equals(self)) {
             if (requested == null && caller.isAny(Roles.INTEGRATION, Roles.ADMIN) && !caller.is(Roles.MSL)) {
-                throw ProblemException.badRequest("mslId", "required: name the MSL the interaction is recorded for");
+                throw DomainException.invalid("mslId", "required: name the MSL the interaction is recorded for");
             }
             return directory.msl(self);
         }
@@ -182,21 +182,23 @@ public class InteractionService {
         if (caller.is(Roles.MEDICAL_MANAGER)) {
             return directory.msl(requested).invoke(msl -> {
                 if (!self.equals(msl.manager())) {
-                    throw ProblemException.forbidden("A medical manager records only for MSLs of their team; "
+                    throw DomainException.forbidden("A medical manager records only for MSLs of their team; "
                             + requested + " is not managed by " + self);
                 }
             });
         }
-        throw ProblemException.forbidden("An MSL records only their own interactions");
+        throw DomainException.forbidden("An MSL records only their own interactions");
     }
 
     Uni<Void> safetyIfDue(Interaction interaction) {
         if (!interaction.safetyReportDue()) {
             return Uni.createFrom().voidItem();
         }
-        return followUps.safetyReport(interaction.id(), null, interaction.kolId(), interaction.mslId(), interaction.team(),
-                interaction.timeZone(), interaction.localDate(), Boolean.TRUE.equals(interaction.adverseEventMentioned()),
-                Boolean.TRUE.equals(interaction.productComplaintMentioned()), caller.subject()).replaceWithVoid();
+        FollowUpService.SafetyMention mention = new FollowUpService.SafetyMention(interaction.id(), null,
+                interaction.kolId(), interaction.mslId(), interaction.team(), interaction.timeZone(),
+                interaction.localDate(), Boolean.TRUE.equals(interaction.adverseEventMentioned()),
+                Boolean.TRUE.equals(interaction.productComplaintMentioned()));
+        return followUps.safetyReport(mention, caller.subject()).replaceWithVoid();
     }
 
     Uni<Void> claimExternalIds(Interaction interaction) {
@@ -204,7 +206,7 @@ public class InteractionService {
         for (ExternalRef ref : interaction.externalIds()) {
             chain = chain.chain(() -> interactions.claimExternalId(interaction.id(), ref.system(), ref.id())
                     .invoke(holder -> holder.ifPresent(other -> {
-                        throw ProblemException.conflict("external-id-taken", ref.system() + " id " + ref.id()
+                        throw DomainException.conflict("external-id-taken", ref.system() + " id " + ref.id()
                                 + " belongs to interaction " + other).with("otherInteractionId", other);
                     })).replaceWithVoid());
         }
@@ -212,16 +214,16 @@ public class InteractionService {
     }
 
     /** A PLANNED interaction the caller may change, at the version they read; 409 naming the allowed moves otherwise. */
-    Uni<Interaction> planned(UUID id, String ifMatch) {
-        return changeable(id, ifMatch).invoke(interaction -> {
+    Uni<Interaction> planned(UUID id, ExpectedVersion expected) {
+        return changeable(id, expected).invoke(interaction -> {
             if (interaction.status() != InteractionStatus.PLANNED) {
                 throw invalidTransition(interaction);
             }
         });
     }
 
-    Uni<Interaction> changeable(UUID id, String ifMatch) {
-        return lockedWritable(id).invoke(interaction -> Versions.check(ifMatch, interaction.version()));
+    Uni<Interaction> changeable(UUID id, ExpectedVersion expected) {
+        return lockedWritable(id).invoke(interaction -> expected.check(interaction.version()));
     }
 
     /** Locked for the rest of the transaction, if the caller may change it (the CRM sync has no ETag to send). */
@@ -231,8 +233,8 @@ public class InteractionService {
                         .replaceWith(interaction));
     }
 
-    static ProblemException invalidTransition(Interaction interaction) {
-        return ProblemException.conflict("invalid-transition", "Interaction " + interaction.id() + " is "
+    static DomainException invalidTransition(Interaction interaction) {
+        return DomainException.conflict("invalid-transition", "Interaction " + interaction.id() + " is "
                 + interaction.status() + "; allowed from here: " + interaction.status().next())
                 .with("status", interaction.status()).with("allowed", interaction.status().next());
     }
@@ -244,11 +246,11 @@ public class InteractionService {
     /** 404 unless the caller may see this interaction (so others' records do not leak). */
     static Uni<Interaction> visible(Visibility visibility, Interaction interaction, UUID id) {
         if (interaction == null) {
-            return Uni.createFrom().failure(ProblemException.notFound("Interaction", id));
+            return Uni.createFrom().failure(DomainException.notFound("Interaction", id));
         }
         return visibility.scope().map(scope -> {
             if (!scope.sees(interaction.mslId(), interaction.team())) {
-                throw ProblemException.notFound("Interaction", id);
+                throw DomainException.notFound("Interaction", id);
             }
             return interaction;
         });

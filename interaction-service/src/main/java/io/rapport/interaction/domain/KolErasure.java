@@ -1,6 +1,5 @@
 package io.rapport.interaction.domain;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -15,9 +14,8 @@ import io.rapport.interaction.persistence.ErasureRepository;
 import io.rapport.interaction.persistence.FollowUpRepository;
 import io.rapport.interaction.persistence.InteractionRepository;
 import io.rapport.interaction.persistence.MedicalRequestRepository;
-import io.rapport.platform.api.IdempotencyKeys;
 import io.rapport.platform.audit.AuditTrail;
-import io.rapport.platform.privacy.ErasureConfirmation;
+import io.rapport.platform.privacy.ErasureSteps;
 import io.rapport.platform.security.Pseudonyms;
 import io.smallrye.mutiny.Uni;
 
@@ -44,61 +42,38 @@ public class KolErasure {
     private final MedicalRequestRepository requests;
     private final ErasureRepository stores;
     private final AuditTrail audit;
-    private final IdempotencyKeys idempotency;
-    private final InteractionEvents events;
+    private final ErasureSteps steps;
     private final Pseudonyms pseudonyms;
 
     public KolErasure(InteractionRepository interactions, FollowUpRepository followUps, MedicalRequestRepository requests,
-            ErasureRepository stores, AuditTrail audit, IdempotencyKeys idempotency, InteractionEvents events,
-            InteractionConfig config) {
+            ErasureRepository stores, AuditTrail audit, ErasureSteps steps, InteractionConfig config) {
         this.interactions = interactions;
         this.followUps = followUps;
         this.requests = requests;
         this.stores = stores;
         this.audit = audit;
-        this.idempotency = idempotency;
-        this.events = events;
+        this.steps = steps;
         this.pseudonyms = new Pseudonyms(config.pseudonymKey(), SERVICE);
     }
 
-    /** What one erasure did, for the confirmation. */
-    private static final class Tally {
-        final List<Object> ids = new ArrayList<>();
-        int erased;
-        int held;
-
-        Uni<Void> count(UUID id, boolean legalHold) {
-            ids.add(id);
-            erased++;
-            if (legalHold) {
-                held++;
-            }
-            return Uni.createFrom().voidItem();
-        }
-    }
-
-    /** Runs in the consumer's transaction. */
+    /**
+     * Runs in the consumer's transaction. The confirmation also forgets the stored replies naming the KOL or the
+     * records: a replay would hand back what was just scrubbed (held records too name the KOL).
+     */
     public Uni<Void> erase(UUID kolId) {
         UUID pseudonym = pseudonym(kolId);
-        Tally tally = new Tally();
-        tally.ids.add(kolId);
-        return interactions.ofKol(kolId).chain(list -> each(list, i -> {
-            boolean held = i.underLegalHold();
-            i.eraseKol(pseudonym);
-            return scrub("interaction", i.id(), held).chain(() -> tally.count(i.id(), held));
-        })).chain(() -> followUps.ofKol(kolId)).chain(list -> each(list, f -> {
-            boolean held = f.kind() == FollowUp.Kind.SAFETY_REPORT;
-            f.eraseKol(pseudonym);
-            return scrub("follow-up", f.id(), held).chain(() -> tally.count(f.id(), held));
-        })).chain(() -> requests.ofKol(kolId)).chain(list -> each(list, r -> {
-            boolean held = r.adverseEventMentioned();
-            r.eraseKol(pseudonym);
-            return scrub("medical-request", r.id(), held).chain(() -> tally.count(r.id(), held));
-        }))
-                // a replay of a stored reply would hand back what was just scrubbed (held records too name the KOL)
-                .chain(() -> idempotency.forgetRepliesNaming(tally.ids))
+        ErasureSteps.Tally tally = steps.start(kolId);
+        return interactions.ofKol(kolId)
+                .chain(list -> each(list, i -> erase("interaction", i.id(), i.underLegalHold(),
+                        () -> i.eraseKol(pseudonym), tally)))
+                .chain(() -> followUps.ofKol(kolId))
+                .chain(list -> each(list, f -> erase("follow-up", f.id(), f.kind() == FollowUp.Kind.SAFETY_REPORT,
+                        () -> f.eraseKol(pseudonym), tally)))
+                .chain(() -> requests.ofKol(kolId))
+                .chain(list -> each(list, r -> erase("medical-request", r.id(), r.adverseEventMentioned(),
+                        () -> r.eraseKol(pseudonym), tally)))
                 .chain(() -> stores.minimiseKolReplica(kolId))
-                .chain(() -> events.erasureConfirmed(ErasureConfirmation.of(kolId, SERVICE, tally.erased, tally.held)));
+                .chain(() -> steps.confirm(tally, SERVICE, InteractionEvents.TOPIC));
     }
 
     /** The same pseudonym for the same KOL, impossible to reverse without the key. */
@@ -111,8 +86,14 @@ public class KolErasure {
         return Stream.of(kolId, pseudonym(kolId)).toList();
     }
 
-    /** A held record keeps its content but not the KOL id; the others lose their free text and reasons. */
-    private Uni<Void> scrub(String type, UUID id, boolean legalHold) {
+    /**
+     * One record of the KOL: erased (its history too) and counted. Whether it is held is decided before the record
+     * forgets the KOL. A held record keeps its content but not the KOL id; the others lose their free text and
+     * reasons.
+     */
+    private Uni<Void> erase(String type, UUID id, boolean legalHold, Runnable eraseRecord, ErasureSteps.Tally tally) {
+        eraseRecord.run();
+        tally.record(id, legalHold);
         return audit.scrub(type, id, legalHold ? HELD_FIELDS : ERASED_FIELDS);
     }
 

@@ -2,6 +2,7 @@ package io.rapport.interaction.domain;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
@@ -14,13 +15,13 @@ import io.rapport.interaction.config.InteractionConfig;
 import io.rapport.interaction.domain.InteractionEvents.RequestChange;
 import io.rapport.interaction.persistence.InteractionRepository;
 import io.rapport.interaction.persistence.MedicalRequestRepository;
-import io.rapport.platform.api.Page;
-import io.rapport.platform.api.PageRequest;
-import io.rapport.platform.api.ProblemException;
-import io.rapport.platform.api.Versions;
 import io.rapport.platform.audit.AuditEntryView;
 import io.rapport.platform.audit.AuditRecord;
 import io.rapport.platform.audit.AuditTrail;
+import io.rapport.platform.domain.DomainException;
+import io.rapport.platform.domain.ExpectedVersion;
+import io.rapport.platform.paging.Page;
+import io.rapport.platform.paging.PageRequest;
 import io.rapport.platform.replica.Directory;
 import io.rapport.platform.security.Caller;
 import io.rapport.platform.security.Roles;
@@ -75,7 +76,7 @@ public class MedicalRequestService {
         checkDeclarations(document);
         Instant received = document.receivedAt() == null ? Instant.now() : document.receivedAt();
         if (received.isAfter(Instant.now().plus(CLOCK_SKEW))) {
-            throw ProblemException.badRequest("receivedAt", "cannot be in the future");
+            throw DomainException.invalid("receivedAt", "cannot be in the future");
         }
         return recording.recorder(document.mslId())
                 .chain(msl -> lookups.requireCodes(document.therapeuticArea(), document.products()).replaceWith(msl))
@@ -107,14 +108,14 @@ public class MedicalRequestService {
 
     /** Off-label answers are approved response letters; on-label ones a text or an approved resource. */
     @WithTransaction
-    public Uni<MedicalRequest> answer(UUID id, String ifMatch, String text, UUID resourceId) {
-        return received(id, ifMatch).chain(request -> {
+    public Uni<MedicalRequest> answer(UUID id, ExpectedVersion expected, String text, UUID resourceId) {
+        return received(id, expected).chain(request -> {
             if (request.offLabel() && resourceId == null) {
-                throw ProblemException.rule("approved-response-letter-required", "An off-label question is answered "
+                throw DomainException.rule("approved-response-letter-required", "An off-label question is answered "
                         + "with an approved response letter (resourceId), or forwarded to Medical Information");
             }
             if (resourceId == null && (text == null || text.isBlank())) {
-                throw ProblemException.badRequest("answer", "give the answer, or the resourceId of an approved resource");
+                throw DomainException.invalid("answer", "give the answer, or the resourceId of an approved resource");
             }
             Uni<Void> resourceCheck = resourceId == null ? Uni.createFrom().voidItem()
                     : lookups.resource(resourceId).invoke(resource -> requireApproved(request, resource, resourceId))
@@ -126,31 +127,31 @@ public class MedicalRequestService {
     }
 
     @WithTransaction
-    public Uni<MedicalRequest> forward(UUID id, String ifMatch) {
-        return received(id, ifMatch).chain(request -> transition(request, "forwarded", RequestChange.FORWARDED,
+    public Uni<MedicalRequest> forward(UUID id, ExpectedVersion expected) {
+        return received(id, expected).chain(request -> transition(request, "forwarded", RequestChange.FORWARDED,
                 request::forward));
     }
 
     @WithTransaction
-    public Uni<MedicalRequest> withdraw(UUID id, String ifMatch) {
-        return received(id, ifMatch).chain(request -> transition(request, "withdrawn", RequestChange.WITHDRAWN,
+    public Uni<MedicalRequest> withdraw(UUID id, ExpectedVersion expected) {
+        return received(id, expected).chain(request -> transition(request, "withdrawn", RequestChange.WITHDRAWN,
                 request::withdraw));
     }
 
     /** A medical manager closes a compliance review: clear it for an answer, forward it, or withdraw it. */
     @WithTransaction
-    public Uni<MedicalRequest> review(UUID id, String ifMatch, MedicalRequest.ReviewDecision decision, String note) {
+    public Uni<MedicalRequest> review(UUID id, ExpectedVersion expected, MedicalRequest.ReviewDecision decision, String note) {
         if (!caller.is(Roles.MEDICAL_MANAGER)) {
-            throw ProblemException.forbidden("Only a medical manager closes a compliance review");
+            throw DomainException.forbidden("Only a medical manager closes a compliance review");
         }
-        return changeable(id, ifMatch).chain(request -> {
+        return changeable(id, expected).chain(request -> {
             if (request.status() != MedicalRequest.Status.COMPLIANCE_REVIEW) {
                 throw invalidTransition(request, "review");
             }
             if (request.filedBy(caller.subject())) {
                 // separation of duties, even for an MSL who also holds the medical-manager role
-                throw new ProblemException(403, "self-approval", "Forbidden", "Nobody closes the compliance review "
-                        + "of a request they own or filed: ask another medical manager", null);
+                throw DomainException.forbidden("self-approval", "Nobody closes the compliance review of a request "
+                        + "they own or filed: ask another medical manager");
             }
             RequestChange change = switch (decision) {
                 case CLEARED -> RequestChange.CLEARED;
@@ -187,10 +188,10 @@ public class MedicalRequestService {
 
     private static void checkDeclarations(RequestDocument document) {
         if (document.initiatedBy() == MedicalRequest.Initiator.MSL && document.unsolicited()) {
-            throw ProblemException.badRequest("unsolicited", "a request the MSL initiated is solicited");
+            throw DomainException.invalid("unsolicited", "a request the MSL initiated is solicited");
         }
         if (document.offLabel() && document.unsolicited() && !Boolean.TRUE.equals(document.unsolicitedAttested())) {
-            throw ProblemException.rule("attestation-required", "An off-label request must be unsolicited, with the "
+            throw DomainException.rule("attestation-required", "An off-label request must be unsolicited, with the "
                     + "MSL's attestation (unsolicitedAttested: true)");
         }
     }
@@ -203,7 +204,7 @@ public class MedicalRequestService {
         return interactions.findById(document.interactionId()).chain(interaction -> visibility.scope().invoke(scope -> {
             if (interaction == null || !scope.sees(interaction.mslId(), interaction.team())
                     || !interaction.kolId().equals(document.kolId())) {
-                throw ProblemException.rule("unknown-interaction", "Interaction " + document.interactionId()
+                throw DomainException.rule("unknown-interaction", "Interaction " + document.interactionId()
                         + " does not exist or is with another KOL");
             }
         })).replaceWithVoid();
@@ -213,12 +214,12 @@ public class MedicalRequestService {
         Instant now = Instant.now();
         if (request.offLabel()) {
             if (resource == null || !resource.isApprovedResponseLetter(now)) {
-                throw ProblemException.rule("approved-response-letter-required", "Resource " + resourceId
+                throw DomainException.rule("approved-response-letter-required", "Resource " + resourceId
                         + " is not an approved, unexpired response letter");
             }
         } else if (resource == null || !"APPROVED".equals(resource.status())
                 || resource.expiresAt() != null && !resource.expiresAt().isAfter(now)) {
-            throw ProblemException.rule("resource-not-approved", "Resource " + resourceId + " is not approved or expired");
+            throw DomainException.rule("resource-not-approved", "Resource " + resourceId + " is not approved or expired");
         }
     }
 
@@ -226,46 +227,46 @@ public class MedicalRequestService {
         if (!request.adverseEventMentioned()) {
             return Uni.createFrom().voidItem();
         }
-        return followUps.safetyReport(request.interactionId(), request.id(), request.kolId(), request.mslId(),
-                request.team(), request.timeZone(), request.receivedAt().atZone(ZoneId.of(request.timeZone()))
-                        .toLocalDate(),
-                true, false, caller.subject()).replaceWithVoid();
+        LocalDate mentionedOn = request.receivedAt().atZone(ZoneId.of(request.timeZone())).toLocalDate();
+        FollowUpService.SafetyMention mention = new FollowUpService.SafetyMention(request.interactionId(), request.id(),
+                request.kolId(), request.mslId(), request.team(), request.timeZone(), mentionedOn, true, false);
+        return followUps.safetyReport(mention, caller.subject()).replaceWithVoid();
     }
 
-    private Uni<MedicalRequest> received(UUID id, String ifMatch) {
-        return changeable(id, ifMatch).invoke(request -> {
+    private Uni<MedicalRequest> received(UUID id, ExpectedVersion expected) {
+        return changeable(id, expected).invoke(request -> {
             if (request.status() != MedicalRequest.Status.RECEIVED) {
                 throw invalidTransition(request, "this action");
             }
         });
     }
 
-    private Uni<MedicalRequest> changeable(UUID id, String ifMatch) {
+    private Uni<MedicalRequest> changeable(UUID id, ExpectedVersion expected) {
         return requests.findForUpdate(id).chain(request -> visible(request, id))
                 .chain(request -> access.require(request.mslId(), request.team(), "Medical information request", id)
                         .replaceWith(request))
-                .invoke(request -> Versions.check(ifMatch, request.version()));
+                .invoke(request -> expected.check(request.version()));
     }
 
     private Uni<MedicalRequest> visible(MedicalRequest request, UUID id) {
         if (request == null) {
-            return Uni.createFrom().failure(ProblemException.notFound("Medical information request", id));
+            return Uni.createFrom().failure(DomainException.notFound("Medical information request", id));
         }
         return visibility.scope().map(scope -> {
             if (!scope.sees(request.mslId(), request.team())) {
-                throw ProblemException.notFound("Medical information request", id);
+                throw DomainException.notFound("Medical information request", id);
             }
             return request;
         });
     }
 
-    private static ProblemException invalidTransition(MedicalRequest request, String action) {
+    private static DomainException invalidTransition(MedicalRequest request, String action) {
         List<String> allowed = switch (request.status()) {
             case RECEIVED -> List.of("answer", "forward", "withdraw");
             case COMPLIANCE_REVIEW -> List.of("review");
             default -> List.of();
         };
-        return ProblemException.conflict("invalid-transition", "Request " + request.id() + " is " + request.status()
+        return DomainException.conflict("invalid-transition", "Request " + request.id() + " is " + request.status()
                 + "; " + action + " is not possible; allowed: " + allowed).with("status", request.status())
                 .with("allowed", allowed);
     }

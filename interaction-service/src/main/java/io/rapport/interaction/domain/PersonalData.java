@@ -13,9 +13,9 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.rapport.interaction.persistence.FollowUpRepository;
 import io.rapport.interaction.persistence.InteractionRepository;
 import io.rapport.interaction.persistence.MedicalRequestRepository;
-import io.rapport.platform.api.PageRequest;
 import io.rapport.platform.audit.AuditEntryView;
 import io.rapport.platform.audit.AuditTrail;
+import io.rapport.platform.paging.PageRequest;
 import io.rapport.platform.replica.Replicas;
 import io.smallrye.mutiny.Uni;
 

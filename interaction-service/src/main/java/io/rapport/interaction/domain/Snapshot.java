@@ -1,73 +1,80 @@
 package io.rapport.interaction.domain;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+
+import io.rapport.platform.audit.AuditShape;
 
 /** What the audit trail compares for each aggregate, and which of its fields are free text (erasable). */
 public final class Snapshot {
 
+    static final AuditShape<Interaction> INTERACTION = AuditShape.of(Interaction.class)
+            .field("kolId", Interaction::kolId)
+            .field("mslId", Interaction::mslId)
+            .field("team", Interaction::team)
+            .field("groupId", Interaction::groupId)
+            .field("channel", Interaction::channel)
+            .field("kind", Interaction::kind)
+            .text("objective", Interaction::objective)
+            .field("topics", Interaction::topics)
+            .field("therapeuticArea", Interaction::therapeuticArea)
+            .field("products", Interaction::products)
+            .field("timeZone", Interaction::timeZone)
+            .field("plannedStart", Interaction::plannedStart)
+            .field("occurredAt", Interaction::occurredAt)
+            .field("durationMinutes", Interaction::durationMinutes)
+            .field("status", Interaction::status)
+            .field("disclosureMade", Interaction::disclosureMade)
+            .text("outcome", Interaction::outcome)
+            .field("feedbackScore", Interaction::feedbackScore)
+            .field("adverseEventMentioned", Interaction::adverseEventMentioned)
+            .field("productComplaintMentioned", Interaction::productComplaintMentioned)
+            .field("safetyReportId", Interaction::safetyReportId)
+            // a transfer of value names a contract: typed text
+            .text("transfersOfValue", Interaction::transfersOfValue)
+            .text("capOverrideReason", Interaction::capOverrideReason)
+            .text("cancelReason", Interaction::cancelReason)
+            .field("legalBasis", Interaction::legalBasis)
+            .field("capOverrideApprovedBy", Interaction::capOverrideApprovedBy)
+            .build();
+
+    static final AuditShape<FollowUp> FOLLOW_UP = AuditShape.of(FollowUp.class)
+            .field("kind", FollowUp::kind)
+            .text("description", FollowUp::description)
+            .field("dueDate", FollowUp::dueDate)
+            .field("assignee", FollowUp::assignee)
+            .field("status", FollowUp::status)
+            .field("legalBasis", FollowUp::legalBasis)
+            .build();
+
+    static final AuditShape<MedicalRequest> MEDICAL_REQUEST = AuditShape.of(MedicalRequest.class)
+            .text("question", MedicalRequest::question)
+            .field("offLabel", MedicalRequest::offLabel)
+            .field("unsolicited", MedicalRequest::unsolicited)
+            .field("priority", MedicalRequest::priority)
+            .field("status", MedicalRequest::status)
+            .text("answer", MedicalRequest::answer)
+            .field("answerResourceId", MedicalRequest::answerResourceId)
+            .field("reviewDecision", MedicalRequest::reviewDecision)
+            .text("reviewNote", MedicalRequest::reviewNote)
+            .field("legalBasis", MedicalRequest::legalBasis)
+            .build();
+
     /** Free-text fields: scrubbed from the history when the KOL is erased (unless under a legal hold). */
-    public static final Set<String> FREE_TEXT = Set.of("objective", "outcome", "cancelReason", "description",
-            "question", "answer", "reviewNote", "capOverrideReason", "transfersOfValue");
+    public static final Set<String> FREE_TEXT = AuditShape.freeTextOf(INTERACTION, FOLLOW_UP, MEDICAL_REQUEST);
 
     private Snapshot() {
     }
 
     public static Map<String, Object> of(Interaction i) {
-        Map<String, Object> s = new LinkedHashMap<>();
-        s.put("kolId", i.kolId());
-        s.put("mslId", i.mslId());
-        s.put("team", i.team());
-        s.put("groupId", i.groupId());
-        s.put("channel", i.channel());
-        s.put("kind", i.kind());
-        s.put("objective", i.objective());
-        s.put("topics", i.topics());
-        s.put("therapeuticArea", i.therapeuticArea());
-        s.put("products", i.products());
-        s.put("timeZone", i.timeZone());
-        s.put("plannedStart", i.plannedStart());
-        s.put("occurredAt", i.occurredAt());
-        s.put("durationMinutes", i.durationMinutes());
-        s.put("status", i.status());
-        s.put("disclosureMade", i.disclosureMade());
-        s.put("outcome", i.outcome());
-        s.put("feedbackScore", i.feedbackScore());
-        s.put("adverseEventMentioned", i.adverseEventMentioned());
-        s.put("productComplaintMentioned", i.productComplaintMentioned());
-        s.put("safetyReportId", i.safetyReportId());
-        s.put("transfersOfValue", i.transfersOfValue());
-        s.put("capOverrideReason", i.capOverrideReason());
-        s.put("cancelReason", i.cancelReason());
-        s.put("legalBasis", i.legalBasis());
-        s.put("capOverrideApprovedBy", i.capOverrideApprovedBy());
-        return s;
+        return INTERACTION.snapshot(i);
     }
 
     public static Map<String, Object> of(FollowUp f) {
-        Map<String, Object> s = new LinkedHashMap<>();
-        s.put("kind", f.kind());
-        s.put("description", f.description());
-        s.put("dueDate", f.dueDate());
-        s.put("assignee", f.assignee());
-        s.put("status", f.status());
-        s.put("legalBasis", f.legalBasis());
-        return s;
+        return FOLLOW_UP.snapshot(f);
     }
 
     public static Map<String, Object> of(MedicalRequest r) {
-        Map<String, Object> s = new LinkedHashMap<>();
-        s.put("question", r.question());
-        s.put("offLabel", r.offLabel());
-        s.put("unsolicited", r.unsolicited());
-        s.put("priority", r.priority());
-        s.put("status", r.status());
-        s.put("answer", r.answer());
-        s.put("answerResourceId", r.answerResourceId());
-        s.put("reviewDecision", r.reviewDecision());
-        s.put("reviewNote", r.reviewNote());
-        s.put("legalBasis", r.legalBasis());
-        return s;
+        return MEDICAL_REQUEST.snapshot(r);
     }
 }

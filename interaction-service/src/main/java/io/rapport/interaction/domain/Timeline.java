@@ -8,8 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.rapport.interaction.persistence.TimelineRepository;
-import io.rapport.platform.api.Page;
-import io.rapport.platform.api.PageRequest;
+import io.rapport.platform.paging.Page;
+import io.rapport.platform.paging.PageRequest;
 import io.rapport.platform.security.Visibility;
 import io.smallrye.mutiny.Uni;
 

@@ -4,7 +4,7 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.rapport.platform.api.ProblemException;
+import io.rapport.platform.domain.DomainException;
 import io.rapport.platform.replica.Directory;
 import io.rapport.platform.replica.Replicas;
 import io.rapport.platform.security.Caller;
@@ -37,11 +37,11 @@ public class WriteAccess {
         if (caller.is(Roles.MEDICAL_MANAGER)) {
             return manages(msl, team).invoke(managed -> {
                 if (!managed) {
-                    throw ProblemException.notFound(what, id);
+                    throw DomainException.notFound(what, id);
                 }
             }).replaceWithVoid();
         }
-        return Uni.createFrom().failure(ProblemException.forbidden("You may read this record but not change it"));
+        return Uni.createFrom().failure(DomainException.forbidden("You may read this record but not change it"));
     }
 
     /** Whether the calling manager manages this MSL now: the record's team and the MSL's current team are theirs. */
@@ -69,7 +69,7 @@ public class WriteAccess {
                     : Uni.createFrom().item(recordTeam == null ? Set.of() : Set.of(recordTeam));
             return allowed.map(teams -> {
                 if (!teams.contains(entry.team())) {
-                    throw ProblemException.rule("unknown-msl", "MSL " + assignee + " does not exist");
+                    throw DomainException.rule("unknown-msl", "MSL " + assignee + " does not exist");
                 }
                 return entry;
             });

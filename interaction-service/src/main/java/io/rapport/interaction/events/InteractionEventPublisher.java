@@ -8,7 +8,6 @@ import io.rapport.interaction.domain.InteractionEvents;
 import io.rapport.interaction.domain.MedicalRequest;
 import io.rapport.platform.outbox.DomainEvent;
 import io.rapport.platform.outbox.Outbox;
-import io.rapport.platform.privacy.ErasureConfirmation;
 import io.smallrye.mutiny.Uni;
 
 /** Puts each change on the outbox, in the transaction of the change, keyed by the aggregate id. */
@@ -45,11 +44,6 @@ public class InteractionEventPublisher implements InteractionEvents {
                 followUp.interactionId(), followUp.medicalRequestId(), followUp.kolId(), followUp.assignee(),
                 followUp.team(), adverseEvent, productComplaint, followUp.dueDate(), followUp.timeZone(),
                 followUp.version(), followUp.createdAt()));
-    }
-
-    @Override
-    public Uni<Void> erasureConfirmed(ErasureConfirmation confirmation) {
-        return outbox.append(confirmation.event(InteractionEventTypes.TOPIC));
     }
 
     private Uni<Void> publish(String type, Object aggregateId, Object data) {

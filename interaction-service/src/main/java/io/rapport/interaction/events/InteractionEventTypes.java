@@ -1,9 +1,12 @@
 package io.rapport.interaction.events;
 
+import io.rapport.interaction.domain.InteractionEvents;
+
 /** Topics and CloudEvents types of interaction-service (documented in docs/events/asyncapi.yaml). */
 public final class InteractionEventTypes {
 
-    public static final String TOPIC = "rapport.interaction.v1";
+    /** Owned by the domain, which appends an erasure's confirmation itself. */
+    public static final String TOPIC = InteractionEvents.TOPIC;
 
     public static final String PREFIX = "rapport.";
     public static final String SUFFIX = ".v1";

@@ -13,7 +13,7 @@ import jakarta.persistence.LockModeType;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.rapport.interaction.domain.FollowUp;
 import io.rapport.interaction.domain.FollowUpFilter;
-import io.rapport.platform.api.PageRequest;
+import io.rapport.platform.paging.PageRequest;
 import io.smallrye.mutiny.Uni;
 
 /** Follow-ups, listed soonest due first; "overdue" is judged in each follow-up's own time zone. */

@@ -12,7 +12,7 @@ import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.rapport.interaction.domain.Interaction;
 import io.rapport.interaction.domain.InteractionFilter;
-import io.rapport.platform.api.PageRequest;
+import io.rapport.platform.paging.PageRequest;
 import io.smallrye.mutiny.Uni;
 
 /** Interactions: locking one, counting against a cap, listing, CRM ids. */

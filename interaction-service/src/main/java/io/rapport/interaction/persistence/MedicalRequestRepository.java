@@ -11,7 +11,7 @@ import jakarta.persistence.LockModeType;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.rapport.interaction.domain.MedicalRequest;
-import io.rapport.platform.api.PageRequest;
+import io.rapport.platform.paging.PageRequest;
 import io.rapport.platform.security.Visibility;
 import io.smallrye.mutiny.Uni;
 

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.rapport.interaction.persistence.InteractionRepository;
-import io.rapport.platform.api.ProblemException;
+import io.rapport.platform.domain.DomainException;
+import io.rapport.platform.domain.DomainException.Kind;
 import io.smallrye.mutiny.Uni;
 
 import static io.rapport.interaction.domain.Examples.completion;
@@ -64,7 +65,7 @@ class CapAssessmentTest {
     @Test
     void shouldRefuseAContactBeyondTheCapNamingCountCapAndQuarter() {
         Interaction fourth = at("2026-05-12T09:00:00Z", "Europe/Berlin", null);
-        ProblemException problem = refused(() -> assess(3, fourth, withPreferences(null, null, 3)), 422,
+        DomainException problem = refused(() -> assess(3, fourth, withPreferences(null, null, 3)), Kind.RULE,
                 "frequency-cap-exceeded");
         assertThat(members(problem)).containsEntry("count", 3L).containsEntry("cap", 3)
                 .containsEntry("quarter", "2026-Q2");
@@ -74,7 +75,7 @@ class CapAssessmentTest {
     @Test
     void shouldRefuseAnyContactWhenTheKolAcceptsNone() {
         refused(() -> assess(0, at("2026-05-12T09:00:00Z", "Europe/Berlin", null), withPreferences(null, null, 0)),
-                422, "frequency-cap-exceeded");
+                Kind.RULE, "frequency-cap-exceeded");
     }
 
     @Test
@@ -88,7 +89,7 @@ class CapAssessmentTest {
     @Test
     void shouldNotTakeABlankReasonForAnOverride() {
         refused(() -> assess(3, at("2026-05-12T09:00:00Z", "Europe/Berlin", "  "), withPreferences(null, null, 3)),
-                422, "frequency-cap-exceeded");
+                Kind.RULE, "frequency-cap-exceeded");
     }
 
     @Test

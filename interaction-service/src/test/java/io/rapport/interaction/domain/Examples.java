@@ -9,7 +9,8 @@ import java.util.UUID;
 
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 
-import io.rapport.platform.api.ProblemException;
+import io.rapport.platform.domain.DomainException;
+import io.rapport.platform.domain.DomainException.Kind;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -72,20 +73,20 @@ final class Examples {
         return new TransferOfValue(TransferOfValue.Kind.MEAL, new BigDecimal("42.50"), "EUR", contractReference);
     }
 
-    /** Asserts the call is refused with this HTTP status and problem slug, and returns the problem. */
-    static ProblemException refused(ThrowingCallable call, int status, String slug) {
-        ProblemException[] caught = new ProblemException[1];
-        assertThatThrownBy(call).isInstanceOfSatisfying(ProblemException.class, e -> caught[0] = e)
+    /** Asserts the call is refused with this kind of outcome (the edge's status) and slug, and returns it. */
+    static DomainException refused(ThrowingCallable call, Kind kind, String slug) {
+        DomainException[] caught = new DomainException[1];
+        assertThatThrownBy(call).isInstanceOfSatisfying(DomainException.class, e -> caught[0] = e)
                 .satisfies(e -> {
-                    ProblemException p = (ProblemException) e;
+                    DomainException p = (DomainException) e;
                     org.assertj.core.api.Assertions.assertThat(p.slug()).isEqualTo(slug);
-                    org.assertj.core.api.Assertions.assertThat(p.status()).isEqualTo(status);
+                    org.assertj.core.api.Assertions.assertThat(p.kind()).isEqualTo(kind);
                 });
         return caught[0];
     }
 
-    /** The rule-specific members of the problem (count, cap, allowed transitions...). */
-    static Map<String, Object> members(ProblemException problem) {
-        return problem.toProblem("/test").getExtensions();
+    /** The rule-specific members of the outcome (count, cap, allowed transitions...). */
+    static Map<String, Object> members(DomainException problem) {
+        return problem.extensions();
     }
 }

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import io.rapport.platform.api.ProblemException;
+import io.rapport.platform.domain.DomainException;
+import io.rapport.platform.domain.DomainException.Kind;
 
 import static io.rapport.interaction.domain.Examples.KOL;
 import static io.rapport.interaction.domain.Examples.MONDAY_NOON;
@@ -55,8 +56,8 @@ class InteractionLifecycleTest {
         void shouldAnswerAnyMoveFromACancelledInteractionWithNoAllowedMove() {
             Interaction cancelled = planned();
             cancelled.cancel("The KOL is ill");
-            ProblemException problem = InteractionService.invalidTransition(cancelled);
-            assertThat(problem.status()).isEqualTo(409);
+            DomainException problem = InteractionService.invalidTransition(cancelled);
+            assertThat(problem.kind()).isEqualTo(Kind.CONFLICT);
             assertThat(problem.slug()).isEqualTo("invalid-transition");
             assertThat(members(problem)).containsEntry("status", InteractionStatus.CANCELLED)
                     .containsEntry("allowed", List.of());
@@ -64,7 +65,7 @@ class InteractionLifecycleTest {
 
         @Test
         void shouldNameTheMovesStillOpenToAPlannedInteraction() {
-            ProblemException problem = InteractionService.invalidTransition(planned());
+            DomainException problem = InteractionService.invalidTransition(planned());
             assertThat(members(problem)).containsEntry("allowed", List.of(InteractionStatus.COMPLETED,
                     InteractionStatus.CANCELLED, InteractionStatus.NO_SHOW));
             assertThat(problem.getMessage()).contains("PLANNED");
@@ -99,22 +100,22 @@ class InteractionLifecycleTest {
 
         @Test
         void shouldRefuseANewInteractionThatIsNeitherPlannedNorCompleted() {
-            refused(() -> InteractionService.checked(document(InteractionStatus.CANCELLED, MONDAY_NOON, null)), 400,
+            refused(() -> InteractionService.checked(document(InteractionStatus.CANCELLED, MONDAY_NOON, null)), Kind.INVALID,
                     "validation");
-            refused(() -> InteractionService.checked(document(InteractionStatus.NO_SHOW, MONDAY_NOON, null)), 400,
+            refused(() -> InteractionService.checked(document(InteractionStatus.NO_SHOW, MONDAY_NOON, null)), Kind.INVALID,
                     "validation");
         }
 
         @Test
         void shouldRefuseAPlannedInteractionWithoutAStart() {
-            ProblemException problem = refused(() -> InteractionService.checked(document(InteractionStatus.PLANNED,
-                    null, null)), 400, "validation");
+            DomainException problem = refused(() -> InteractionService.checked(document(InteractionStatus.PLANNED,
+                    null, null)), Kind.INVALID, "validation");
             assertThat(problem.errors()).singleElement().satisfies(e -> assertThat(e.field()).isEqualTo("plannedStart"));
         }
 
         @Test
         void shouldRefuseALoggedInteractionWhoseCompletionIsIncomplete() {
-            refused(() -> InteractionService.checked(document(InteractionStatus.COMPLETED, null, null)), 422,
+            refused(() -> InteractionService.checked(document(InteractionStatus.COMPLETED, null, null)), Kind.RULE,
                     "completion-incomplete");
         }
 

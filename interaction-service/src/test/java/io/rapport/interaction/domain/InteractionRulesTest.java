@@ -13,8 +13,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import io.rapport.platform.api.FieldError;
-import io.rapport.platform.api.ProblemException;
+import io.rapport.platform.domain.DomainException;
+import io.rapport.platform.domain.DomainException.Kind;
+import io.rapport.platform.domain.FieldError;
 
 import static io.rapport.interaction.domain.Examples.activeKol;
 import static io.rapport.interaction.domain.Examples.completion;
@@ -29,11 +30,6 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 /** The pure rules of {@link InteractionRules}: who may be contacted, what completing needs, the quarter. */
 @Tag("unit")
 class InteractionRulesTest {
-
-    private static Replicated.Contactability rights(boolean contactable, String reason, boolean email, boolean phone,
-            String basis, Map<String, String> consents, Instant objectedAt, Boolean doNotContact) {
-        return new Replicated.Contactability(contactable, reason, email, phone, basis, consents, objectedAt, doNotContact);
-    }
 
     @Nested
     class Contactability {
@@ -54,76 +50,85 @@ class InteractionRulesTest {
 
         @Test
         void shouldRefuseAnErasedKolEvenWhenItAlsoObjected() {
-            Replicated.Kol erased = kol("ERASED", rights(false, "erased", false, false, "CONSENT", Map.of(),
-                    Instant.parse("2026-01-01T00:00:00Z"), true));
-            refused(() -> InteractionRules.requireContactable(erased, Channel.VIDEO), 422, "kol-erased");
-            refused(() -> InteractionRules.requireContactable(kol("ERASED", null), null), 422, "kol-erased");
+            Replicated.Kol erased = kol("ERASED",
+                    new Replicated.Contactability(false, "erased", false, false, "CONSENT", Map.of(),
+                            Instant.parse("2026-01-01T00:00:00Z"), true));
+            refused(() -> InteractionRules.requireContactable(erased, Channel.VIDEO), Kind.RULE, "kol-erased");
+            refused(() -> InteractionRules.requireContactable(kol("ERASED", null), null), Kind.RULE, "kol-erased");
         }
 
         @Test
         void shouldRefuseAKolWhoObjectedBeforeLookingAtDoNotContact() {
-            Replicated.Kol objected = kol("ACTIVE", rights(false, "do-not-contact", true, true, "LEGITIMATE_INTEREST",
-                    Map.of(), Instant.parse("2026-02-01T08:00:00Z"), true));
-            ProblemException problem = refused(() -> InteractionRules.requireContactable(objected, null), 422,
+            Replicated.Kol objected = kol("ACTIVE",
+                    new Replicated.Contactability(false, "do-not-contact", true, true, "LEGITIMATE_INTEREST",
+                            Map.of(), Instant.parse("2026-02-01T08:00:00Z"), true));
+            DomainException problem = refused(() -> InteractionRules.requireContactable(objected, null), Kind.RULE,
                     "kol-objected");
             assertThat(problem.getMessage()).contains("2026-02-01T08:00:00Z");
         }
 
         @Test
         void shouldRefuseAKolWhoAskedNotToBeContactedByFlagOrByReason() {
-            Replicated.Kol flagged = kol("ACTIVE", rights(true, null, true, true, "LEGITIMATE_INTEREST", Map.of(), null,
-                    true));
-            Replicated.Kol byReason = kol("ACTIVE", rights(false, "do-not-contact", true, true, "LEGITIMATE_INTEREST",
-                    Map.of(), null, null));
-            refused(() -> InteractionRules.requireContactable(flagged, Channel.IN_PERSON), 422, "do-not-contact");
-            refused(() -> InteractionRules.requireContactable(byReason, Channel.IN_PERSON), 422, "do-not-contact");
+            Replicated.Kol flagged = kol("ACTIVE",
+                    new Replicated.Contactability(true, null, true, true, "LEGITIMATE_INTEREST", Map.of(), null,
+                            true));
+            Replicated.Kol byReason = kol("ACTIVE",
+                    new Replicated.Contactability(false, "do-not-contact", true, true, "LEGITIMATE_INTEREST",
+                            Map.of(), null, null));
+            refused(() -> InteractionRules.requireContactable(flagged, Channel.IN_PERSON), Kind.RULE, "do-not-contact");
+            refused(() -> InteractionRules.requireContactable(byReason, Channel.IN_PERSON), Kind.RULE, "do-not-contact");
         }
 
         @Test
         void shouldAcceptAKolWhoseDoNotContactFlagIsExplicitlyFalse() {
-            Replicated.Kol kol = kol("ACTIVE", rights(true, null, true, true, "LEGITIMATE_INTEREST", Map.of(), null,
-                    false));
+            Replicated.Kol kol = kol("ACTIVE",
+                    new Replicated.Contactability(true, null, true, true, "LEGITIMATE_INTEREST", Map.of(), null,
+                            false));
             assertThatCode(() -> InteractionRules.requireContactable(kol, Channel.VIDEO)).doesNotThrowAnyException();
         }
 
         @ParameterizedTest
         @CsvSource({ "INACTIVE", "DECEASED", "MERGED" })
         void shouldRefuseAKolThatIsNotActive(String status) {
-            ProblemException problem = refused(() -> InteractionRules.requireContactable(kol(status, contactable()),
-                    Channel.VIDEO), 422, "kol-not-active");
+            DomainException problem = refused(() -> InteractionRules.requireContactable(kol(status, contactable()),
+                    Channel.VIDEO), Kind.RULE, "kol-not-active");
             assertThat(problem.getMessage()).contains(status);
         }
 
         @Test
         void shouldNameAWithdrawnConsentWhenTheKolIsNotContactableOnConsent() {
-            Replicated.Kol onConsent = kol("ACTIVE", rights(false, "no-consent", false, false, "CONSENT", Map.of(),
-                    null, null));
-            Replicated.Kol withdrawnOne = kol("ACTIVE", rights(false, "no-consent", false, false,
+            Replicated.Kol onConsent = kol("ACTIVE",
+                    new Replicated.Contactability(false, "no-consent", false, false, "CONSENT", Map.of(),
+                            null, null));
+            Replicated.Kol withdrawnOne = kol("ACTIVE", new Replicated.Contactability(false, "no-consent", false, false,
                     "LEGITIMATE_INTEREST", Map.of("EMAIL_CONTACT", "GRANTED", "PROFILING", "WITHDRAWN"), null, null));
-            refused(() -> InteractionRules.requireContactable(onConsent, null), 422, "consent-withdrawn");
-            refused(() -> InteractionRules.requireContactable(withdrawnOne, null), 422, "consent-withdrawn");
+            refused(() -> InteractionRules.requireContactable(onConsent, null), Kind.RULE, "consent-withdrawn");
+            refused(() -> InteractionRules.requireContactable(withdrawnOne, null), Kind.RULE, "consent-withdrawn");
         }
 
         @Test
         void shouldNameKolServicesReasonWhenNotContactableOtherwise() {
-            Replicated.Kol restricted = kol("ACTIVE", rights(false, "processing-restricted", true, true,
+            Replicated.Kol restricted = kol("ACTIVE", new Replicated.Contactability(false, "processing-restricted", true, true,
                     "LEGITIMATE_INTEREST", Map.of(), null, null));
-            Replicated.Kol noReason = kol("ACTIVE", rights(false, null, true, true, "LEGITIMATE_INTEREST", null, null,
-                    null));
-            refused(() -> InteractionRules.requireContactable(restricted, null), 422, "processing-restricted");
-            refused(() -> InteractionRules.requireContactable(noReason, null), 422, "not-contactable");
+            Replicated.Kol noReason = kol("ACTIVE",
+                    new Replicated.Contactability(false, null, true, true, "LEGITIMATE_INTEREST", null, null,
+                            null));
+            refused(() -> InteractionRules.requireContactable(restricted, null), Kind.RULE, "processing-restricted");
+            refused(() -> InteractionRules.requireContactable(noReason, null), Kind.RULE, "not-contactable");
         }
 
         @Test
         void shouldRefuseEmailWithoutEmailConsentNamingWhetherItWasWithdrawnOrNeverGiven() {
-            Replicated.Kol withdrawn = kol("ACTIVE", rights(true, null, false, true, "LEGITIMATE_INTEREST",
-                    Map.of("EMAIL_CONTACT", "WITHDRAWN"), null, null));
-            Replicated.Kol neverGiven = kol("ACTIVE", rights(true, null, false, true, "LEGITIMATE_INTEREST", Map.of(),
-                    null, null));
-            ProblemException problem = refused(() -> InteractionRules.requireContactable(withdrawn, Channel.EMAIL), 422,
+            Replicated.Kol withdrawn = kol("ACTIVE",
+                    new Replicated.Contactability(true, null, false, true, "LEGITIMATE_INTEREST",
+                            Map.of("EMAIL_CONTACT", "WITHDRAWN"), null, null));
+            Replicated.Kol neverGiven = kol("ACTIVE",
+                    new Replicated.Contactability(true, null, false, true, "LEGITIMATE_INTEREST", Map.of(),
+                            null, null));
+            DomainException problem = refused(() -> InteractionRules.requireContactable(withdrawn, Channel.EMAIL), Kind.RULE,
                     "consent-withdrawn");
             assertThat(members(problem)).containsEntry("purpose", "EMAIL_CONTACT");
-            refused(() -> InteractionRules.requireContactable(neverGiven, Channel.EMAIL), 422, "no-email-consent");
+            refused(() -> InteractionRules.requireContactable(neverGiven, Channel.EMAIL), Kind.RULE, "no-email-consent");
             // the phone is allowed, and the e-mail consent matters only for e-mail
             assertThatCode(() -> InteractionRules.requireContactable(neverGiven, Channel.PHONE)).doesNotThrowAnyException();
             assertThatCode(() -> InteractionRules.requireContactable(neverGiven, Channel.IN_PERSON))
@@ -133,14 +138,16 @@ class InteractionRulesTest {
 
         @Test
         void shouldRefusePhoneWithoutPhoneConsentNamingWhetherItWasWithdrawnOrNeverGiven() {
-            Replicated.Kol withdrawn = kol("ACTIVE", rights(true, null, true, false, "LEGITIMATE_INTEREST",
-                    Map.of("PHONE_CONTACT", "WITHDRAWN"), null, null));
-            Replicated.Kol neverGiven = kol("ACTIVE", rights(true, null, true, false, "LEGITIMATE_INTEREST", Map.of(),
-                    null, null));
-            ProblemException problem = refused(() -> InteractionRules.requireContactable(withdrawn, Channel.PHONE), 422,
+            Replicated.Kol withdrawn = kol("ACTIVE",
+                    new Replicated.Contactability(true, null, true, false, "LEGITIMATE_INTEREST",
+                            Map.of("PHONE_CONTACT", "WITHDRAWN"), null, null));
+            Replicated.Kol neverGiven = kol("ACTIVE",
+                    new Replicated.Contactability(true, null, true, false, "LEGITIMATE_INTEREST", Map.of(),
+                            null, null));
+            DomainException problem = refused(() -> InteractionRules.requireContactable(withdrawn, Channel.PHONE), Kind.RULE,
                     "consent-withdrawn");
             assertThat(members(problem)).containsEntry("purpose", "PHONE_CONTACT");
-            refused(() -> InteractionRules.requireContactable(neverGiven, Channel.PHONE), 422, "no-phone-consent");
+            refused(() -> InteractionRules.requireContactable(neverGiven, Channel.PHONE), Kind.RULE, "no-phone-consent");
             assertThatCode(() -> InteractionRules.requireContactable(neverGiven, Channel.EMAIL)).doesNotThrowAnyException();
         }
     }
@@ -148,7 +155,7 @@ class InteractionRulesTest {
     @Nested
     class Recordable {
 
-        private final Replicated.Kol objected = kol("ACTIVE", rights(false, "objected", false, false,
+        private final Replicated.Kol objected = kol("ACTIVE", new Replicated.Contactability(false, "objected", false, false,
                 "LEGITIMATE_INTEREST", Map.of(), Instant.parse("2026-01-05T10:00:00Z"), null));
         private final Replicated.Kol erased = kol("ERASED", null);
 
@@ -163,8 +170,8 @@ class InteractionRulesTest {
         @ParameterizedTest
         @EnumSource(value = LegalBasis.class, names = { "LEGITIMATE_INTEREST", "CONSENT" })
         void shouldRefuseARecordOnTheKolsOwnBasisOnceThatBasisLapsed(LegalBasis basis) {
-            refused(() -> InteractionRules.requireRecordable(objected, Channel.VIDEO, basis), 422, "kol-objected");
-            refused(() -> InteractionRules.requireRecordable(erased, null, basis), 422, "kol-erased");
+            refused(() -> InteractionRules.requireRecordable(objected, Channel.VIDEO, basis), Kind.RULE, "kol-objected");
+            refused(() -> InteractionRules.requireRecordable(erased, null, basis), Kind.RULE, "kol-erased");
             assertThatCode(() -> InteractionRules.requireRecordable(activeKol(), Channel.VIDEO, basis))
                     .doesNotThrowAnyException();
         }
@@ -173,7 +180,7 @@ class InteractionRulesTest {
     @Nested
     class Completing {
 
-        private static List<String> fields(ProblemException problem) {
+        private static List<String> fields(DomainException problem) {
             return problem.errors().stream().map(FieldError::field).toList();
         }
 
@@ -186,8 +193,8 @@ class InteractionRulesTest {
         @Test
         void shouldListEverythingAnEmptyCompletionLacks() {
             Completion empty = new Completion(null, null, null, null, null, null, null, null, null, null);
-            ProblemException problem = refused(() -> InteractionRules.requireCompletable(empty, InteractionKind.GROUP),
-                    422, "completion-incomplete");
+            DomainException problem = refused(() -> InteractionRules.requireCompletable(empty, InteractionKind.GROUP),
+                    Kind.RULE, "completion-incomplete");
             assertThat(fields(problem)).containsExactly("disclosureMade", "outcome", "occurredAt", "durationMinutes",
                     "adverseEventMentioned", "productComplaintMentioned");
         }
@@ -196,8 +203,8 @@ class InteractionRulesTest {
         void shouldRefuseCompletingWithoutRoleAndCompanyDisclosed() {
             Completion undisclosed = new Completion(Examples.MONDAY_NOON, 30, "Discussed", false, null, false, false,
                     null, null, null);
-            ProblemException problem = refused(() -> InteractionRules.requireCompletable(undisclosed,
-                    InteractionKind.ONE_TO_ONE), 422, "completion-incomplete");
+            DomainException problem = refused(() -> InteractionRules.requireCompletable(undisclosed,
+                    InteractionKind.ONE_TO_ONE), Kind.RULE, "completion-incomplete");
             assertThat(fields(problem)).containsExactly("disclosureMade");
         }
 
@@ -205,7 +212,7 @@ class InteractionRulesTest {
         void shouldRefuseABlankOutcome() {
             Completion blank = new Completion(Examples.MONDAY_NOON, 30, "   ", true, null, false, false, null, null,
                     null);
-            assertThat(fields(refused(() -> InteractionRules.requireCompletable(blank, InteractionKind.ONE_TO_ONE), 422,
+            assertThat(fields(refused(() -> InteractionRules.requireCompletable(blank, InteractionKind.ONE_TO_ONE), Kind.RULE,
                     "completion-incomplete"))).containsExactly("outcome");
         }
 
@@ -214,15 +221,15 @@ class InteractionRulesTest {
             Completion unanswered = new Completion(Examples.MONDAY_NOON, 30, "Discussed", true, null, false, null, null,
                     null, null);
             assertThat(fields(refused(() -> InteractionRules.requireCompletable(unanswered, InteractionKind.ONE_TO_ONE),
-                    422, "completion-incomplete"))).containsExactly("productComplaintMentioned");
+                    Kind.RULE, "completion-incomplete"))).containsExactly("productComplaintMentioned");
         }
 
         @Test
         void shouldRefuseCompletingAnInteractionBeforeItHappened() {
             Completion tomorrow = new Completion(Instant.now().plus(Duration.ofHours(1)), 30, "Discussed", true, null,
                     false, false, null, null, null);
-            ProblemException problem = refused(() -> InteractionRules.requireCompletable(tomorrow,
-                    InteractionKind.ONE_TO_ONE), 422, "completion-incomplete");
+            DomainException problem = refused(() -> InteractionRules.requireCompletable(tomorrow,
+                    InteractionKind.ONE_TO_ONE), Kind.RULE, "completion-incomplete");
             assertThat(problem.errors()).singleElement().satisfies(e -> {
                 assertThat(e.field()).isEqualTo("occurredAt");
                 assertThat(e.message()).contains("before it happened");
@@ -240,10 +247,10 @@ class InteractionRulesTest {
         @Test
         void shouldRefuseAnAdvisoryBoardTransferOfValueWithoutContractReference() {
             refused(() -> InteractionRules.requireCompletable(completion(false, false, null,
-                    List.of(meal("ADV-2026-7"), meal(null))), InteractionKind.ADVISORY_BOARD), 422,
+                    List.of(meal("ADV-2026-7"), meal(null))), InteractionKind.ADVISORY_BOARD), Kind.RULE,
                     "contract-reference-required");
             refused(() -> InteractionRules.requireCompletable(completion(false, false, null, List.of(meal(" "))),
-                    InteractionKind.ADVISORY_BOARD), 422, "contract-reference-required");
+                    InteractionKind.ADVISORY_BOARD), Kind.RULE, "contract-reference-required");
         }
 
         @Test
@@ -265,7 +272,7 @@ class InteractionRulesTest {
         void shouldReportMissingFieldsBeforeAMissingContractReference() {
             Completion both = new Completion(Examples.MONDAY_NOON, 60, null, true, null, false, false, null,
                     List.of(meal(null)), null);
-            refused(() -> InteractionRules.requireCompletable(both, InteractionKind.ADVISORY_BOARD), 422,
+            refused(() -> InteractionRules.requireCompletable(both, InteractionKind.ADVISORY_BOARD), Kind.RULE,
                     "completion-incomplete");
         }
     }

@@ -12,6 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import io.rapport.interaction.domain.MedicalRequest.Initiator;
 import io.rapport.interaction.domain.MedicalRequest.ReviewDecision;
 import io.rapport.interaction.domain.MedicalRequest.Status;
+import io.rapport.platform.domain.DomainException.Kind;
 
 import static io.rapport.interaction.domain.Examples.refused;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -261,7 +262,7 @@ class MedicalRequestLifecycleTest {
 
         @Test
         void shouldRefuseARequestTheMslInitiatedMarkedUnsolicited() {
-            var problem = refused(() -> service.receive(asked(Initiator.MSL, false, true, true, false)), 400,
+            var problem = refused(() -> service.receive(asked(Initiator.MSL, false, true, true, false)), Kind.INVALID,
                     "validation");
             assertThat(problem.errors()).singleElement().satisfies(e -> assertThat(e.field()).isEqualTo("unsolicited"));
         }
@@ -270,7 +271,7 @@ class MedicalRequestLifecycleTest {
         @org.junit.jupiter.params.provider.NullSource
         @org.junit.jupiter.params.provider.ValueSource(booleans = false)
         void shouldRefuseAnUnsolicitedOffLabelRequestWithoutTheMslsAttestation(Boolean attested) {
-            refused(() -> service.receive(asked(Initiator.KOL, true, true, attested, false)), 422,
+            refused(() -> service.receive(asked(Initiator.KOL, true, true, attested, false)), Kind.RULE,
                     "attestation-required");
         }
 
@@ -279,7 +280,7 @@ class MedicalRequestLifecycleTest {
             RequestDocument tomorrow = new RequestDocument(Examples.KOL, null, null, "Dosing?", Initiator.KOL, null,
                     null, false, false, null, null, MedicalRequest.ResponseChannel.PHONE,
                     Instant.now().plus(Duration.ofHours(1)), false, null);
-            var problem = refused(() -> service.receive(tomorrow), 400, "validation");
+            var problem = refused(() -> service.receive(tomorrow), Kind.INVALID, "validation");
             assertThat(problem.errors()).singleElement().satisfies(e -> assertThat(e.field()).isEqualTo("receivedAt"));
         }
     }

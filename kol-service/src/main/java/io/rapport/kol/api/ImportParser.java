@@ -13,14 +13,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.rapport.kol.domain.ImportRow;
 import io.rapport.kol.domain.RightsFields;
-import io.rapport.platform.api.FieldError;
 import io.rapport.platform.api.ProblemException;
+import io.rapport.platform.domain.DomainException;
+import io.rapport.platform.domain.FieldError;
 
 /**
  * Turns the chunks of an import body into rows as they arrive, never holding the file: NDJSON (one profile
- * document per line) or CSV (RFC 4180, header row, flat columns). Not thread-safe: one per request.
+ * document per line) or CSV (RFC 4180, header row, flat columns), each row a JSON document that
+ * {@link ProfileDocuments} then reads as a profile. Not thread-safe: one per request.
  *
  * <p>
  * Each row is limited too ({@code maxRowBytes}), not only the upload: a row of a 256 MiB upload without a
@@ -40,6 +41,18 @@ abstract class ImportParser {
     private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
             .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
     private ByteBuffer leftover = ByteBuffer.allocate(0);
+
+    /** One row of the file: its number (1 = first data row) and its document, or why it could not be read. */
+    record Row(long number, JsonNode document, String unreadable) {
+
+        static Row of(long number, JsonNode document) {
+            return new Row(number, document, null);
+        }
+
+        static Row unreadable(long number, String why) {
+            return new Row(number, null, why);
+        }
+    }
 
     ImportParser(long maxRowBytes) {
         this.maxRowBytes = maxRowBytes;
@@ -79,7 +92,7 @@ abstract class ImportParser {
     }
 
     /** The rows completed by this chunk of bytes (a multi-byte character may span chunks). */
-    List<ImportRow> push(byte[] chunk) {
+    List<Row> push(byte[] chunk) {
         ByteBuffer in = ByteBuffer.allocate(leftover.remaining() + chunk.length).put(leftover).put(chunk).flip();
         CharBuffer out = CharBuffer.allocate(in.remaining() + 1);
         utf8.decode(in, out, false);
@@ -88,18 +101,18 @@ abstract class ImportParser {
     }
 
     /** The last row, when the file does not end with a newline. */
-    List<ImportRow> finish() {
+    List<Row> finish() {
         CharBuffer out = CharBuffer.allocate(leftover.remaining() + 1);
         utf8.decode(leftover, out, true);
         utf8.flush(out);
-        List<ImportRow> rows = new ArrayList<>(accept(out.flip()));
+        List<Row> rows = new ArrayList<>(accept(out.flip()));
         rows.addAll(end());
         return rows;
     }
 
-    abstract List<ImportRow> accept(CharBuffer text);
+    abstract List<Row> accept(CharBuffer text);
 
-    abstract List<ImportRow> end();
+    abstract List<Row> end();
 
     /** One profile document per line; blank lines are skipped. */
     private static final class Ndjson extends ImportParser {
@@ -113,8 +126,8 @@ abstract class ImportParser {
         }
 
         @Override
-        List<ImportRow> accept(CharBuffer text) {
-            List<ImportRow> rows = new ArrayList<>();
+        List<Row> accept(CharBuffer text) {
+            List<Row> rows = new ArrayList<>();
             while (text.hasRemaining()) {
                 char c = text.get();
                 if (c == '\n') {
@@ -127,17 +140,17 @@ abstract class ImportParser {
         }
 
         @Override
-        List<ImportRow> end() {
-            List<ImportRow> rows = new ArrayList<>();
+        List<Row> end() {
+            List<Row> rows = new ArrayList<>();
             complete(rows);
             return rows;
         }
 
-        private void complete(List<ImportRow> rows) {
+        private void complete(List<Row> rows) {
             String text = line.toString().strip();
             line.setLength(0);
             if (rowEnded()) {
-                rows.add(ImportRow.unreadable(++number, tooLong()));
+                rows.add(Row.unreadable(++number, tooLong()));
                 return;
             }
             if (text.isEmpty()) {
@@ -145,9 +158,9 @@ abstract class ImportParser {
             }
             number++;
             try {
-                rows.add(ImportRow.of(number, json.readTree(text)));
+                rows.add(Row.of(number, json.readTree(text)));
             } catch (Exception e) {
-                rows.add(ImportRow.unreadable(number, "not a JSON document: " + firstLine(e.getMessage())));
+                rows.add(Row.unreadable(number, "not a JSON document: " + firstLine(e.getMessage())));
             }
         }
     }
@@ -180,8 +193,8 @@ abstract class ImportParser {
         }
 
         @Override
-        List<ImportRow> accept(CharBuffer text) {
-            List<ImportRow> rows = new ArrayList<>();
+        List<Row> accept(CharBuffer text) {
+            List<Row> rows = new ArrayList<>();
             while (text.hasRemaining()) {
                 char c = text.get();
                 // past the limit the row is still parsed (quotes decide where it ends) but no longer kept
@@ -221,8 +234,8 @@ abstract class ImportParser {
         }
 
         @Override
-        List<ImportRow> end() {
-            List<ImportRow> rows = new ArrayList<>();
+        List<Row> end() {
+            List<Row> rows = new ArrayList<>();
             if (fieldStarted || !record.isEmpty() || field.length() > 0) {
                 endField();
                 endRecord(rows);
@@ -238,15 +251,15 @@ abstract class ImportParser {
             fieldStarted = false;
         }
 
-        private void endRecord(List<ImportRow> rows) {
+        private void endRecord(List<Row> rows) {
             List<String> values = record;
             record = new ArrayList<>();
             boolean tooLong = rowEnded();
             if (tooLong && header == null) {
-                throw ProblemException.badRequest("header", tooLong());
+                throw DomainException.invalid("header", tooLong());
             }
             if (tooLong) {
-                rows.add(ImportRow.unreadable(++number, tooLong()));
+                rows.add(Row.unreadable(++number, tooLong()));
                 return;
             }
             if (values.size() == 1 && values.get(0).isBlank()) {
@@ -263,16 +276,16 @@ abstract class ImportParser {
                 header.stream().filter(h -> !COLUMNS.contains(h))
                         .forEach(h -> unknown.add(new FieldError("header", "unknown column '" + h + "'; known: " + COLUMNS)));
                 if (!unknown.isEmpty()) {
-                    throw ProblemException.invalid(unknown);
+                    throw DomainException.invalid(unknown);
                 }
                 return;
             }
             number++;
             if (values.size() != header.size()) {
-                rows.add(ImportRow.unreadable(number, values.size() + " values for " + header.size() + " columns"));
+                rows.add(Row.unreadable(number, values.size() + " values for " + header.size() + " columns"));
                 return;
             }
-            rows.add(ImportRow.of(number, document(values)));
+            rows.add(Row.of(number, document(values)));
         }
 
         /** The flat CSV columns as the profile document NDJSON rows carry. */

@@ -14,11 +14,13 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.rapport.kol.config.KolConfig;
 import io.rapport.kol.domain.ImportResult;
 import io.rapport.kol.domain.ImportRow;
 import io.rapport.kol.domain.KolImporter;
-import io.rapport.platform.api.FieldError;
 import io.rapport.platform.api.ProblemException;
+import io.rapport.platform.domain.DomainException;
+import io.rapport.platform.domain.FieldError;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
@@ -35,6 +37,7 @@ final class ImportRun {
 
     private final ImportParser parser;
     private final KolImporter importer;
+    private final ProfileDocuments documents;
     private final ObjectMapper json;
     private final long maxBytes;
     private final int batchSize;
@@ -48,13 +51,21 @@ final class ImportRun {
     private boolean aborted;
     private boolean tooLarge;
 
-    ImportRun(ImportParser parser, KolImporter importer, ObjectMapper json, long maxBytes, int batchSize, Context context,
-            String label) {
+    /**
+     * What every import run of the service works with: the domain's importer, the reader of the rows' profiles,
+     * the mapper of the report lines and the limits of an import.
+     */
+    record Shared(KolImporter importer, ProfileDocuments documents, ObjectMapper json, KolConfig.Import limits) {
+    }
+
+    /** A run of one request: its parser, on the request's Vert.x context, named by {@code label} in the log. */
+    ImportRun(ImportParser parser, Shared shared, Context context, String label) {
         this.parser = parser;
-        this.importer = importer;
-        this.json = json;
-        this.maxBytes = maxBytes;
-        this.batchSize = batchSize;
+        this.importer = shared.importer();
+        this.documents = shared.documents();
+        this.json = shared.json();
+        this.maxBytes = shared.limits().maxBytes();
+        this.batchSize = shared.limits().batchSize();
         this.onContext = command -> context.runOnContext(ignored -> command.run());
         this.label = label;
     }
@@ -69,15 +80,29 @@ final class ImportRun {
                 .emitOn(onContext, 1)
                 .onItem().transformToUniAndConcatenate(this::write)
                 .onItem().transformToIterable(list -> list)
-                .onCompletion().switchTo(() -> tooLarge ? Multi.createFrom().item(aborted(new ProblemException(413,
-                        "payload-too-large", "Payload too large", "The import is larger than " + maxBytes
-                                + " bytes: rows after this line were not read; split the file",
-                        null)))
-                        : Multi.createFrom().empty())
-                .onFailure(e -> !(e instanceof ProblemException) || rows > 0)
+                .onCompletion().switchTo(this::abortedIfTooLarge)
+                .onFailure(this::abortsTheReport)
                 .recoverWithItem(this::aborted)
                 .onItem().invoke(this::count)
                 .onCompletion().invoke(() -> LOG.infof("Import %s done: %d rows, %d bytes, %s", label, rows, bytes, counts));
+    }
+
+    /** After the rows read before the size limit: an ABORTED line saying the rest was not read. */
+    private Multi<ImportResult> abortedIfTooLarge() {
+        if (!tooLarge) {
+            return Multi.createFrom().empty();
+        }
+        return Multi.createFrom().item(aborted(new ProblemException(413, "payload-too-large", "Payload too large",
+                "The import is larger than " + maxBytes + " bytes: rows after this line were not read; split the file",
+                null)));
+    }
+
+    /**
+     * A failure ends the report with an ABORTED line, except a refusal before any row (a bad CSV header, the rights
+     * as a column): then the request is answered with its problem, as nothing was written.
+     */
+    private boolean abortsTheReport(Throwable failure) {
+        return !(failure instanceof DomainException) || rows > 0;
     }
 
     /** Reads the body only to hash it (a replayed import must be the same file). */
@@ -104,7 +129,7 @@ final class ImportRun {
      * The rows this chunk completes. Past the size limit the rest of the body is read and dropped (the client
      * is still sending it), and the report ends with an ABORTED line once the rows before it are written.
      */
-    private List<ImportRow> rows(Buffer buffer) {
+    private List<ImportParser.Row> rows(Buffer buffer) {
         byte[] chunk = buffer.getBytes();
         bytes += chunk.length;
         if (tooLarge || bytes > maxBytes) {
@@ -115,7 +140,9 @@ final class ImportRun {
         return parser.push(chunk);
     }
 
-    private Uni<List<ImportResult>> write(List<ImportRow> batch) {
+    /** Reads the profiles of a batch of rows and hands them to the domain, a transaction for the batch. */
+    private Uni<List<ImportResult>> write(List<ImportParser.Row> parsed) {
+        List<ImportRow> batch = parsed.stream().map(documents::row).toList();
         return importer.importBatch(batch)
                 .onFailure(KolImporter.ConcurrentClaim.class).recoverWithUni(() -> oneByOne(batch, 0, new ArrayList<>()));
     }
@@ -143,7 +170,7 @@ final class ImportRun {
 
     private ImportResult aborted(Throwable failure) {
         aborted = true;
-        String why = failure instanceof ProblemException p ? p.getMessage()
+        String why = failure instanceof DomainException p ? p.getMessage()
                 : "the import stopped: " + failure + "; rows after this line were not written, send them again";
         LOG.warnf("Import %s aborted after %d rows: %s", label, rows, failure.toString());
         return new ImportResult(rows + 1, ImportResult.Outcome.ABORTED, null, List.of(new FieldError("body", why)));

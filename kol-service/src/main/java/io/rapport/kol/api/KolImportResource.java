@@ -28,6 +28,7 @@ import io.rapport.kol.domain.KolImporter;
 import io.rapport.platform.api.IdempotencyKeys;
 import io.rapport.platform.api.ProblemException;
 import io.rapport.platform.api.StreamedBody;
+import io.rapport.platform.domain.DomainException;
 import io.rapport.platform.security.Roles;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -38,16 +39,17 @@ import io.vertx.core.http.HttpServerRequest;
 @Tag(name = "KOLs")
 public class KolImportResource {
 
-    private final KolImporter importer;
     private final KolConfig config;
     private final IdempotencyKeys idempotency;
     private final ObjectMapper json;
+    private final ImportRun.Shared runs;
 
-    public KolImportResource(KolImporter importer, KolConfig config, IdempotencyKeys idempotency, ObjectMapper json) {
-        this.importer = importer;
+    public KolImportResource(KolImporter importer, ProfileDocuments documents, KolConfig config,
+            IdempotencyKeys idempotency, ObjectMapper json) {
         this.config = config;
         this.idempotency = idempotency;
         this.json = json;
+        this.runs = new ImportRun.Shared(importer, documents, json, config.imports());
     }
 
     @POST
@@ -78,8 +80,8 @@ public class KolImportResource {
             throw new ProblemException(413, "payload-too-large", "Payload too large", "The import has " + contentLength
                     + " bytes; at most " + max + " are accepted per request", null);
         }
-        ImportRun run = new ImportRun(ImportParser.of(contentType, json, config.imports().maxRowBytes()), importer, json, max,
-                config.imports().batchSize(), Vertx.currentContext(), UUID.randomUUID().toString().substring(0, 8));
+        ImportRun run = new ImportRun(ImportParser.of(contentType, json, config.imports().maxRowBytes()), runs,
+                Vertx.currentContext(), UUID.randomUUID().toString().substring(0, 8));
         var body = io.vertx.mutiny.core.http.HttpServerRequest.newInstance(request).toMulti();
         if (key == null) {
             return run.results(body);
@@ -88,9 +90,16 @@ public class KolImportResource {
         return Multi.createFrom().uni(idempotent.previous().map(Optional::ofNullable))
                 .onItem().transformToMultiAndConcatenate(previous -> previous.isPresent()
                         ? replay(run, body, previous.get())
-                        : run.keepingReport().results(body).onCompletion().call(() -> run.complete()
-                                ? idempotent.remember(run.hash(), 200, run.report())
-                                : Uni.createFrom().voidItem()));
+                        : remembered(run, body, idempotent));
+    }
+
+    /** The first import with this key: its report is kept for a replay, once every row was processed. */
+    private static Multi<ImportResult> remembered(ImportRun run, Multi<io.vertx.mutiny.core.buffer.Buffer> body,
+            IdempotencyKeys.StreamedKey idempotent) {
+        return run.keepingReport().results(body)
+                .onCompletion().call(() -> run.complete()
+                        ? idempotent.remember(run.hash(), 200, run.report())
+                        : Uni.createFrom().voidItem());
     }
 
     private static long declaredLength(HttpServerRequest request) {
@@ -107,7 +116,7 @@ public class KolImportResource {
             IdempotencyKeys.Stored previous) {
         return run.hash(body).onItem().transformToMulti(hash -> {
             if (!hash.equals(previous.requestHash())) {
-                throw ProblemException.rule("idempotency-key-reused", "This Idempotency-Key was already used for "
+                throw DomainException.rule("idempotency-key-reused", "This Idempotency-Key was already used for "
                         + "another file; use a new key for a new import");
             }
             return Multi.createFrom().iterable(Arrays.stream(previous.body().split("\n")).filter(l -> !l.isBlank())

@@ -1,6 +1,5 @@
 package io.rapport.kol.api;
 
-import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
@@ -11,6 +10,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -34,18 +34,20 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.rapport.kol.domain.Kol;
 import io.rapport.kol.domain.KolProfile;
 import io.rapport.kol.domain.KolQueries;
 import io.rapport.kol.domain.KolSearch;
 import io.rapport.kol.domain.KolService;
 import io.rapport.kol.domain.KolStatus;
-import io.rapport.kol.events.KolEventPublisher;
 import io.rapport.platform.api.IdempotencyKeys;
 import io.rapport.platform.api.MergePatch;
-import io.rapport.platform.api.Page;
-import io.rapport.platform.api.PageRequest;
+import io.rapport.platform.api.Responses;
 import io.rapport.platform.api.Versions;
 import io.rapport.platform.audit.AuditEntryView;
+import io.rapport.platform.domain.Patch;
+import io.rapport.platform.paging.Page;
+import io.rapport.platform.paging.PageRequest;
 import io.rapport.platform.security.Roles;
 import io.smallrye.mutiny.Uni;
 
@@ -55,15 +57,17 @@ import io.smallrye.mutiny.Uni;
 @Consumes(MediaType.APPLICATION_JSON)
 public class KolResource {
 
-    private static final String ETAG = "ETag";
+    private static final String COLLECTION = "/api/v1/kols";
 
     private final KolService kols;
     private final KolQueries queries;
+    private final ProfileDocuments documents;
     private final IdempotencyKeys idempotency;
 
-    public KolResource(KolService kols, KolQueries queries, IdempotencyKeys idempotency) {
+    public KolResource(KolService kols, KolQueries queries, ProfileDocuments documents, IdempotencyKeys idempotency) {
         this.kols = kols;
         this.queries = queries;
+        this.documents = documents;
         this.idempotency = idempotency;
     }
 
@@ -76,10 +80,9 @@ public class KolResource {
     @APIResponse(responseCode = "201", description = "Created; Location and ETag set")
     public Uni<Response> create(@HeaderParam(IdempotencyKeys.HEADER) String key,
             @NotNull @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = KolProfile.class))) JsonNode body) {
-        KolProfile profile = kols.profileOf(body);
-        return idempotency.once(key, profile, () -> kols.create(profile).map(kol -> Response
-                .created(URI.create("/api/v1/kols/" + kol.id())).header(ETAG, Versions.etag(kol.version()))
-                .entity(KolView.from(kol)).build()));
+        KolProfile profile = documents.profile(body);
+        return idempotency.once(key, profile, () -> kols.create(profile)
+                .map(kol -> Responses.created(COLLECTION, kol.id(), KolView.from(kol), kol.version())));
     }
 
     @GET
@@ -88,7 +91,7 @@ public class KolResource {
     @Operation(summary = "Read a KOL", description = "An erased KOL shows as a tombstone (404 for MSLs).")
     @APIResponse(responseCode = "200", description = "The KOL, with its ETag")
     public Uni<Response> get(@PathParam("id") UUID id) {
-        return queries.get(id).map(kol -> Response.ok(KolView.from(kol)).header(ETAG, Versions.etag(kol.version())).build());
+        return queries.get(id).map(KolResource::answer);
     }
 
     @GET
@@ -98,7 +101,7 @@ public class KolResource {
             + "replica misses this KOL (its event is not consumed yet): the same data as the latest event, without "
             + "names, contact data or free text.")
     public Uni<Object> replica(@PathParam("id") UUID id) {
-        return queries.get(id).map(KolEventPublisher::state);
+        return queries.replica(id);
     }
 
     @PATCH
@@ -110,10 +113,11 @@ public class KolResource {
             + "dataProtection or doNotContact is 400 (rights-not-in-profile).")
     @APIResponse(responseCode = "200", description = "The changed KOL, with its new ETag")
     public Uni<Response> patch(@PathParam("id") UUID id,
-            @Parameter(description = "ETag of the version being changed") @HeaderParam("If-Match") String ifMatch,
+            @Parameter(description = "ETag of the version being changed") @HeaderParam(Responses.IF_MATCH) String ifMatch,
             @NotNull JsonNode patch) {
-        return kols.patch(id, ifMatch, patch)
-                .map(kol -> Response.ok(KolView.from(kol)).header(ETAG, Versions.etag(kol.version())).build());
+        // a patch of the rights (or not an object) is refused first, then a missing If-Match, before any lookup
+        Patch<KolProfile> change = documents.patch(patch);
+        return kols.patch(id, Versions.expected(ifMatch), change).map(KolResource::answer);
     }
 
     @PUT
@@ -129,21 +133,19 @@ public class KolResource {
             @PathParam("system") @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,39}", message = "lower-case letters, digits and '-'") String system,
             @PathParam("externalId") @Pattern(regexp = "[\\x21-\\x7E]{1,100}", message = "1 to 100 visible ASCII characters") String externalId,
             @NotNull @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = KolProfile.class))) JsonNode body) {
-        return kols.upsert(system, externalId, kols.profileOf(body)).map(saved -> {
-            Response.ResponseBuilder response = saved.outcome() == KolService.Outcome.CREATED
-                    ? Response.created(URI.create("/api/v1/kols/" + saved.kol().id()))
-                    : Response.ok();
-            return response.header(ETAG, Versions.etag(saved.kol().version()))
-                    .header("Upsert-Outcome", saved.outcome().name().toLowerCase())
-                    .entity(KolView.from(saved.kol())).build();
-        });
+        return kols.upsert(system, externalId, documents.profile(body)).map(KolResource::upserted);
     }
 
     @GET
     @RolesAllowed({ Roles.MSL, Roles.MEDICAL_MANAGER, Roles.ADMIN, Roles.INTEGRATION, Roles.REPORTING })
     @Operation(summary = "Search KOLs", description = "Full-text search over names, specialties, research interests, "
             + "current projects and publication titles (ranked), with filters; keyset paging.")
-    public Uni<Page<KolView>> search(
+    public Uni<Page<KolView>> search(@Valid @BeanParam SearchQuery query) {
+        return queries.search(query.criteria(), query.page()).map(result -> result.map(KolView::from));
+    }
+
+    /** The query parameters of {@code GET /kols}: the words and filters, and the page. */
+    public record SearchQuery(
             @Parameter(description = "Words to find, web-search syntax") @QueryParam("q") @Size(max = 200) String q,
             @QueryParam("therapeuticArea") String therapeuticArea,
             @QueryParam("specialty") String specialty,
@@ -153,9 +155,16 @@ public class KolResource {
             @QueryParam("status") KolStatus status,
             @QueryParam("limit") Integer limit,
             @QueryParam("cursor") String cursor) {
-        KolSearch search = new KolSearch(q == null || q.isBlank() ? null : q, therapeuticArea, specialty, tier, country,
-                assignedMsl, status);
-        return queries.search(search, PageRequest.of(limit, cursor)).map(result -> result.map(KolView::from));
+
+        /** Blank words search nothing: the list is then ordered by creation. */
+        KolSearch criteria() {
+            return new KolSearch(q == null || q.isBlank() ? null : q, therapeuticArea, specialty, tier, country,
+                    assignedMsl, status);
+        }
+
+        PageRequest page() {
+            return PageRequest.of(limit, cursor);
+        }
     }
 
     @GET
@@ -173,10 +182,23 @@ public class KolResource {
     @RolesAllowed({ Roles.MEDICAL_MANAGER, Roles.ADMIN })
     @Operation(summary = "Set the MSLs assigned to a KOL", description = "Each must be in the MSL directory; a "
             + "medical manager assigns only MSLs they manage. Requires If-Match.")
-    public Uni<Response> assign(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+    public Uni<Response> assign(@PathParam("id") UUID id, @HeaderParam(Responses.IF_MATCH) String ifMatch,
             @Valid @NotNull Assignments assignments) {
-        return kols.assign(id, ifMatch, assignments.msls())
-                .map(kol -> Response.ok(KolView.from(kol)).header(ETAG, Versions.etag(kol.version())).build());
+        return kols.assign(id, Versions.expected(ifMatch), assignments.msls()).map(KolResource::answer);
+    }
+
+    /** The KOL with its version as the ETag. */
+    private static Response answer(Kol kol) {
+        return Responses.ok(KolView.from(kol), kol.version());
+    }
+
+    /** 201 with its Location when the upsert created the KOL, else 200; Upsert-Outcome says which of the three. */
+    private static Response upserted(KolService.Saved saved) {
+        Kol kol = saved.kol();
+        Response answer = saved.outcome() == KolService.Outcome.CREATED
+                ? Responses.created(COLLECTION, kol.id(), KolView.from(kol), kol.version())
+                : Responses.ok(KolView.from(kol), kol.version());
+        return Response.fromResponse(answer).header("Upsert-Outcome", saved.outcome().name().toLowerCase()).build();
     }
 
     /** The body of {@code PUT /kols/{id}/assignments}. */

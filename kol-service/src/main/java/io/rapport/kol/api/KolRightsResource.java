@@ -27,7 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.rapport.kol.domain.DataProtection;
 import io.rapport.kol.domain.Kol;
 import io.rapport.kol.domain.KolRightsService;
-import io.rapport.platform.api.Versions;
+import io.rapport.platform.api.Responses;
 import io.rapport.platform.security.Roles;
 import io.smallrye.mutiny.Uni;
 
@@ -88,9 +88,7 @@ public class KolRightsResource {
     @APIResponse(responseCode = "200", description = "The KOL with the consent, and its ETag")
     public Uni<Response> consent(@PathParam("id") UUID id, @PathParam("purpose") DataProtection.Purpose purpose,
             @Valid @NotNull ConsentRequest consent) {
-        return rights.consent(id, purpose, consent.status(), consent.source(), consent.evidenceReference(),
-                new KolRightsService.Request(consent.requestedBy(), consent.receivedAt(), consent.reason()))
-                .map(KolRightsResource::answer);
+        return rights.consent(id, consent.decision(purpose), consent.request()).map(KolRightsResource::answer);
     }
 
     @PUT
@@ -141,7 +139,7 @@ public class KolRightsResource {
     }
 
     private static Response answer(Kol kol) {
-        return Response.ok(KolView.from(kol)).header("ETag", Versions.etag(kol.version())).build();
+        return Responses.ok(KolView.from(kol), kol.version());
     }
 
     /** The body of an objection; every member optional (an empty body records an objection received now). */
@@ -169,6 +167,14 @@ public class KolRightsResource {
             @Schema(description = "Where it was captured, e.g. \"web form\"") @Size(max = 100) String source,
             @Schema(description = "The evidence, e.g. a document id") @Size(max = 200) String evidenceReference,
             @Size(max = 500) String reason) {
+
+        KolRightsService.ConsentDecision decision(DataProtection.Purpose purpose) {
+            return new KolRightsService.ConsentDecision(purpose, status, source, evidenceReference);
+        }
+
+        KolRightsService.Request request() {
+            return new KolRightsService.Request(requestedBy, receivedAt, reason);
+        }
     }
 
     public record DoNotContactRequest(

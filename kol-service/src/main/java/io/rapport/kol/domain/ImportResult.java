@@ -3,7 +3,7 @@ package io.rapport.kol.domain;
 import java.util.List;
 import java.util.UUID;
 
-import io.rapport.platform.api.FieldError;
+import io.rapport.platform.domain.FieldError;
 
 /** The report line of one imported row. */
 public record ImportResult(long row, Outcome outcome, UUID kolId, List<FieldError> errors) {

@@ -4,7 +4,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.rapport.platform.api.ProblemException;
+import io.rapport.platform.domain.DomainException;
 import io.rapport.platform.security.Caller;
 import io.rapport.platform.security.Roles;
 
@@ -25,7 +25,7 @@ public class KolAccess {
     /** 404 for a KOL the caller may not see (an MSL does not learn that an erased KOL existed). */
     public Kol readable(Kol kol, UUID id) {
         if (kol == null || kol.isErased() && onlyMsl()) {
-            throw ProblemException.notFound("KOL", id);
+            throw DomainException.notFound("KOL", id);
         }
         return kol;
     }
@@ -34,10 +34,10 @@ public class KolAccess {
     public Kol changeable(Kol kol, UUID id) {
         readable(kol, id);
         if (kol.isErased()) {
-            throw ProblemException.conflict("kol-erased", "KOL " + id + " was erased (GDPR Art. 17) and cannot change");
+            throw DomainException.conflict("kol-erased", "KOL " + id + " was erased (GDPR Art. 17) and cannot change");
         }
         if (onlyMsl() && !kol.isAssigned(caller.subject())) {
-            throw ProblemException.forbidden("Only the MSLs assigned to KOL " + id + " (or a manager) may change it");
+            throw DomainException.forbidden("Only the MSLs assigned to KOL " + id + " (or a manager) may change it");
         }
         return kol;
     }
@@ -59,7 +59,7 @@ public class KolAccess {
                 .anyMatch(m -> kol.isAssigned(m.userId()) && caller.subject().equals(m.entry().manager()))) {
             return kol;
         }
-        throw ProblemException.notFound("KOL", id);
+        throw DomainException.notFound("KOL", id);
     }
 
     /** Whether {@link #rightsRequestable} needs the directory (only for a manager who is not admin or integration). */

@@ -24,4 +24,10 @@ public interface KolEvents {
     Uni<Void> researchTopicChanged(ResearchTopic topic);
 
     Uni<Void> mslChanged(Msl msl);
+
+    /**
+     * The data of the KOL's latest event, as the other services replicate it (no names, contact data or free
+     * text): what a service whose replica misses the KOL asks for.
+     */
+    Object state(Kol kol);
 }

@@ -10,17 +10,13 @@ import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.validation.ConstraintViolationException;
 
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.rapport.kol.persistence.ImportLookups;
 import io.rapport.kol.persistence.KolRepository;
-import io.rapport.platform.api.FieldError;
-import io.rapport.platform.api.JsonBodies;
-import io.rapport.platform.api.ProblemException;
-import io.rapport.platform.api.ProblemMappers;
 import io.rapport.platform.audit.AuditRecord;
 import io.rapport.platform.audit.AuditTrail;
+import io.rapport.platform.domain.FieldError;
 import io.rapport.platform.security.Caller;
 import io.smallrye.mutiny.Uni;
 
@@ -37,18 +33,16 @@ public class KolImporter {
     private final KolRepository kols;
     private final ErasureHash erasureHash;
     private final ReferenceData reference;
-    private final JsonBodies bodies;
     private final KolEvents events;
     private final AuditTrail audit;
     private final Caller caller;
 
     public KolImporter(ImportLookups lookups, KolRepository kols, ErasureHash erasureHash, ReferenceData reference,
-            JsonBodies bodies, KolEvents events, AuditTrail audit, Caller caller) {
+            KolEvents events, AuditTrail audit, Caller caller) {
         this.lookups = lookups;
         this.kols = kols;
         this.erasureHash = erasureHash;
         this.reference = reference;
-        this.bodies = bodies;
         this.events = events;
         this.audit = audit;
         this.caller = caller;
@@ -140,35 +134,16 @@ public class KolImporter {
         private final Map<String, Long> claimedBy = new HashMap<>();
         private final Map<String, Long> digests = new HashMap<>();
 
+        /**
+         * Takes a row in, unless the edge rejected it already or a rule the profile's type cannot express refuses
+         * it: an ERASED status, unknown codes, an identifier that an earlier row of the batch claims.
+         */
         void read(ImportRow row, Set<String> areaCodes, Set<String> topicCodes) {
-            if (row.unreadable() != null) {
-                reject(row.number(), "row", row.unreadable());
+            if (row.isRejected()) {
+                results.put(row.number(), ImportResult.rejected(row.number(), row.errors()));
                 return;
             }
-            if (!row.document().isObject()) {
-                reject(row.number(), "row", "a row is one KOL profile: a JSON object");
-                return;
-            }
-            // a row is a profile: it cannot carry the rights, not even to reset them (they stay as they are)
-            List<FieldError> rights = RightsFields.in(row.document());
-            if (!rights.isEmpty()) {
-                results.put(row.number(), ImportResult.rejected(row.number(), rights));
-                return;
-            }
-            KolProfile profile;
-            try {
-                profile = bodies.read(row.document(), KolProfile.class);
-            } catch (ProblemException e) {
-                results.put(row.number(), ImportResult.rejected(row.number(), e.errors().isEmpty()
-                        ? List.of(new FieldError("row", e.getMessage()))
-                        : e.errors()));
-                return;
-            } catch (ConstraintViolationException e) {
-                results.put(row.number(), ImportResult.rejected(row.number(), e.getConstraintViolations().stream()
-                        .map(v -> new FieldError(ProblemMappers.fieldOf(v.getPropertyPath()), v.getMessage()))
-                        .sorted(Comparator.comparing(FieldError::field)).toList()));
-                return;
-            }
+            KolProfile profile = row.profile();
             List<FieldError> errors = new ArrayList<>();
             if (profile.status() == KolStatus.ERASED) {
                 errors.add(new FieldError("status", "ERASED is set only by an erasure"));

@@ -16,12 +16,12 @@ import io.rapport.kol.persistence.ErasedIdentifierRepository;
 import io.rapport.kol.persistence.ErasureRepository;
 import io.rapport.kol.persistence.KolIdentifierRepository;
 import io.rapport.kol.persistence.KolRepository;
-import io.rapport.platform.api.IdempotencyKeys;
-import io.rapport.platform.api.PageRequest;
-import io.rapport.platform.api.ProblemException;
 import io.rapport.platform.audit.AuditEntryView;
 import io.rapport.platform.audit.AuditRecord;
 import io.rapport.platform.audit.AuditTrail;
+import io.rapport.platform.domain.DomainException;
+import io.rapport.platform.paging.PageRequest;
+import io.rapport.platform.privacy.ErasureSteps;
 import io.rapport.platform.security.Caller;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -42,13 +42,13 @@ public class KolPrivacy {
     private final KolEvents events;
     private final AuditTrail audit;
     private final Caller caller;
-    private final IdempotencyKeys idempotencyKeys;
+    private final ErasureSteps erasureSteps;
     private final ErasureRepository erasures;
     private final PrivacyConfig config;
 
     public KolPrivacy(KolRepository kols, KolIdentifierRepository identifiers,
             ErasedIdentifierRepository erasedIdentifiers, ErasureHash erasureHash, KolAccess access, KolEvents events,
-            AuditTrail audit, Caller caller, IdempotencyKeys idempotencyKeys, ErasureRepository erasures,
+            AuditTrail audit, Caller caller, ErasureSteps erasureSteps, ErasureRepository erasures,
             PrivacyConfig config) {
         this.kols = kols;
         this.identifiers = identifiers;
@@ -58,7 +58,7 @@ public class KolPrivacy {
         this.events = events;
         this.audit = audit;
         this.caller = caller;
-        this.idempotencyKeys = idempotencyKeys;
+        this.erasureSteps = erasureSteps;
         this.erasures = erasures;
         this.config = config;
     }
@@ -92,28 +92,29 @@ public class KolPrivacy {
     public Uni<Kol> erase(UUID id, String reason) {
         return kols.findForUpdate(id).map(kol -> {
             if (kol == null) {
-                throw ProblemException.notFound("KOL", id);
+                throw DomainException.notFound("KOL", id);
             }
             return kol;
-        }).chain(kol -> {
-            if (kol.isErased()) {
-                return resendIfUnconfirmed(kol).replaceWith(kol);
-            }
-            List<String[]> claims = kol.identifierClaims();
-            String scrubbedReason = PersonalValues.of(Snapshot.of(kol)).removedFrom(reason);
-            kol.erase(caller.subject());
-            return erasedIdentifiers.remember(erasureHash.of(claims))
-                    .chain(() -> identifiers.release(id))
-                    .chain(() -> audit.scrub("kol", id, field -> field.equals(AuditTrail.REASON) || Snapshot.personal(field)))
-                    .chain(() -> erasures.forgetOnBehalfOf(id, AuditTrail.ERASED))
-                    .chain(() -> audit.record(AuditRecord.of("kol", id, kol.version(), "erased", null, null)
-                            .because(scrubbedReason)))
-                    .chain(() -> idempotencyKeys.forgetRepliesNaming(List.of(id)))
-                    .chain(() -> erasures.forgetEarlierEvents(id, ERASED_EVENT))
-                    .chain(() -> erasures.requested(id, caller.subject(), scrubbedReason))
-                    .chain(() -> events.erased(kol))
-                    .replaceWith(kol);
-        });
+        }).chain(kol -> kol.isErased() ? resendIfUnconfirmed(kol).replaceWith(kol) : eraseNow(kol, reason));
+    }
+
+    /** The first erasure of the KOL: everything {@link #erase} lists, in the caller's transaction. */
+    private Uni<Kol> eraseNow(Kol kol, String reason) {
+        UUID id = kol.id();
+        List<String[]> claims = kol.identifierClaims();
+        String scrubbedReason = PersonalValues.of(Snapshot.of(kol)).removedFrom(reason);
+        kol.erase(caller.subject());
+        return erasedIdentifiers.remember(erasureHash.of(claims))
+                .chain(() -> identifiers.release(id))
+                .chain(() -> audit.scrub("kol", id, field -> field.equals(AuditTrail.REASON) || Snapshot.personal(field)))
+                .chain(() -> erasures.forgetOnBehalfOf(id, AuditTrail.ERASED))
+                .chain(() -> audit.record(AuditRecord.of("kol", id, kol.version(), "erased", null, null)
+                        .because(scrubbedReason)))
+                .chain(() -> erasureSteps.forgetRepliesNaming(List.of(id)))
+                .chain(() -> erasures.forgetEarlierEvents(id, ERASED_EVENT))
+                .chain(() -> erasures.requested(id, caller.subject(), scrubbedReason))
+                .chain(() -> events.erased(kol))
+                .replaceWith(kol);
     }
 
     /** The proof of the KOL's erasure; 404 when the KOL was never erased. */
@@ -121,7 +122,7 @@ public class KolPrivacy {
     public Uni<ErasureProof> erasure(UUID id) {
         return erasures.find(id).chain(request -> {
             if (request == null) {
-                throw ProblemException.notFound("Erasure of KOL", id);
+                throw DomainException.notFound("Erasure of KOL", id);
             }
             return erasures.confirmations(id).map(confirmed -> ErasureProof.of(request, confirmed, config.services()));
         });

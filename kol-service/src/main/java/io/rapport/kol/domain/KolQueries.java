@@ -7,10 +7,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.rapport.kol.persistence.KolRepository;
-import io.rapport.platform.api.Page;
-import io.rapport.platform.api.PageRequest;
 import io.rapport.platform.audit.AuditEntryView;
 import io.rapport.platform.audit.AuditTrail;
+import io.rapport.platform.paging.Page;
+import io.rapport.platform.paging.PageRequest;
 import io.smallrye.mutiny.Uni;
 
 /** Reading KOLs: one, a search, a history; each under the caller's visibility rules. */
@@ -20,16 +20,24 @@ public class KolQueries {
     private final KolRepository kols;
     private final KolAccess access;
     private final AuditTrail audit;
+    private final KolEvents events;
 
-    public KolQueries(KolRepository kols, KolAccess access, AuditTrail audit) {
+    public KolQueries(KolRepository kols, KolAccess access, AuditTrail audit, KolEvents events) {
         this.kols = kols;
         this.access = access;
         this.audit = audit;
+        this.events = events;
     }
 
     @WithSession
     public Uni<Kol> get(UUID id) {
         return kols.findById(id).map(kol -> access.readable(kol, id));
+    }
+
+    /** The KOL's state as its latest event published it, under the same visibility rules as {@link #get}. */
+    @WithSession
+    public Uni<Object> replica(UUID id) {
+        return get(id).map(events::state);
     }
 
     /** Ranked by relevance when searching words, else by creation; erased KOLs are never found. */

@@ -10,9 +10,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.rapport.kol.persistence.KolRepository;
-import io.rapport.platform.api.ProblemException;
 import io.rapport.platform.audit.AuditRecord;
 import io.rapport.platform.audit.AuditTrail;
+import io.rapport.platform.domain.DomainException;
 import io.rapport.platform.security.Caller;
 import io.smallrye.mutiny.Uni;
 
@@ -54,6 +54,14 @@ public class KolRightsService {
         }
     }
 
+    /**
+     * The KOL's decision on consent for one purpose: granted, withdrawn or refused, where it was captured and its
+     * evidence (both optional).
+     */
+    public record ConsentDecision(DataProtection.Purpose purpose, DataProtection.Consent.Status status, String source,
+            String evidenceReference) {
+    }
+
     /** Art. 21: from now on nobody may contact the KOL, everywhere. Objecting again keeps the first date. */
     @WithTransaction
     public Uni<Kol> object(UUID id, Request request) {
@@ -73,18 +81,24 @@ public class KolRightsService {
      * status, source and evidence) changes nothing and keeps the first capture date.
      */
     @WithTransaction
-    public Uni<Kol> consent(UUID id, DataProtection.Purpose purpose, DataProtection.Consent.Status status, String source,
-            String evidenceReference, Request request) {
+    public Uni<Kol> consent(UUID id, ConsentDecision decision, Request request) {
         return requestable(id, false).chain(kol -> {
-            DataProtection.Consent current = kol.rights().dataProtection().consents().get(purpose);
-            if (current != null && current.status() == status && java.util.Objects.equals(current.source(), source)
-                    && java.util.Objects.equals(current.evidenceReference(), evidenceReference)) {
+            DataProtection.Consent current = kol.rights().dataProtection().consents().get(decision.purpose());
+            if (alreadyHas(current, decision)) {
                 return Uni.createFrom().item(kol);
             }
-            DataProtection.Consent consent = new DataProtection.Consent(status, request.at(), source, evidenceReference);
-            return change(kol, "consent-" + status.name().toLowerCase(java.util.Locale.ROOT), request,
-                    rights -> rights.consent(purpose, consent));
+            DataProtection.Consent consent = new DataProtection.Consent(decision.status(), request.at(), decision.source(),
+                    decision.evidenceReference());
+            return change(kol, "consent-" + decision.status().name().toLowerCase(java.util.Locale.ROOT), request,
+                    rights -> rights.consent(decision.purpose(), consent));
         });
+    }
+
+    /** The same status, source and evidence as the consent the KOL has: nothing to change. */
+    private static boolean alreadyHas(DataProtection.Consent current, ConsentDecision decision) {
+        return current != null && current.status() == decision.status()
+                && java.util.Objects.equals(current.source(), decision.source())
+                && java.util.Objects.equals(current.evidenceReference(), decision.evidenceReference());
     }
 
     /** Do-not-contact, with its reason; the same reason again changes nothing. */
@@ -132,7 +146,7 @@ public class KolRightsService {
             return assigned.map(msls -> access.rightsRequestable(kol, id, msls));
         }).invoke(kol -> {
             if (kol.isErased() && !erasedIsFine) {
-                throw ProblemException.conflict("kol-erased", "KOL " + id + " was erased (GDPR Art. 17); its rights "
+                throw DomainException.conflict("kol-erased", "KOL " + id + " was erased (GDPR Art. 17); its rights "
                         + "can no longer change");
             }
         });
@@ -151,7 +165,7 @@ public class KolRightsService {
 
     private static void notInTheFuture(String field, Instant at) {
         if (at != null && at.isAfter(Instant.now().plus(CLOCK_SKEW))) {
-            throw ProblemException.badRequest(field, "must not be in the future");
+            throw DomainException.invalid(field, "must not be in the future");
         }
     }
 }

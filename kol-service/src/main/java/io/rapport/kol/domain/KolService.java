@@ -6,19 +6,18 @@ import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.rapport.kol.persistence.ErasedIdentifierRepository;
 import io.rapport.kol.persistence.KolIdentifierRepository;
 import io.rapport.kol.persistence.KolRepository;
-import io.rapport.platform.api.FieldError;
-import io.rapport.platform.api.JsonBodies;
-import io.rapport.platform.api.ProblemException;
-import io.rapport.platform.api.Versions;
 import io.rapport.platform.audit.AuditRecord;
 import io.rapport.platform.audit.AuditTrail;
+import io.rapport.platform.domain.DomainException;
+import io.rapport.platform.domain.ExpectedVersion;
+import io.rapport.platform.domain.FieldError;
+import io.rapport.platform.domain.Patch;
 import io.rapport.platform.security.Caller;
+import io.rapport.platform.security.Roles;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -37,11 +36,10 @@ public class KolService {
     private final KolEvents events;
     private final AuditTrail audit;
     private final Caller caller;
-    private final JsonBodies bodies;
 
     public KolService(KolRepository kols, KolIdentifierRepository identifiers, ErasedIdentifierRepository erasedIdentifiers,
             ErasureHash erasureHash, ReferenceData reference, KolAccess access, KolEvents events, AuditTrail audit,
-            Caller caller, JsonBodies bodies) {
+            Caller caller) {
         this.kols = kols;
         this.identifiers = identifiers;
         this.erasedIdentifiers = erasedIdentifiers;
@@ -51,7 +49,6 @@ public class KolService {
         this.events = events;
         this.audit = audit;
         this.caller = caller;
-        this.bodies = bodies;
     }
 
     /** How an upsert ended. */
@@ -62,18 +59,6 @@ public class KolService {
     }
 
     public record Saved(Kol kol, Outcome outcome) {
-    }
-
-    /**
-     * A profile document as create and upsert receive it: read strictly, validated, and refused (400 naming the
-     * rights endpoints) when it carries the KOL's rights, whatever their value.
-     */
-    public KolProfile profileOf(JsonNode document) {
-        if (document == null || !document.isObject()) {
-            throw ProblemException.badRequest("body", "a KOL profile is a JSON object");
-        }
-        RightsFields.refuse(document);
-        return bodies.read(document, KolProfile.class);
     }
 
     @WithTransaction
@@ -88,13 +73,15 @@ public class KolService {
                 .replaceWith(kol);
     }
 
-    /** JSON Merge Patch of the profile, at the version the client read; a patch of the rights is refused. */
+    /**
+     * A change of the profile relative to the current one, at the version the client read (the edge has already
+     * refused a change of the rights: they are not part of the profile).
+     */
     @WithTransaction
-    public Uni<Kol> patch(UUID id, String ifMatch, JsonNode patch) {
-        RightsFields.refuse(patch);
+    public Uni<Kol> patch(UUID id, ExpectedVersion expected, Patch<KolProfile> patch) {
         return kols.findForUpdate(id).map(kol -> access.changeable(kol, id)).chain(kol -> {
-            Versions.check(ifMatch, kol.version());
-            return save(kol, bodies.patched(kol.profile(), patch, KolProfile.class), "updated").map(Saved::kol);
+            expected.check(kol.version());
+            return save(kol, patch.applyTo(kol.profile()), "updated").map(Saved::kol);
         });
     }
 
@@ -108,7 +95,7 @@ public class KolService {
         profile.identifiers().external().stream()
                 .filter(e -> e.system().equals(system) && !e.id().equals(externalId)).findAny()
                 .ifPresent(e -> {
-                    throw ProblemException.badRequest("identifiers.external",
+                    throw DomainException.invalid("identifiers.external",
                             "the " + system + " id must be the one in the path (" + externalId + ")");
                 });
         KolProfile complete = profile.withIdentifiers(profile.identifiers().with(key));
@@ -123,10 +110,10 @@ public class KolService {
      * every MSL they add or remove must be theirs, while another team's MSLs already assigned may stay in the list.
      */
     @WithTransaction
-    public Uni<Kol> assign(UUID id, String ifMatch, List<String> msls) {
+    public Uni<Kol> assign(UUID id, ExpectedVersion expected, List<String> msls) {
         List<String> wanted = msls.stream().distinct().sorted().toList();
         return kols.findForUpdate(id).map(kol -> access.changeable(kol, id)).chain(kol -> {
-            Versions.check(ifMatch, kol.version());
+            expected.check(kol.version());
             if (kol.assignedMsls().equals(wanted)) {
                 return Uni.createFrom().item(kol);
             }
@@ -162,7 +149,7 @@ public class KolService {
     /** The profile rules Bean Validation cannot check: known therapeutic areas and research topics, no erased status. */
     private Uni<Void> checked(KolProfile profile) {
         if (profile.status() == KolStatus.ERASED) {
-            throw ProblemException.badRequest("status", "ERASED is set only by an erasure (POST /kols/{id}/erasure)");
+            throw DomainException.invalid("status", "ERASED is set only by an erasure (POST /kols/{id}/erasure)");
         }
         return reference.requireKnown(profile.therapeuticAreas(), profile.researchTopics());
     }
@@ -172,12 +159,12 @@ public class KolService {
         List<String[]> claims = kol.identifierClaims();
         return erasedIdentifiers.anyErased(erasureHash.of(claims)).chain(erased -> {
             if (erased) {
-                throw ProblemException.conflict("kol-erased", "An identifier of this profile belonged to a KOL who "
+                throw DomainException.conflict("kol-erased", "An identifier of this profile belonged to a KOL who "
                         + "was erased (GDPR Art. 17); the profile cannot be re-created");
             }
             return identifiers.claim(kol.id(), claims);
         }).invoke(taken -> taken.ifPresent(t -> {
-            throw ProblemException.conflict("identifier-taken", t.kind() + " " + t.value() + " belongs to KOL "
+            throw DomainException.conflict("identifier-taken", t.kind() + " " + t.value() + " belongs to KOL "
                     + t.otherKolId()).with("otherKolId", t.otherKolId()).with("identifier", t.kind());
         })).replaceWithVoid();
     }
@@ -190,7 +177,7 @@ public class KolService {
             if (entry == null) {
                 errors.add(new FieldError("msls[" + i + "]", "'" + msl + "' is not in the MSL directory"));
             } else if (added.contains(msl) && !manages(entry)) {
-                throw ProblemException.forbidden("A medical manager assigns only the MSLs they manage; " + msl
+                throw DomainException.forbidden("A medical manager assigns only the MSLs they manage; " + msl
                         + " is managed by someone else");
             }
         }
@@ -198,12 +185,12 @@ public class KolService {
             Msl entry = entry(known, msl);
             // an MSL who left the directory has no manager to protect them: any manager may take them off
             if (entry != null && !manages(entry)) {
-                throw ProblemException.forbidden("A medical manager unassigns only the MSLs they manage; " + msl
+                throw DomainException.forbidden("A medical manager unassigns only the MSLs they manage; " + msl
                         + " is managed by someone else");
             }
         }
         if (!errors.isEmpty()) {
-            throw ProblemException.invalid(errors);
+            throw DomainException.invalid(errors);
         }
     }
 
@@ -213,8 +200,8 @@ public class KolService {
 
     /** Admins and integrations manage everyone; a medical manager the MSLs whose directory entry names them. */
     private boolean manages(Msl entry) {
-        return !caller.is(io.rapport.platform.security.Roles.MEDICAL_MANAGER)
-                || caller.is(io.rapport.platform.security.Roles.ADMIN)
+        return !caller.is(Roles.MEDICAL_MANAGER)
+                || caller.is(Roles.ADMIN)
                 || caller.subject().equals(entry.entry().manager());
     }
 }

@@ -11,10 +11,10 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Sort;
 import io.rapport.kol.persistence.ReferenceRepositories;
-import io.rapport.platform.api.FieldError;
-import io.rapport.platform.api.ProblemException;
 import io.rapport.platform.audit.AuditRecord;
 import io.rapport.platform.audit.AuditTrail;
+import io.rapport.platform.domain.DomainException;
+import io.rapport.platform.domain.FieldError;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -152,7 +152,7 @@ public class ReferenceData {
                         unknownCodes("therapeuticAreas", therapeuticAreas, areaCodes, "therapeutic area"));
                 errors.addAll(unknownCodes("researchTopics", researchTopics, topicCodes, "research topic"));
                 if (!errors.isEmpty()) {
-                    throw ProblemException.invalid(errors);
+                    throw DomainException.invalid(errors);
                 }
             });
         }).replaceWithVoid();
@@ -176,7 +176,7 @@ public class ReferenceData {
     private static void unknown(String field, List<String> codes, Set<String> known, String kind) {
         List<FieldError> errors = unknownCodes(field, codes, known, kind);
         if (!errors.isEmpty()) {
-            throw ProblemException.invalid(errors);
+            throw DomainException.invalid(errors);
         }
     }
 
@@ -208,7 +208,7 @@ public class ReferenceData {
 
     @WithSession
     public Uni<Msl> msl(String userId) {
-        return msls.findById(userId).onItem().ifNull().failWith(() -> ProblemException.notFound("MSL", userId));
+        return msls.findById(userId).onItem().ifNull().failWith(() -> DomainException.notFound("MSL", userId));
     }
 
     /** Every therapeutic area code, for checking many profiles at once. */

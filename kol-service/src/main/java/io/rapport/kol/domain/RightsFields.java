@@ -1,14 +1,13 @@
 package io.rapport.kol.domain;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
-import io.rapport.platform.api.FieldError;
-import io.rapport.platform.api.ProblemException;
+import io.rapport.platform.domain.DomainException;
+import io.rapport.platform.domain.FieldError;
 
 /**
  * Refuses the rights in a profile document (create, CRM upsert, import row, merge patch). Leaving them out of
@@ -38,16 +37,17 @@ public final class RightsFields {
         return endpoints;
     }
 
-    /** The rights members of a profile document (or merge patch), each as a field error naming its endpoints. */
-    public static List<FieldError> in(JsonNode document) {
+    /**
+     * The rights among the members of a profile document (or merge patch), each as a field error naming its
+     * endpoints. The edge passes the names of the document's top-level members, whatever their values.
+     */
+    public static List<FieldError> in(Collection<String> members) {
         List<FieldError> errors = new ArrayList<>();
-        if (document != null && document.isObject()) {
-            ENDPOINTS.forEach((field, endpoints) -> {
-                if (document.has(field)) {
-                    errors.add(new FieldError(field, message(field)));
-                }
-            });
-        }
+        ENDPOINTS.forEach((field, endpoints) -> {
+            if (members.contains(field)) {
+                errors.add(new FieldError(field, message(field)));
+            }
+        });
         return errors;
     }
 
@@ -56,18 +56,19 @@ public final class RightsFields {
         return "a KOL's rights are not part of the profile; change " + field + " with " + ENDPOINTS.get(field);
     }
 
-    /** 400 when the document carries rights; the detail names the endpoints to use. */
-    public static void refuse(JsonNode document) {
-        List<FieldError> errors = in(document);
+    /** 400 when the document's members include rights; the detail names the endpoints to use. */
+    public static void refuse(Collection<String> members) {
+        List<FieldError> errors = in(members);
         if (!errors.isEmpty()) {
             throw refusal(errors);
         }
     }
 
-    public static ProblemException refusal(List<FieldError> errors) {
+    /** The 400 ({@value #TYPE}) refusing these rights fields. */
+    public static DomainException refusal(List<FieldError> errors) {
         String endpoints = String.join("; ", errors.stream().map(e -> e.field() + ": " + ENDPOINTS.get(e.field()))
                 .toList());
-        return new ProblemException(400, TYPE, "Invalid request", "The KOL's data-protection rights are changed only by "
-                + "the rights endpoints, never with the profile (" + endpoints + ")", errors);
+        return new DomainException(DomainException.Kind.INVALID, TYPE, "The KOL's data-protection rights are changed "
+                + "only by the rights endpoints, never with the profile (" + endpoints + ")", errors);
     }
 }

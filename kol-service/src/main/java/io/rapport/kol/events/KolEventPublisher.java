@@ -46,7 +46,8 @@ public class KolEventPublisher implements KolEvents {
     }
 
     /** The data of the KOL's latest event: what the other services replicate. */
-    public static Object state(Kol kol) {
+    @Override
+    public Object state(Kol kol) {
         if (kol.isErased()) {
             return Map.of("kolId", kol.id(), "status", kol.status().name(), "aggregateVersion", kol.version(),
                     "erasedAt", kol.updatedAt() == null ? Instant.now() : kol.updatedAt());

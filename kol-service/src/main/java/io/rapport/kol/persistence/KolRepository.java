@@ -13,7 +13,7 @@ import jakarta.persistence.LockModeType;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.rapport.kol.domain.Kol;
 import io.rapport.kol.domain.KolSearch;
-import io.rapport.platform.api.PageRequest;
+import io.rapport.platform.paging.PageRequest;
 import io.smallrye.mutiny.Uni;
 
 /** KOLs: loading one to change it (locked), and the search. */

@@ -1,18 +1,16 @@
 package io.rapport.kol.domain;
 
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.rapport.kol.persistence.KolRepository;
-import io.rapport.platform.api.ProblemException;
 import io.rapport.platform.audit.AuditRecord;
 import io.rapport.platform.audit.AuditTrail;
+import io.rapport.platform.domain.DomainException;
 import io.rapport.platform.security.Caller;
 import io.rapport.platform.security.Roles;
 import io.smallrye.mutiny.Uni;
@@ -37,30 +35,10 @@ class KolLifecycleTest {
         return Kol.create(UUID.randomUUID(), profile(status), "mgr-mia", List.of("msl-ana"));
     }
 
-    static Caller caller(String subject, String... roles) {
-        Set<String> held = Set.of(roles);
-        return new Caller(null, null) {
-            @Override
-            public String subject() {
-                return subject;
-            }
-
-            @Override
-            public boolean is(String role) {
-                return held.contains(role);
-            }
-
-            @Override
-            public boolean isAny(String... wanted) {
-                return Arrays.stream(wanted).anyMatch(held::contains);
-            }
-        };
-    }
-
-    private static ProblemException refused(Runnable call) {
+    private static DomainException refused(Runnable call) {
         try {
             call.run();
-        } catch (ProblemException refusal) {
+        } catch (DomainException refusal) {
             return refusal;
         }
         throw new AssertionError("expected a refusal, but the call was accepted");
@@ -105,12 +83,12 @@ class KolLifecycleTest {
 
     @Test
     void shouldRefuseSettingErasedThroughAProfile() {
-        KolService service = new KolService(null, null, null, null, null, new KolAccess(caller("mgr-mia",
-                Roles.MEDICAL_MANAGER)), null, null, caller("mgr-mia", Roles.MEDICAL_MANAGER), null);
+        KolService service = new KolService(null, null, null, null, null, new KolAccess(Caller.of("mgr-mia",
+                Roles.MEDICAL_MANAGER)), null, null, Caller.of("mgr-mia", Roles.MEDICAL_MANAGER));
 
-        ProblemException refusal = refused(() -> service.create(profile(KolStatus.ERASED)).await().indefinitely());
+        DomainException refusal = refused(() -> service.create(profile(KolStatus.ERASED)).await().indefinitely());
 
-        assertThat(refusal.status()).isEqualTo(400);
+        assertThat(refusal.kind()).isEqualTo(DomainException.Kind.INVALID);
         assertThat(refusal.errors()).singleElement().satisfies(e -> assertThat(e.field()).isEqualTo("status"));
     }
 
@@ -118,15 +96,16 @@ class KolLifecycleTest {
     void shouldMakeAnErasureFinal() {
         Kol kol = kol(KolStatus.ACTIVE);
         kol.erase("dpo");
-        KolAccess manager = new KolAccess(caller("mgr-mia", Roles.MEDICAL_MANAGER));
+        KolAccess manager = new KolAccess(Caller.of("mgr-mia", Roles.MEDICAL_MANAGER));
 
         assertThat(kol.status()).isEqualTo(KolStatus.ERASED);
         assertThat(kol.isErased()).isTrue();
-        ProblemException change = refused(() -> manager.changeable(kol, kol.id()));
-        assertThat(change.status()).isEqualTo(409);
+        DomainException change = refused(() -> manager.changeable(kol, kol.id()));
+        assertThat(change.kind()).isEqualTo(DomainException.Kind.CONFLICT);
         assertThat(change.slug()).isEqualTo("kol-erased");
-        ProblemException consent = refused(() -> rightsService(kol, caller("root", Roles.ADMIN)).consent(kol.id(),
-                DataProtection.Purpose.PROFILING, DataProtection.Consent.Status.GRANTED, null, null,
+        DomainException consent = refused(() -> rightsService(kol, Caller.of("root", Roles.ADMIN)).consent(kol.id(),
+                new KolRightsService.ConsentDecision(DataProtection.Purpose.PROFILING,
+                        DataProtection.Consent.Status.GRANTED, null, null),
                 new KolRightsService.Request("the KOL", null, null)).await().indefinitely());
         assertThat(consent.slug()).isEqualTo("kol-erased");
     }
@@ -137,7 +116,7 @@ class KolLifecycleTest {
         kol.erase("dpo");
         long version = kol.version();
 
-        Kol objected = rightsService(kol, caller("root", Roles.ADMIN)).object(kol.id(),
+        Kol objected = rightsService(kol, Caller.of("root", Roles.ADMIN)).object(kol.id(),
                 new KolRightsService.Request("the KOL", null, null)).await().indefinitely();
 
         assertThat(objected.version()).isEqualTo(version);
@@ -147,30 +126,31 @@ class KolLifecycleTest {
     @Test
     void shouldFileARightsRequestOnceAndRefuseOneReceivedInTheFuture() {
         Kol kol = kol(KolStatus.ACTIVE);
-        KolRightsService service = rightsService(kol, caller("root", Roles.ADMIN));
+        KolRightsService service = rightsService(kol, Caller.of("root", Roles.ADMIN));
         Instant received = Instant.parse("2026-03-01T09:00:00Z");
 
         service.object(kol.id(), new KolRightsService.Request("the KOL", received, "by letter")).await().indefinitely();
         service.object(kol.id(), new KolRightsService.Request("the KOL", Instant.now(), "again")).await().indefinitely();
-        ProblemException future = refused(() -> service.doNotContact(kol.id(), "asked", new KolRightsService.Request(
+        DomainException future = refused(() -> service.doNotContact(kol.id(), "asked", new KolRightsService.Request(
                 "the KOL", Instant.now().plusSeconds(3600), null)).await().indefinitely());
 
         assertThat(kol.rights().dataProtection().objectedAt()).isEqualTo(received);
         assertThat(kol.version()).isEqualTo(2);
-        assertThat(future.status()).isEqualTo(400);
+        assertThat(future.kind()).isEqualTo(DomainException.Kind.INVALID);
         assertThat(kol.rights().doNotContact().active()).isFalse();
     }
 
     @Test
     void shouldLetAnMslReadAnyLiveKolButChangeOnlyTheirOwn() {
         Kol anas = kol(KolStatus.ACTIVE);
-        KolAccess ana = new KolAccess(caller("msl-ana", Roles.MSL));
-        KolAccess ben = new KolAccess(caller("msl-ben", Roles.MSL));
+        KolAccess ana = new KolAccess(Caller.of("msl-ana", Roles.MSL));
+        KolAccess ben = new KolAccess(Caller.of("msl-ben", Roles.MSL));
 
         assertThat(ben.readable(anas, anas.id())).isSameAs(anas);
         assertThat(ana.changeable(anas, anas.id())).isSameAs(anas);
-        assertThat(refused(() -> ben.changeable(anas, anas.id())).status()).isEqualTo(403);
-        assertThat(refused(() -> ben.rightsRequestable(anas, anas.id(), List.of())).status()).isEqualTo(404);
+        assertThat(refused(() -> ben.changeable(anas, anas.id())).kind()).isEqualTo(DomainException.Kind.FORBIDDEN);
+        assertThat(refused(() -> ben.rightsRequestable(anas, anas.id(), List.of())).kind())
+                .isEqualTo(DomainException.Kind.NOT_FOUND);
         assertThat(ana.rightsRequestable(anas, anas.id(), List.of())).isSameAs(anas);
         assertThat(ana.createsAsMsl()).isTrue();
     }
@@ -180,11 +160,11 @@ class KolLifecycleTest {
         Kol kol = kol(KolStatus.ACTIVE);
         kol.erase("dpo");
 
-        assertThat(refused(() -> new KolAccess(caller("msl-ana", Roles.MSL)).readable(kol, kol.id())).status())
-                .isEqualTo(404);
-        assertThat(new KolAccess(caller("mgr-mia", Roles.MEDICAL_MANAGER)).readable(kol, kol.id())).isSameAs(kol);
-        assertThat(refused(() -> new KolAccess(caller("x", Roles.MSL)).readable(null, UUID.randomUUID())).status())
-                .isEqualTo(404);
+        assertThat(refused(() -> new KolAccess(Caller.of("msl-ana", Roles.MSL)).readable(kol, kol.id())).kind())
+                .isEqualTo(DomainException.Kind.NOT_FOUND);
+        assertThat(new KolAccess(Caller.of("mgr-mia", Roles.MEDICAL_MANAGER)).readable(kol, kol.id())).isSameAs(kol);
+        assertThat(refused(() -> new KolAccess(Caller.of("x", Roles.MSL)).readable(null, UUID.randomUUID())).kind())
+                .isEqualTo(DomainException.Kind.NOT_FOUND);
     }
 
     @Test
@@ -193,13 +173,13 @@ class KolLifecycleTest {
         List<Msl> assigned = List.of(new Msl("msl-ana", new MslEntry("Ana", "onc", "mgr-mia", List.of("DE"),
                 List.of("ONC"), "Europe/Berlin")));
 
-        assertThat(new KolAccess(caller("mgr-mia", Roles.MEDICAL_MANAGER)).rightsRequestable(kol, kol.id(), assigned))
+        assertThat(new KolAccess(Caller.of("mgr-mia", Roles.MEDICAL_MANAGER)).rightsRequestable(kol, kol.id(), assigned))
                 .isSameAs(kol);
-        assertThat(refused(() -> new KolAccess(caller("mgr-max", Roles.MEDICAL_MANAGER)).rightsRequestable(kol, kol.id(),
-                assigned)).status()).isEqualTo(404);
-        assertThat(new KolAccess(caller("crm", Roles.INTEGRATION)).rightsRequestable(kol, kol.id(), List.of()))
+        assertThat(refused(() -> new KolAccess(Caller.of("mgr-max", Roles.MEDICAL_MANAGER)).rightsRequestable(kol, kol.id(),
+                assigned)).kind()).isEqualTo(DomainException.Kind.NOT_FOUND);
+        assertThat(new KolAccess(Caller.of("crm", Roles.INTEGRATION)).rightsRequestable(kol, kol.id(), List.of()))
                 .isSameAs(kol);
-        assertThat(new KolAccess(caller("mgr-mia", Roles.MEDICAL_MANAGER)).rightsNeedDirectory()).isTrue();
-        assertThat(new KolAccess(caller("root", Roles.ADMIN, Roles.MEDICAL_MANAGER)).rightsNeedDirectory()).isFalse();
+        assertThat(new KolAccess(Caller.of("mgr-mia", Roles.MEDICAL_MANAGER)).rightsNeedDirectory()).isTrue();
+        assertThat(new KolAccess(Caller.of("root", Roles.ADMIN, Roles.MEDICAL_MANAGER)).rightsNeedDirectory()).isFalse();
     }
 }

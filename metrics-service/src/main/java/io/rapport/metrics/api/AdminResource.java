@@ -11,8 +11,8 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.rapport.metrics.domain.ProjectionRebuild;
 import io.rapport.metrics.domain.RebuildState;
-import io.rapport.metrics.events.RebuildRunner;
 import io.rapport.platform.security.Caller;
 import io.rapport.platform.security.Roles;
 import io.smallrye.mutiny.Uni;
@@ -23,10 +23,10 @@ import io.smallrye.mutiny.Uni;
 @RolesAllowed(Roles.ADMIN)
 public class AdminResource {
 
-    private final RebuildRunner rebuild;
+    private final ProjectionRebuild rebuild;
     private final Caller caller;
 
-    public AdminResource(RebuildRunner rebuild, Caller caller) {
+    public AdminResource(ProjectionRebuild rebuild, Caller caller) {
         this.rebuild = rebuild;
         this.caller = caller;
     }
@@ -37,8 +37,8 @@ public class AdminResource {
             + "on every instance, the rebuild reaches what the live tables have read, the tables swap in one "
             + "transaction and live consumption resumes. 202 with the state; 409 while a rebuild runs.")
     public Uni<Response> start() {
-        return rebuild.start(caller.subject()).map(state -> Response.accepted(state)
-                .header("Location", "/api/v1/metrics/admin/rebuild").build());
+        return rebuild.start(caller.subject())
+                .map(state -> Response.accepted(state).header("Location", "/api/v1/metrics/admin/rebuild").build());
     }
 
     @GET

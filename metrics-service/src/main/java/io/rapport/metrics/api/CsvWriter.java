@@ -24,7 +24,7 @@ import jakarta.ws.rs.ext.Provider;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.rapport.platform.api.Page;
+import io.rapport.platform.paging.Page;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 

@@ -32,8 +32,9 @@ import io.rapport.metrics.domain.Change;
 import io.rapport.metrics.domain.ChangeFeed;
 import io.rapport.metrics.domain.MetricsService;
 import io.rapport.metrics.domain.Scope;
-import io.rapport.platform.api.ProblemException;
+import io.rapport.platform.domain.DomainException;
 import io.rapport.platform.security.Roles;
+import io.rapport.platform.validation.Uuids;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
@@ -97,9 +98,9 @@ public class StreamResource {
         var query = request.getUriInfo().getQueryParameters();
         UUID kolId;
         try {
-            kolId = query.getFirst("kolId") == null ? null : UUID.fromString(query.getFirst("kolId"));
+            kolId = query.getFirst("kolId") == null ? null : Uuids.parse(query.getFirst("kolId"));
         } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest("kolId", "must be a UUID");
+            throw DomainException.invalid("kolId", "must be a UUID");
         }
         return metrics.watched(query.getFirst("team"), query.getFirst("therapeuticArea"), kolId)
                 .invoke(scope -> request.setProperty(WATCHED, scope))

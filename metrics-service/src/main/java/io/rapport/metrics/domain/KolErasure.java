@@ -1,14 +1,11 @@
 package io.rapport.metrics.domain;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.rapport.metrics.persistence.KolStore;
-import io.rapport.platform.api.IdempotencyKeys;
-import io.rapport.platform.outbox.Outbox;
-import io.rapport.platform.privacy.ErasureConfirmation;
+import io.rapport.platform.privacy.ErasureSteps;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -30,13 +27,11 @@ public class KolErasure {
     public static final String TOPIC = "rapport.metrics.v1";
 
     private final KolStore kols;
-    private final Outbox outbox;
-    private final IdempotencyKeys replies;
+    private final ErasureSteps steps;
 
-    public KolErasure(KolStore kols, Outbox outbox, IdempotencyKeys replies) {
+    public KolErasure(KolStore kols, ErasureSteps steps) {
         this.kols = kols;
-        this.outbox = outbox;
-        this.replies = replies;
+        this.steps = steps;
     }
 
     public Uni<Void> apply(Facts.KolErased erased, ProjectionBatch batch) {
@@ -45,14 +40,18 @@ public class KolErasure {
         if (!batch.live()) {
             return applied.replaceWithVoid();
         }
-        return applied.call(done -> replies.forgetRepliesNaming(named(erased, done)))
-                .chain(done -> outbox.append(ErasureConfirmation.of(erased.kolId(), SERVICE, done.records(), 0)
-                        .event(TOPIC)));
+        return applied.chain(done -> steps.confirm(tally(erased.kolId(), done), SERVICE, TOPIC));
     }
 
-    private static List<Object> named(Facts.KolErased erased, KolStore.Erased done) {
-        List<Object> ids = new ArrayList<>(done.aggregates());
-        ids.add(erased.kolId());
-        return ids;
+    /**
+     * What the confirmation counts and the forgotten replies may name: the KOL's profile and health (each kept
+     * under the KOL's id) and every counted record re-keyed. Nothing is held: counts stay, under a pseudonym.
+     */
+    private ErasureSteps.Tally tally(UUID kolId, KolStore.Erased done) {
+        ErasureSteps.Tally tally = steps.start(kolId);
+        for (int i = 0; i < done.kolRecords(); i++) {
+            tally.record(kolId, false);
+        }
+        return tally.records(done.aggregates());
     }
 }

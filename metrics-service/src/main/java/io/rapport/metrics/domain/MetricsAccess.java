@@ -8,7 +8,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.rapport.metrics.persistence.HealthReader;
-import io.rapport.platform.api.ProblemException;
+import io.rapport.platform.domain.DomainException;
 import io.rapport.platform.replica.Directory;
 import io.rapport.platform.replica.Replicas;
 import io.rapport.platform.security.Caller;
@@ -51,11 +51,11 @@ public class MetricsAccess {
             return managedTeams(team).map(teams -> area == null ? Scope.teams(teams) : Scope.area(area, teams));
         }
         if (area != null) {
-            throw ProblemException.badRequest("therapeuticArea", "an MSL's own numbers are not split by therapeutic area");
+            throw DomainException.invalid("therapeuticArea", "an MSL's own numbers are not split by therapeutic area");
         }
         return ownTeam().map(own -> {
             if (team != null && !team.equals(own)) {
-                throw ProblemException.forbidden("An MSL reads only their own numbers");
+                throw DomainException.forbidden("An MSL reads only their own numbers");
             }
             return Scope.msl(caller.subject());
         });
@@ -67,11 +67,11 @@ public class MetricsAccess {
             return Uni.createFrom().item(Scope.msl(mslId));
         }
         if (!caller.is(Roles.MEDICAL_MANAGER)) {
-            throw ProblemException.forbidden("An MSL reads only their own numbers");
+            throw DomainException.forbidden("An MSL reads only their own numbers");
         }
         return replicas.get(Directory.MSL, mslId, Directory.Entry.class).chain(entry -> {
             if (entry == null) {
-                throw ProblemException.notFound("MSL", mslId);
+                throw DomainException.notFound("MSL", mslId);
             }
             return managedTeams(entry.team()).replaceWith(Scope.msl(mslId));
         });
@@ -83,7 +83,7 @@ public class MetricsAccess {
             return Uni.createFrom().item(Scope.teams(Set.of(team)));
         }
         if (!caller.is(Roles.MEDICAL_MANAGER)) {
-            throw ProblemException.forbidden("Team numbers are for medical managers, reporting and admins");
+            throw DomainException.forbidden("Team numbers are for medical managers, reporting and admins");
         }
         return managedTeams(team).map(Scope::teams);
     }
@@ -94,7 +94,7 @@ public class MetricsAccess {
             return Uni.createFrom().item(Scope.area(area, null));
         }
         if (!caller.is(Roles.MEDICAL_MANAGER)) {
-            throw ProblemException.forbidden("Therapeutic area numbers are for medical managers, reporting and admins");
+            throw DomainException.forbidden("Therapeutic area numbers are for medical managers, reporting and admins");
         }
         return managedTeams(null).map(teams -> Scope.area(area, teams));
     }
@@ -106,7 +106,7 @@ public class MetricsAccess {
         }
         return health.assignedMsls(kolId).map(msls -> {
             if (!msls.contains(caller.subject())) {
-                throw ProblemException.forbidden("An MSL reads the numbers of the KOLs assigned to them");
+                throw DomainException.forbidden("An MSL reads the numbers of the KOLs assigned to them");
             }
             return Scope.kol(kolId);
         });
@@ -123,7 +123,7 @@ public class MetricsAccess {
         }
         return ownTeam().map(own -> {
             if (team != null && !team.equals(own)) {
-                throw ProblemException.forbidden("An MSL reads only their own numbers");
+                throw DomainException.forbidden("An MSL reads only their own numbers");
             }
             return List.of(caller.subject());
         });
@@ -135,7 +135,7 @@ public class MetricsAccess {
             // a name SQL arrays would split (no event under it is counted) must not widen what is read
             Set<String> managed = all.stream().filter(Plain.Check::holds).collect(java.util.stream.Collectors.toSet());
             if (team != null && !managed.contains(team)) {
-                throw ProblemException.forbidden("You do not manage team " + team);
+                throw DomainException.forbidden("You do not manage team " + team);
             }
             return team != null ? Set.of(team) : managed;
         });
@@ -147,14 +147,14 @@ public class MetricsAccess {
      */
     private static void plain(String field, String name) {
         if (!Plain.Check.holds(name)) {
-            throw ProblemException.badRequest(field, "must not contain control characters");
+            throw DomainException.invalid(field, "must not contain control characters");
         }
     }
 
     /** The same in a path: such a name names nothing (a malformed id is a 404, docs/api.md). */
     private static void named(String what, String name) {
         if (!Plain.Check.holds(name)) {
-            throw ProblemException.notFound(what, "with control characters");
+            throw DomainException.notFound(what, "with control characters");
         }
     }
 

@@ -13,8 +13,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.rapport.metrics.persistence.HealthReader;
 import io.rapport.metrics.persistence.RollupReader;
-import io.rapport.platform.api.Page;
-import io.rapport.platform.api.PageRequest;
+import io.rapport.platform.paging.Page;
+import io.rapport.platform.paging.PageRequest;
 import io.smallrye.mutiny.Uni;
 
 /** The metrics a caller may read: summaries, time series, coverage and relationship health. */

@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 
-import io.rapport.platform.api.ProblemException;
+import io.rapport.platform.domain.DomainException;
 
 /** Local dates from and to, both included. Without them: the last 30 days up to today (UTC). */
 public record Period(LocalDate from, LocalDate to) {
@@ -26,17 +26,17 @@ public record Period(LocalDate from, LocalDate to) {
         requireSupported("to", end);
         requireSupported("from", start);
         if (start.isAfter(end)) {
-            throw ProblemException.badRequest("from", "must not be after to");
+            throw DomainException.invalid("from", "must not be after to");
         }
         if (ChronoUnit.DAYS.between(start, end) > MAX_DAYS) {
-            throw ProblemException.badRequest("from", "a period of at most ten years");
+            throw DomainException.invalid("from", "a period of at most ten years");
         }
         return new Period(start, end);
     }
 
     private static void requireSupported(String field, LocalDate day) {
         if (day != null && (day.isBefore(EARLIEST) || day.isAfter(LATEST))) {
-            throw ProblemException.badRequest(field, "a date from " + EARLIEST + " to " + LATEST);
+            throw DomainException.invalid(field, "a date from " + EARLIEST + " to " + LATEST);
         }
     }
 
@@ -46,7 +46,7 @@ public record Period(LocalDate from, LocalDate to) {
         for (LocalDate start = granularity.start(from); !start.isAfter(to); start = granularity.next(start)) {
             starts.add(start);
             if (starts.size() > MAX_BUCKETS) {
-                throw ProblemException.badRequest("granularity", "at most " + MAX_BUCKETS + " buckets: choose a coarser "
+                throw DomainException.invalid("granularity", "at most " + MAX_BUCKETS + " buckets: choose a coarser "
                         + "granularity or a shorter period");
             }
         }

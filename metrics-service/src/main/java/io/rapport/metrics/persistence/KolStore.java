@@ -59,8 +59,8 @@ public class KolStore {
      * links back to without the service's key, so every count stays (KOLs reached included) and no personal
      * data remains.
      *
-     * @return the erasure: how many of the KOL's records (profile, health, counted aggregates) were erased or
-     *         re-keyed now, and the ids of the counted aggregates
+     * @return the erasure: how many of the KOL's own records (profile, health) were erased now, and the ids of the
+     *         counted aggregates re-keyed now
      */
     public Uni<Erased> erase(UUID kolId, long version) {
         Map<String, Object> old = Map.of("old", kolId.toString());
@@ -71,11 +71,14 @@ public class KolStore {
                         + "version = GREATEST(kol.version, excluded.version)",
                         Map.of("old", kolId.toString(), "version", version))
                         .chain(() -> rekey(kolId))
-                        .map(rekeyed -> new Erased(profiles + rekeyed.records(), rekeyed.aggregates())));
+                        .map(rekeyed -> new Erased(profiles + rekeyed.kolRecords(), rekeyed.aggregates())));
     }
 
-    /** What an erasure changed: records erased or re-keyed, and the ids of the counted aggregates re-keyed. */
-    public record Erased(int records, List<String> aggregates) {
+    /**
+     * What an erasure changed: the KOL's own records erased (profile, health: each keyed by the KOL's id), and the
+     * ids of the counted aggregates re-keyed.
+     */
+    public record Erased(int kolRecords, List<String> aggregates) {
     }
 
     /**
@@ -99,7 +102,7 @@ public class KolStore {
                         + "ON CONFLICT (kol_id, msl_id, day) DO UPDATE SET met = contact.met + excluded.met, "
                         + "content = contact.content + excluded.content", params))
                 .call(() -> Sql.update("DELETE FROM contact WHERE kol_id = CAST(:old AS uuid)", old))
-                .map(aggregates -> new Erased(health + aggregates.size(), aggregates)));
+                .map(aggregates -> new Erased(health, aggregates)));
     }
 
     /**

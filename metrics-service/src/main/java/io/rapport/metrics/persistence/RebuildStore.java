@@ -73,16 +73,30 @@ public class RebuildStore {
         return pool.query("DROP SCHEMA IF EXISTS " + Schemas.REBUILD + " CASCADE").execute().replaceWithVoid();
     }
 
+    /**
+     * The swap's transaction, holding the lock live projection transactions share: opened by {@link #lockLive()},
+     * ended by {@link #swap(LiveLock)} (committed) and then {@link #release(LiveLock)}.
+     */
+    public static final class LiveLock {
+
+        private final SqlConnection conn;
+
+        private LiveLock(SqlConnection conn) {
+            this.conn = conn;
+        }
+    }
+
     /** Opens the swap: a transaction that waits for live projection transactions and keeps new ones waiting. */
-    public Uni<SqlConnection> lockLive() {
+    public Uni<LiveLock> lockLive() {
         return pool.getConnection().call(conn -> conn.query("BEGIN").execute()
                 .chain(() -> conn.query("SELECT pg_advisory_xact_lock(" + PgChangeNotifier.SWAP_LOCK + ")").execute())
-                .onFailure().call(conn::close));
+                .onFailure().call(conn::close))
+                .map(LiveLock::new);
     }
 
     /** Where the live tables have read each partition (topic → partition → next offset). */
-    public Uni<Map<String, Map<Integer, Long>>> livePositions(SqlConnection conn) {
-        return conn.query("SELECT topic, partition, next_offset FROM " + Schemas.LIVE + ".consumer_position").execute()
+    public Uni<Map<String, Map<Integer, Long>>> livePositions(LiveLock lock) {
+        return lock.conn.query("SELECT topic, partition, next_offset FROM " + Schemas.LIVE + ".consumer_position").execute()
                 .map(rows -> {
                     Map<String, Map<Integer, Long>> positions = new HashMap<>();
                     rows.forEach(r -> positions.computeIfAbsent(r.getString(0), t -> new HashMap<>())
@@ -92,7 +106,8 @@ public class RebuildStore {
     }
 
     /** The shadow becomes the live schema in one transaction; every instance hears that everything changed. */
-    public Uni<Void> swap(SqlConnection conn) {
+    public Uni<Void> swap(LiveLock lock) {
+        SqlConnection conn = lock.conn;
         return conn.query("ALTER SCHEMA " + Schemas.LIVE + " RENAME TO metrics_retired").execute()
                 .chain(() -> conn.query("ALTER SCHEMA " + Schemas.REBUILD + " RENAME TO " + Schemas.LIVE).execute())
                 .chain(() -> conn.query("DROP SCHEMA metrics_retired CASCADE").execute())
@@ -102,9 +117,12 @@ public class RebuildStore {
                 .replaceWithVoid();
     }
 
-    public Uni<Void> release(SqlConnection conn) {
-        return conn.query("ROLLBACK").execute().onFailure().recoverWithNull().replaceWithVoid()
-                .eventually(conn::close);
+    /** Ends the swap's transaction (a rollback when the swap did not commit) and gives the connection back. */
+    public Uni<Void> release(LiveLock lock) {
+        return lock.conn.query("ROLLBACK").execute()
+                .onFailure().recoverWithNull()
+                .replaceWithVoid()
+                .eventually(lock.conn::close);
     }
 
     private static Instant instant(OffsetDateTime time) {

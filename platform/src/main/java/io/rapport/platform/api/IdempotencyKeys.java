@@ -2,7 +2,6 @@ package io.rapport.platform.api;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.Collection;
 import java.util.HexFormat;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -20,7 +19,6 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.rapport.platform.config.PlatformConfig;
 import io.rapport.platform.persistence.DatabaseErrors;
-import io.rapport.platform.persistence.SqlArrays;
 import io.rapport.platform.security.Caller;
 import io.smallrye.mutiny.Uni;
 
@@ -102,25 +100,6 @@ public class IdempotencyKeys {
             return Panache.withTransaction(() -> store(complete, Response.status(status).entity(body).build()))
                     .replaceWithVoid();
         }
-    }
-
-    /**
-     * Erasure: forgets every stored reply that names one of {@code ids} (the erased KOL and the ids of its
-     * records), so a replay cannot hand back personal data that was scrubbed everywhere else. Runs in the
-     * current transaction; a later retry with a forgotten key is treated as a new request.
-     *
-     * @return how many stored replies were forgotten
-     */
-    public Uni<Integer> forgetRepliesNaming(Collection<?> ids) {
-        if (ids.isEmpty()) {
-            return Uni.createFrom().item(0);
-        }
-        // One fixed statement text whatever the number of ids; LIKE patterns cannot contain '%' or '_' from a UUID.
-        return Panache.getSession().chain(session -> session.createNativeQuery("DELETE FROM idempotency_key "
-                + "WHERE body LIKE ANY (SELECT '%' || id || '%' FROM unnest("
-                + SqlArrays.textArray("ids") + ") AS id)")
-                .setParameter("ids", SqlArrays.joined(ids))
-                .executeUpdate());
     }
 
     /** Keys are 1 to 255 visible ASCII characters. */

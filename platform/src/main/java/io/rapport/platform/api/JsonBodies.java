@@ -10,6 +10,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
+import io.rapport.platform.domain.DomainException;
+import io.rapport.platform.domain.Patch;
+
 /**
  * Reads a document the way a request body is read (strictly, then Bean Validation), for documents built on
  * the server: the result of a JSON Merge Patch, or a row of a bulk import.
@@ -23,6 +26,15 @@ public class JsonBodies {
     public JsonBodies(ObjectMapper json, Validator validator) {
         this.json = json;
         this.validator = validator;
+    }
+
+    /**
+     * A JSON Merge Patch (RFC 7396) as the domain applies it: the current document patched, read back as
+     * {@code type} and validated; 400 when the patch is not a JSON object, when the domain applies it (after the
+     * record was found, as clients know).
+     */
+    public <T> Patch<T> patch(JsonNode patch, Class<T> type) {
+        return current -> patched(current, patch, type);
     }
 
     /** {@code current} patched with {@code patch} (RFC 7396), read back as {@code type} and validated. */
@@ -39,11 +51,11 @@ public class JsonBodies {
         try {
             value = json.treeToValue(tree, type);
         } catch (UnrecognizedPropertyException e) {
-            throw ProblemException.badRequest(path(e), "unknown property: not part of this API");
+            throw DomainException.invalid(path(e), "unknown property: not part of this API");
         } catch (JsonMappingException e) {
-            throw ProblemException.badRequest(path(e), firstLine(e.getOriginalMessage()));
+            throw DomainException.invalid(path(e), firstLine(e.getOriginalMessage()));
         } catch (JsonProcessingException e) {
-            throw ProblemException.badRequest("body", firstLine(e.getOriginalMessage()));
+            throw DomainException.invalid("body", firstLine(e.getOriginalMessage()));
         }
         var violations = validator.validate(value);
         if (!violations.isEmpty()) {

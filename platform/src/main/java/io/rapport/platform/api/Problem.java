@@ -10,6 +10,8 @@ import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
+import io.rapport.platform.domain.FieldError;
+
 /**
  * An RFC 9457 problem details body ({@code application/problem+json}). {@code type} is a stable URI per kind
  * of problem, so clients can branch on it; rule-specific members (a cap and a count, the allowed transitions,

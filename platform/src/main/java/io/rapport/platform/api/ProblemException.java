@@ -4,25 +4,24 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.rapport.platform.domain.DomainException;
+import io.rapport.platform.domain.FieldError;
+
 /**
- * Any refusal the API answers with a problem+json: thrown anywhere in a request's pipeline, mapped once by
- * {@link ProblemMappers}. Resources never build error responses themselves.
+ * A refusal that only the HTTP edge knows (a missing {@code If-Match}, a malformed header, an unauthenticated
+ * call, a path that does not exist), with its status and title. Domain outcomes are {@link DomainException}s;
+ * {@link ProblemMappers} answers both as problem+json. Resources never build error responses themselves.
  */
-public class ProblemException extends RuntimeException {
+public class ProblemException extends DomainException {
 
     private final int status;
-    private final String slug;
     private final String title;
-    private final List<FieldError> errors;
-    private final Map<String, Object> extensions = new LinkedHashMap<>();
     private final Map<String, String> headers = new LinkedHashMap<>();
 
     public ProblemException(int status, String slug, String title, String detail, List<FieldError> errors) {
-        super(detail, null, false, false);
+        super(kindOf(status), slug, detail, errors);
         this.status = status;
-        this.slug = slug;
         this.title = title;
-        this.errors = errors == null ? List.of() : List.copyOf(errors);
     }
 
     public static ProblemException badRequest(String field, String message) {
@@ -30,10 +29,7 @@ public class ProblemException extends RuntimeException {
     }
 
     public static ProblemException invalid(List<FieldError> errors) {
-        return new ProblemException(400, "validation", "Invalid request",
-                errors.size() == 1 ? errors.get(0).field() + ": " + errors.get(0).message()
-                        : errors.size() + " fields are invalid",
-                errors);
+        return new ProblemException(400, "validation", "Invalid request", describe(errors), errors);
     }
 
     public static ProblemException notFound(String what, Object id) {
@@ -44,36 +40,14 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(403, "forbidden", "Forbidden", detail, null);
     }
 
-    /** 409: the request clashes with the current state (a unique identifier, a transition that is not allowed). */
-    public static ProblemException conflict(String slug, String detail) {
-        return new ProblemException(409, slug, "Conflict", detail, null);
-    }
-
-    /** 422: a domain rule refuses the request; {@code slug} names the rule and stays stable. */
-    public static ProblemException rule(String slug, String detail) {
-        return new ProblemException(422, slug, "Refused by a rule", detail, null);
-    }
-
     public static ProblemException preconditionRequired() {
         return new ProblemException(428, "if-match-required", "Precondition required",
                 "Send If-Match with the ETag of the version you are changing", null);
     }
 
-    public static ProblemException preconditionFailed(long current) {
-        return new ProblemException(412, "version-mismatch", "Precondition failed",
-                "The resource changed since you read it: it is now at version " + current, null)
-                .with("currentVersion", current);
-    }
-
     public static ProblemException unavailable(String detail) {
         return new ProblemException(503, "unavailable", "Service unavailable", detail, null)
                 .header("Retry-After", "1");
-    }
-
-    /** Adds a rule-specific member to the problem body. */
-    public ProblemException with(String member, Object value) {
-        extensions.put(member, value);
-        return this;
     }
 
     public ProblemException header(String name, String value) {
@@ -85,20 +59,30 @@ public class ProblemException extends RuntimeException {
         return status;
     }
 
-    public String slug() {
-        return slug;
-    }
-
-    public Problem toProblem(String instance) {
-        return new Problem(Problem.TYPE_BASE + slug, title, status, getMessage(), instance, errors, null, extensions);
-    }
-
-    /** The invalid fields of a validation problem; empty for other problems. */
-    public List<FieldError> errors() {
-        return errors;
+    public String title() {
+        return title;
     }
 
     public Map<String, String> headers() {
         return headers;
+    }
+
+    @Override
+    public ProblemException with(String member, Object value) {
+        super.with(member, value);
+        return this;
+    }
+
+    /** The domain kind nearest to an edge status, so that a caller handling domain outcomes sees these too. */
+    private static Kind kindOf(int status) {
+        return switch (status) {
+            case 403 -> Kind.FORBIDDEN;
+            case 404 -> Kind.NOT_FOUND;
+            case 409 -> Kind.CONFLICT;
+            case 412 -> Kind.STALE;
+            case 422 -> Kind.RULE;
+            case 503 -> Kind.UNAVAILABLE;
+            default -> Kind.INVALID;
+        };
     }
 }

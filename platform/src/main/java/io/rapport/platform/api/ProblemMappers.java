@@ -29,6 +29,8 @@ import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.rapport.platform.domain.DomainException;
+import io.rapport.platform.domain.FieldError;
 import io.rapport.platform.persistence.DatabaseErrors;
 import io.smallrye.mutiny.CompositeException;
 import io.vertx.core.http.HttpServerRequest;
@@ -44,16 +46,36 @@ public class ProblemMappers {
             403, "Forbidden", 404, "Not found", 405, "Method not allowed", 406, "Not acceptable",
             413, "Payload too large", 415, "Unsupported media type");
 
+    private static final Map<DomainException.Kind, Integer> STATUS = Map.of(DomainException.Kind.INVALID, 400,
+            DomainException.Kind.NOT_FOUND, 404, DomainException.Kind.FORBIDDEN, 403, DomainException.Kind.CONFLICT,
+            409, DomainException.Kind.RULE, 422, DomainException.Kind.STALE, 412, DomainException.Kind.UNAVAILABLE, 503);
+    private static final Map<DomainException.Kind, String> TITLE = Map.of(DomainException.Kind.INVALID,
+            "Invalid request", DomainException.Kind.NOT_FOUND, "Not found", DomainException.Kind.FORBIDDEN, "Forbidden",
+            DomainException.Kind.CONFLICT, "Conflict", DomainException.Kind.RULE, "Refused by a rule",
+            DomainException.Kind.STALE, "Precondition failed", DomainException.Kind.UNAVAILABLE, "Service unavailable");
+
     private final ObjectMapper json;
 
     public ProblemMappers(ObjectMapper json) {
         this.json = json;
     }
 
+    /**
+     * Every domain outcome, whoever threw it: its kind gives the status, its slug the problem type. An edge-only
+     * {@link ProblemException} brings its own status, title and headers.
+     */
     @ServerExceptionMapper(priority = 1)
-    public Response problem(ProblemException e, HttpServerRequest request) {
-        Response.ResponseBuilder builder = respond(e.toProblem(request.path()));
-        e.headers().forEach(builder::header);
+    public Response problem(DomainException e, HttpServerRequest request) {
+        int status = e instanceof ProblemException edge ? edge.status() : STATUS.get(e.kind());
+        String title = e instanceof ProblemException edge ? edge.title() : TITLE.get(e.kind());
+        Response.ResponseBuilder builder = respond(new Problem(Problem.TYPE_BASE + e.slug(), title, status,
+                e.getMessage(), request.path(), e.errors(), null, e.extensions()));
+        if (e.kind() == DomainException.Kind.UNAVAILABLE && !(e instanceof ProblemException)) {
+            builder.header("Retry-After", "1");
+        }
+        if (e instanceof ProblemException edge) {
+            edge.headers().forEach(builder::header);
+        }
         return builder.build();
     }
 
@@ -167,15 +189,15 @@ public class ProblemMappers {
     @ServerExceptionMapper(priority = 1)
     public Response composite(CompositeException e, HttpServerRequest request) {
         Throwable first = e.getCauses().get(0);
-        return first instanceof ProblemException p ? problem(p, request) : unexpected(first, request);
+        return first instanceof DomainException p ? problem(p, request) : unexpected(first, request);
     }
 
     @ServerExceptionMapper(priority = 10)
     public Response unexpected(Throwable e, HttpServerRequest request) {
-        if (e instanceof ProblemException problem) {
+        if (e instanceof DomainException problem) {
             return problem(problem, request);
         }
-        if (e.getCause() instanceof ProblemException problem) {
+        if (e.getCause() instanceof DomainException problem) {
             return problem(problem, request);
         }
         if (DatabaseErrors.isTransient(e)) {
@@ -228,32 +250,9 @@ public class ProblemMappers {
         }
     }
 
-    /**
-     * {@code create.request.name.given} becomes {@code name.given}, an element of a list {@code items[2].id}; a
-     * query parameter keeps its name.
-     */
+    /** The JSON path of a violated constraint: see {@link FieldError#pathOf(Path)}. */
     public static String fieldOf(Path path) {
-        List<String> body = new ArrayList<>();
-        String parameter = null;
-        for (Path.Node node : path) {
-            if (node.getKind() == ElementKind.PARAMETER) {
-                parameter = node.getName();
-                continue;
-            }
-            if (node.isInIterable() && !body.isEmpty()) {
-                Object position = node.getIndex() != null ? node.getIndex() : node.getKey();
-                if (position != null) {
-                    body.set(body.size() - 1, body.get(body.size() - 1) + "[" + position + "]");
-                }
-            }
-            if (node.getKind() == ElementKind.PROPERTY && node.getName() != null) {
-                body.add(node.getName());
-            }
-        }
-        if (body.isEmpty()) {
-            return parameter == null ? "body" : parameter;
-        }
-        return String.join(".", body);
+        return FieldError.pathOf(path);
     }
 
     static String pathOf(JsonMappingException e) {

@@ -15,11 +15,14 @@ import jakarta.ws.rs.ext.ParamConverter;
 import jakarta.ws.rs.ext.ParamConverterProvider;
 import jakarta.ws.rs.ext.Provider;
 
+import io.rapport.platform.validation.Uuids;
+
 /**
  * A malformed query parameter ({@code ?status=BOGUS}, {@code ?from=yesterday}, {@code ?limit=ten}) is the
  * client's mistake: 400 naming the parameter and what it expects. Jakarta REST would answer 404 (spec 3.2),
  * which sends an integrator looking for a missing resource. Path parameters keep the 404: a malformed id
- * names no resource. Paging parameters end up here too ({@code limit} is an integer); {@link PageRequest}
+ * names no resource. Paging parameters end up here too ({@code limit} is an integer);
+ * {@link io.rapport.platform.paging.PageRequest}
  * refuses the values that are readable but wrong (out of range, a cursor this API did not issue).
  */
 @Provider
@@ -39,7 +42,7 @@ public class QueryParameters implements ParamConverterProvider {
             return (ParamConverter<T>) converter(name, "one of " + allowed, value -> enumValue(type, value));
         }
         if (rawType == UUID.class) {
-            return (ParamConverter<T>) converter(name, "a UUID", UUID::fromString);
+            return (ParamConverter<T>) converter(name, "a UUID", Uuids::parse);
         }
         if (rawType == Instant.class) {
             return (ParamConverter<T>) converter(name, "an ISO-8601 instant such as 2026-12-01T09:00:00Z", Instant::parse);

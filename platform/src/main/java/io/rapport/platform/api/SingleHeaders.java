@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
+import io.rapport.platform.domain.FieldError;
 import io.vertx.core.http.HttpServerRequest;
 
 /**

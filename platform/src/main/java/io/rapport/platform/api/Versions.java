@@ -1,5 +1,7 @@
 package io.rapport.platform.api;
 
+import io.rapport.platform.domain.ExpectedVersion;
+
 /**
  * Optimistic concurrency over HTTP: the {@code ETag} of a resource is its entity version, and an update must
  * send it back in {@code If-Match} (428 without it, 412 when the resource moved on).
@@ -13,8 +15,20 @@ public final class Versions {
         return "\"" + version + "\"";
     }
 
-    /** The version an {@code If-Match} header names; 428 when absent, 400 when it is not one of our ETags. */
-    public static long expected(String ifMatch) {
+    /**
+     * The version an {@code If-Match} header names, for the domain to check; when the header is absent (428) or
+     * not one of our ETags (400), an expected version that refuses so when the domain checks it, where it always
+     * checked (after the record was found), so the order of refusals stays what clients know.
+     */
+    public static ExpectedVersion expected(String ifMatch) {
+        try {
+            return ExpectedVersion.of(parse(ifMatch));
+        } catch (ProblemException refusal) {
+            return ExpectedVersion.refusedWith(refusal);
+        }
+    }
+
+    private static long parse(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank()) {
             throw ProblemException.preconditionRequired();
         }
@@ -34,8 +48,6 @@ public final class Versions {
 
     /** 412 unless the entity is still at the version the client read. */
     public static void check(String ifMatch, long current) {
-        if (expected(ifMatch) != current) {
-            throw ProblemException.preconditionFailed(current);
-        }
+        expected(ifMatch).check(current);
     }
 }

@@ -14,8 +14,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.TextNode;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.rapport.platform.api.Page;
-import io.rapport.platform.api.PageRequest;
+import io.rapport.platform.paging.Page;
+import io.rapport.platform.paging.PageRequest;
 import io.rapport.platform.security.Caller;
 import io.smallrye.mutiny.Uni;
 

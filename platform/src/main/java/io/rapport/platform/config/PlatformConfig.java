@@ -1,6 +1,8 @@
 package io.rapport.platform.config;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
@@ -26,6 +28,29 @@ public interface PlatformConfig {
     String kolServiceUrl();
 
     Datasource datasource();
+
+    /**
+     * What this service keeps replicas of, by replica kind (the {@code kind} of its {@code replica} rows): which
+     * other services' events feed each kind and where their data names the aggregate. The platform knows no
+     * service's events; each consuming service lists the ones it reads in its application.properties.
+     */
+    Map<String, ReplicaKind> replicas();
+
+    interface ReplicaKind {
+
+        /** The CloudEvents types that carry this kind; an entry ending in {@code *} matches by prefix. */
+        List<String> events();
+
+        /** The member of the event data holding the aggregate's id (e.g. {@code kolId}, {@code code}). */
+        String key();
+
+        /** Whether that id is a UUID (an event naming another is poison); codes and user ids are not. */
+        @WithDefault("true")
+        boolean uuidKey();
+
+        /** The event type after which the consumer erases the KOL's data here (GDPR Art. 17), if any. */
+        Optional<String> erasedBy();
+    }
 
     /** Largest request body accepted, in bytes, except on endpoints that stream their body (bulk import). */
     @WithDefault("1048576")

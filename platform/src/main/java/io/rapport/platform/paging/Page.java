@@ -1,4 +1,4 @@
-package io.rapport.platform.api;
+package io.rapport.platform.paging;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package io.rapport.platform.api;
+package io.rapport.platform.paging;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -7,11 +7,13 @@ import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.rapport.platform.domain.DomainException;
+import io.rapport.platform.validation.Uuids;
 
 /**
  * Keyset pagination: {@code ?limit=} (default 50, at most 500) and an opaque {@code ?cursor=} holding the
@@ -31,13 +33,11 @@ public record PageRequest(int limit, List<String> after) {
     private static final int MAX_VALUE_LENGTH = 200;
     private static final Instant FIRST_INSTANT = Instant.parse("0001-01-01T00:00:00Z");
     private static final Instant LAST_INSTANT = Instant.parse("9999-12-31T23:59:59.999999Z");
-    private static final Pattern UUID_FORM = Pattern.compile(
-            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     public static PageRequest of(Integer limit, String cursor) {
         int size = limit == null ? DEFAULT_LIMIT : limit;
         if (size < 1 || size > MAX_LIMIT) {
-            throw ProblemException.badRequest("limit", "must be between 1 and " + MAX_LIMIT);
+            throw DomainException.invalid("limit", "must be between 1 and " + MAX_LIMIT);
         }
         return new PageRequest(size, cursor == null || cursor.isBlank() ? List.of() : decode(cursor));
     }
@@ -103,12 +103,7 @@ public record PageRequest(int limit, List<String> after) {
     }
 
     public UUID afterUuid(int i) {
-        return after(i, value -> {
-            if (!UUID_FORM.matcher(value).matches()) {
-                throw new IllegalArgumentException("not a UUID");
-            }
-            return UUID.fromString(value);
-        });
+        return after(i, Uuids::parse);
     }
 
     public long afterLong(int i) {
@@ -161,8 +156,8 @@ public record PageRequest(int limit, List<String> after) {
         }
     }
 
-    private static ProblemException notACursor() {
-        return ProblemException.badRequest("cursor", "not a cursor returned by this API");
+    private static DomainException notACursor() {
+        return DomainException.invalid("cursor", "not a cursor returned by this API");
     }
 
     private static <T extends Comparable<? super T>> T within(T value, T first, T last) {

@@ -10,9 +10,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.rapport.platform.api.FieldError;
-import io.rapport.platform.api.ProblemException;
 import io.rapport.platform.config.PlatformConfig;
+import io.rapport.platform.domain.DomainException;
+import io.rapport.platform.domain.FieldError;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -71,7 +71,7 @@ public class Directory {
                     unknown(errors, areaField, areas, knownAreas, "therapeutic area");
                     unknown(errors, productField, products, knownProducts, "product");
                     if (!errors.isEmpty()) {
-                        throw ProblemException.invalid(errors);
+                        throw DomainException.invalid(errors);
                     }
                     return null;
                 })).replaceWithVoid();
@@ -90,7 +90,7 @@ public class Directory {
     private Uni<Void> fetch(String kind, String id, String path, String what, String unknown) {
         return remote.fetchOr503(config.kolServiceUrl() + path, what).chain(data -> {
             if (data == null) {
-                throw ProblemException.rule(unknown, what + " does not exist");
+                throw DomainException.rule(unknown, what + " does not exist");
             }
             return replicas.apply(kind, id, version(data), withoutNames(data)).replaceWithVoid();
         });

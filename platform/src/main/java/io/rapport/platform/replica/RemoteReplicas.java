@@ -18,7 +18,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.rapport.platform.api.ProblemException;
+import io.rapport.platform.domain.DomainException;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -41,7 +41,7 @@ public class RemoteReplicas {
 
     /** The JSON the owner answers, or null when it says 404; fails when it cannot be reached. */
     @Timeout(1500)
-    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 5000, skipOn = ProblemException.class)
+    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 5000, skipOn = DomainException.class)
     public Uni<JsonNode> fetch(String url) {
         return fetch(url, Duration.ofMillis(1000));
     }
@@ -57,15 +57,15 @@ public class RemoteReplicas {
                 .map(response -> switch (response.statusCode()) {
                     case 200 -> parse(response.body());
                     case 400, 404 -> null; // an id the owner cannot even read is unknown there too
-                    case 401, 403 -> throw ProblemException.forbidden("The owning service refused to show " + url);
+                    case 401, 403 -> throw DomainException.forbidden("The owning service refused to show " + url);
                     default -> throw new IllegalStateException(url + " answered " + response.statusCode());
                 });
     }
 
     /** {@link #fetch} with its failures as the 503 problem a caller answers. */
     public Uni<JsonNode> fetchOr503(String url, String what) {
-        return fetch(url).onFailure(e -> !(e instanceof ProblemException))
-                .transform(e -> ProblemException.unavailable(what + " is not known here yet and its owner cannot be "
+        return fetch(url).onFailure(e -> !(e instanceof DomainException))
+                .transform(e -> DomainException.unavailable(what + " is not known here yet and its owner cannot be "
                         + "reached (" + reason(e) + "); retry shortly"));
     }
 

@@ -42,6 +42,40 @@ public class Caller {
         return identity.getRoles();
     }
 
+    /**
+     * A caller known only by subject and roles, for domain calls that come with no HTTP request (a job acting for
+     * someone, a unit test of the rules). An anonymous class on purpose: CDI never takes it for a second bean.
+     */
+    public static Caller of(String subject, String... roles) {
+        Set<String> held = Set.of(roles);
+        return new Caller(null, null) {
+            @Override
+            public String subject() {
+                return subject;
+            }
+
+            @Override
+            public boolean is(String role) {
+                return held.contains(role);
+            }
+
+            @Override
+            public boolean isAny(String... wanted) {
+                return java.util.Arrays.stream(wanted).anyMatch(held::contains);
+            }
+
+            @Override
+            public Set<String> roles() {
+                return held;
+            }
+
+            @Override
+            public Optional<String> teamClaim() {
+                return Optional.empty();
+            }
+        };
+    }
+
     /** The optional {@code team} claim; who manages whom follows the MSL directory, not this claim. */
     public Optional<String> teamClaim() {
         return Optional.ofNullable(token.getClaim("team"));

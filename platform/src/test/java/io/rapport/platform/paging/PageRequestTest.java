@@ -1,4 +1,4 @@
-package io.rapport.platform.api;
+package io.rapport.platform.paging;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -9,6 +9,9 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import io.rapport.platform.domain.DomainException;
+import io.rapport.platform.domain.FieldError;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -37,7 +40,7 @@ class PageRequestTest {
 
     @Test
     void shouldRefuseACursorItDidNotIssue() {
-        assertThatThrownBy(() -> PageRequest.of(10, "bm90IGEgY3Vyc29y")).isInstanceOf(ProblemException.class)
+        assertThatThrownBy(() -> PageRequest.of(10, "bm90IGEgY3Vyc29y")).isInstanceOf(DomainException.class)
                 .hasMessageContaining("cursor");
     }
 
@@ -100,9 +103,9 @@ class PageRequestTest {
     }
 
     private static void assertBadRequest(String field, Runnable call) {
-        ProblemException problem = catchThrowableOfType(ProblemException.class, call::run);
-        assertThat(problem).as("a 400 problem, not another exception").isNotNull();
-        assertThat(problem.status()).isEqualTo(400);
+        DomainException problem = catchThrowableOfType(DomainException.class, call::run);
+        assertThat(problem).as("an invalid-input outcome (a 400), not another exception").isNotNull();
+        assertThat(problem.kind()).isEqualTo(DomainException.Kind.INVALID);
         assertThat(problem.errors()).extracting(FieldError::field).containsExactly(field);
     }
 }

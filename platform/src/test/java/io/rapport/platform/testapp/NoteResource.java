@@ -24,12 +24,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.rapport.platform.api.IdempotencyKeys;
 import io.rapport.platform.api.MergePatch;
-import io.rapport.platform.api.Page;
-import io.rapport.platform.api.PageRequest;
 import io.rapport.platform.api.ProblemException;
 import io.rapport.platform.api.Versions;
 import io.rapport.platform.audit.AuditEntryView;
 import io.rapport.platform.audit.AuditTrail;
+import io.rapport.platform.paging.Page;
+import io.rapport.platform.paging.PageRequest;
 import io.smallrye.mutiny.Uni;
 
 @Path("/api/v1/notes")
