@@ -12,6 +12,7 @@ import io.rapport.insight.persistence.InsightRepository;
 import io.rapport.insight.persistence.ShareRepository;
 import io.rapport.platform.audit.AuditTrail;
 import io.rapport.platform.privacy.ErasureSteps;
+import io.rapport.platform.privacy.KolDataErasure;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -26,7 +27,7 @@ import io.smallrye.mutiny.Uni;
  * transaction. Idempotent.
  */
 @ApplicationScoped
-public class KolErasure {
+public class KolErasure implements KolDataErasure {
 
     public static final String SERVICE = "insight-service";
     public static final String TOPIC = "rapport.insight.v1";
@@ -48,6 +49,7 @@ public class KolErasure {
         this.pseudonyms = pseudonyms;
     }
 
+    @Override
     public Uni<Void> erase(UUID kolId) {
         UUID pseudonym = pseudonyms.of(kolId);
         ErasureSteps.Tally tally = steps.start(kolId);

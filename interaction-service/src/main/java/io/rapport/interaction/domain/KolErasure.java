@@ -16,6 +16,7 @@ import io.rapport.interaction.persistence.InteractionRepository;
 import io.rapport.interaction.persistence.MedicalRequestRepository;
 import io.rapport.platform.audit.AuditTrail;
 import io.rapport.platform.privacy.ErasureSteps;
+import io.rapport.platform.privacy.KolDataErasure;
 import io.rapport.platform.security.Pseudonyms;
 import io.smallrye.mutiny.Uni;
 
@@ -29,7 +30,7 @@ import io.smallrye.mutiny.Uni;
  * is done. Idempotent: a redelivered erasure finds nothing more to erase and confirms again.
  */
 @ApplicationScoped
-public class KolErasure {
+public class KolErasure implements KolDataErasure {
 
     static final String SERVICE = "interaction-service";
     /** What the history of an erased record loses: every free-text field, and the reasons. */
@@ -60,6 +61,7 @@ public class KolErasure {
      * Runs in the consumer's transaction. The confirmation also forgets the stored replies naming the KOL or the
      * records: a replay would hand back what was just scrubbed (held records too name the KOL).
      */
+    @Override
     public Uni<Void> erase(UUID kolId) {
         UUID pseudonym = pseudonym(kolId);
         ErasureSteps.Tally tally = steps.start(kolId);
