@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.rapport.bench.Report.Reading;
 import io.rapport.launcher.Api;
 import io.rapport.launcher.DemoPeople;
 import io.rapport.launcher.Service;
@@ -57,9 +58,9 @@ class DataScenarios {
         double seconds = (System.nanoTime() - start) / 1e9;
         double copy = ceilings.copySeconds(file);
         double rate = sizes.importRows() / seconds;
-        report.add("KOL import (NDJSON, " + sizes.importRows() + " rows)", "rows/s", rate, "rows/s",
-                sizes.importRows() / copy, "COPY into a bare jsonb table", "≥ 5000 rows/s",
-                rate >= 5000 && created.size() == sizes.importRows());
+        report.add(Reading.of("KOL import (NDJSON, " + sizes.importRows() + " rows)", "rows/s", rate, "rows/s")
+                .against(sizes.importRows() / copy, "COPY into a bare jsonb table")
+                .target("≥ 5000 rows/s", rate >= 5000 && created.size() == sizes.importRows()));
     }
 
     /** The metrics summary and a per-MSL series at 10k and at 1M interactions (loaded as events into Kafka). */
@@ -68,10 +69,12 @@ class DataScenarios {
         double[] small = queriesAt(loader, 10_000);
         double[] large = queriesAt(loader, sizes.history());
         String big = sizes.history() / 1000 + "k";
-        report.add("metrics summary (team, quarter)", "p99 at " + big, large[0], "ms", small[0], "the same at 10k",
-                "≤ 20 ms, ratio ≤ 2", large[0] <= 20 && large[0] / small[0] <= 2);
-        report.add("metrics series (MSL, year by week)", "p99 at " + big, large[1], "ms", small[1], "the same at 10k",
-                "≤ 20 ms, ratio ≤ 2", large[1] <= 20 && large[1] / small[1] <= 2);
+        report.add(Reading.of("metrics summary (team, quarter)", "p99 at " + big, large[0], "ms")
+                .against(small[0], "the same at 10k")
+                .target("≤ 20 ms, ratio ≤ 2", large[0] <= 20 && large[0] / small[0] <= 2));
+        report.add(Reading.of("metrics series (MSL, year by week)", "p99 at " + big, large[1], "ms")
+                .against(small[1], "the same at 10k")
+                .target("≤ 20 ms, ratio ≤ 2", large[1] <= 20 && large[1] / small[1] <= 2));
     }
 
     private double[] queriesAt(HistoryLoader loader, long total) throws Exception {
@@ -97,9 +100,9 @@ class DataScenarios {
                     throw new IllegalStateException(path + " failed " + result.errors() + " times");
                 }
                 p99[i++] = result.percentileMillis(99);
-                report.add(i == 1 ? "metrics summary (team, quarter)" : "metrics series (MSL, year by week)",
-                        "p50 / req/s at " + total / 1000 + "k", result.percentileMillis(50), "ms", null, null,
-                        String.format("%.0f req/s", result.throughput()), null);
+                report.add(Reading.of(i == 1 ? "metrics summary (team, quarter)" : "metrics series (MSL, year by week)",
+                        "p50 / req/s at " + total / 1000 + "k", result.percentileMillis(50), "ms")
+                        .target(String.format("%.0f req/s", result.throughput()), null));
             }
         }
         return p99;
@@ -109,8 +112,8 @@ class DataScenarios {
     void memoryAndStart() throws Exception {
         for (Service service : Service.values()) {
             ServiceProcess process = suite.service(service);
-            report.add("memory after the load", service.module(), process.residentBytes() / 1048576.0, "MiB", null, null,
-                    "≤ 250 MiB", process.residentBytes() <= 250L * 1048576);
+            report.add(Reading.of("memory after the load", service.module(), process.residentBytes() / 1048576.0, "MiB")
+                    .target("≤ 250 MiB", process.residentBytes() <= 250L * 1048576));
         }
         double[] minimal = minimalApp();
         for (Service service : Service.values()) {
@@ -120,10 +123,11 @@ class DataScenarios {
             process.start();
             process.awaitReady(Duration.ofSeconds(120));
             double seconds = (System.nanoTime() - start) / 1e9;
-            report.add("start to ready", service.module(), seconds, "s", minimal[0], "minimal Quarkus app",
-                    "≤ 1.5 × minimal and ≤ 3 s", seconds <= 3 && seconds <= 1.5 * minimal[0]);
+            report.add(Reading.of("start to ready", service.module(), seconds, "s")
+                    .against(minimal[0], "minimal Quarkus app")
+                    .target("≤ 1.5 × minimal and ≤ 3 s", seconds <= 3 && seconds <= 1.5 * minimal[0]));
         }
-        report.add("memory after the load", "minimal Quarkus app", minimal[1], "MiB", null, null, null, null);
+        report.add(Reading.of("memory after the load", "minimal Quarkus app", minimal[1], "MiB"));
     }
 
     /** Starts the minimal app (same JVM options, its own database), loads it a little: [seconds to ready, RSS MiB]. */

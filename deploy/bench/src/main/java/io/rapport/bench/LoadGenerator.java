@@ -47,44 +47,57 @@ final class LoadGenerator implements AutoCloseable {
                 new PoolOptions().setHttp1MaxSize(connections).setMaxWaitQueueSize(-1));
     }
 
+    /** What a run counts as its requests complete: their latencies (microseconds), how many, how many failed. */
+    private record Tally(Histogram latency, AtomicLong done, AtomicLong errors) {
+
+        static Tally start() {
+            return new Tally(new Histogram(TimeUnit.SECONDS.toMicros(60), 3), new AtomicLong(), new AtomicLong());
+        }
+
+        /** Counts a completed request, {@code nanos} after it was due; answers how many have completed. */
+        long count(long nanos, boolean ok) {
+            record(latency, nanos);
+            if (!ok) {
+                errors.incrementAndGet();
+            }
+            return done.incrementAndGet();
+        }
+
+        Result result(long startNanos) {
+            double seconds = (System.nanoTime() - startNanos) / 1e9;
+            return new Result(done.get(), errors.get(), done.get() / seconds, latency);
+        }
+    }
+
     /** Keeps {@code concurrency} requests in flight for the duration. */
     Result closed(int concurrency, Duration duration, Supplier<Request> next) throws InterruptedException {
-        Histogram histogram = new Histogram(TimeUnit.SECONDS.toMicros(60), 3);
-        AtomicLong done = new AtomicLong();
-        AtomicLong errors = new AtomicLong();
+        Tally tally = Tally.start();
         long start = System.nanoTime();
         long end = start + duration.toNanos();
         CountDownLatch finished = new CountDownLatch(concurrency);
         for (int i = 0; i < concurrency; i++) {
-            loop(next, end, histogram, done, errors, finished);
+            loop(next, end, tally, finished);
         }
         finished.await(duration.toSeconds() + 60, TimeUnit.SECONDS);
-        double seconds = (System.nanoTime() - start) / 1e9;
-        return new Result(done.get(), errors.get(), done.get() / seconds, histogram);
+        return tally.result(start);
     }
 
-    private void loop(Supplier<Request> next, long end, Histogram histogram, AtomicLong done, AtomicLong errors,
-            CountDownLatch finished) {
+    /** One of the requests kept in flight: sends the next as soon as it completes, until {@code end}. */
+    private void loop(Supplier<Request> next, long end, Tally tally, CountDownLatch finished) {
         if (System.nanoTime() >= end) {
             finished.countDown();
             return;
         }
         long sent = System.nanoTime();
         send(next.get(), ok -> {
-            record(histogram, System.nanoTime() - sent);
-            done.incrementAndGet();
-            if (!ok) {
-                errors.incrementAndGet();
-            }
-            loop(next, end, histogram, done, errors, finished);
+            tally.count(System.nanoTime() - sent, ok);
+            loop(next, end, tally, finished);
         });
     }
 
     /** Sends {@code rate} requests per second for the duration; latency counts from each request's due time. */
     Result open(double rate, Duration duration, Supplier<Request> next) throws InterruptedException {
-        Histogram histogram = new Histogram(TimeUnit.SECONDS.toMicros(60), 3);
-        AtomicLong done = new AtomicLong();
-        AtomicLong errors = new AtomicLong();
+        Tally tally = Tally.start();
         long total = (long) (rate * duration.toSeconds());
         double interval = 1e9 / rate;
         long start = System.nanoTime();
@@ -96,11 +109,7 @@ final class LoadGenerator implements AutoCloseable {
                 long index = issued.getAndIncrement();
                 long intended = start + (long) (index * interval);
                 send(next.get(), ok -> {
-                    record(histogram, System.nanoTime() - intended);
-                    if (!ok) {
-                        errors.incrementAndGet();
-                    }
-                    if (done.incrementAndGet() == total) {
+                    if (tally.count(System.nanoTime() - intended, ok) == total) {
                         finished.countDown();
                     }
                 });
@@ -110,8 +119,7 @@ final class LoadGenerator implements AutoCloseable {
             }
         });
         finished.await(duration.toSeconds() + 120, TimeUnit.SECONDS);
-        double seconds = (System.nanoTime() - start) / 1e9;
-        return new Result(done.get(), errors.get(), done.get() / seconds, histogram);
+        return tally.result(start);
     }
 
     private void send(Request request, java.util.function.Consumer<Boolean> completed) {

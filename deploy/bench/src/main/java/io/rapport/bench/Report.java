@@ -14,9 +14,29 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 /** Every figure beside its ceiling, the ratio, the target and whether it was met; written as Markdown and JSON. */
 final class Report {
 
-    /** One measured figure. */
+    /** One measured figure, as the report writes it. */
     record Figure(String scenario, String metric, double value, String unit, Double ceiling, String ceilingSource,
             Double ratio, String target, Boolean met) {
+    }
+
+    /**
+     * A figure as measured: what, how much, in which unit; beside the ceiling measured in the same run (and what
+     * measured it), and against its target (and whether it was met), when it has them.
+     */
+    record Reading(String scenario, String metric, double value, String unit, Double ceiling, String ceilingSource,
+            String target, Boolean met) {
+
+        static Reading of(String scenario, String metric, double value, String unit) {
+            return new Reading(scenario, metric, value, unit, null, null, null, null);
+        }
+
+        Reading against(double ceiling, String source) {
+            return new Reading(scenario, metric, value, unit, ceiling, source, target, met);
+        }
+
+        Reading target(String target, Boolean met) {
+            return new Reading(scenario, metric, value, unit, ceiling, ceilingSource, target, met);
+        }
     }
 
     private final List<Figure> figures = new ArrayList<>();
@@ -31,14 +51,16 @@ final class Report {
         notes.add(note);
     }
 
-    void add(String scenario, String metric, double value, String unit, Double ceiling, String ceilingSource,
-            String target, Boolean met) {
+    void add(Reading reading) {
+        Double ceiling = reading.ceiling();
+        double value = reading.value();
+        Boolean met = reading.met();
         Double ratio = ceiling == null || ceiling == 0 ? null : round(value / ceiling);
-        figures.add(new Figure(scenario, metric, round(value), unit, ceiling == null ? null : round(ceiling),
-                ceilingSource, ratio, target, met));
-        System.out.printf("  %-44s %-16s %12.2f %-6s %s%n", scenario, metric, value, unit,
+        figures.add(new Figure(reading.scenario(), reading.metric(), round(value), reading.unit(),
+                ceiling == null ? null : round(ceiling), reading.ceilingSource(), ratio, reading.target(), met));
+        System.out.printf("  %-44s %-16s %12.2f %-6s %s%n", reading.scenario(), reading.metric(), value, reading.unit(),
                 ceiling == null ? ""
-                        : String.format("ceiling %.2f (%s) ratio %.2f %s", ceiling, ceilingSource,
+                        : String.format("ceiling %.2f (%s) ratio %.2f %s", ceiling, reading.ceilingSource(),
                                 ratio == null ? 0 : ratio, met == null ? "" : met ? "MET" : "MISSED"));
     }
 

@@ -12,6 +12,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import org.HdrHistogram.Histogram;
 
+import io.rapport.bench.Report.Reading;
 import io.rapport.launcher.Api;
 import io.rapport.launcher.Service;
 import io.rapport.launcher.Suite;
@@ -52,11 +53,10 @@ final class Scenarios extends DataScenarios {
     /** GET /kols/{id} against pgbench selecting a KOL row by primary key. */
     void getKol() throws InterruptedException {
         Ceilings.PgBench ceiling = ceilings.pgbench(root.resolve("deploy/bench/pgbench/select.sql"), 8, sizes.pgbenchSeconds());
-        httpScenario("GET KOL by id", Service.KOL, ceiling, "pgbench select by primary key", 0.5,
+        httpScenario("GET KOL by id", Service.KOL, new Goal(ceiling, "pgbench select by primary key", 0.5, null),
                 () -> new LoadGenerator.Request(
                         HttpMethod.GET, "/api/v1/kols/" + kols.get(ThreadLocalRandom.current().nextInt(kols.size())), admin,
-                        null),
-                null);
+                        null));
         report.note("GET KOL: " + kols.size() + " KOLs in kol-service; pgbench reads 100,000 rows of about 2 KB.");
     }
 
@@ -64,10 +64,35 @@ final class Scenarios extends DataScenarios {
     void postInteraction() throws InterruptedException {
         Ceilings.PgBench ceiling = ceilings.pgbench(root.resolve("deploy/bench/pgbench/insert.sql"), 8, sizes.pgbenchSeconds());
         String token = suite.token(POSTER, "msl");
-        httpScenario("POST interaction", Service.INTERACTION, ceiling, "pgbench insert row + outbox row", 0.5,
+        httpScenario("POST interaction", Service.INTERACTION, new Goal(ceiling, "pgbench insert row + outbox row", 0.5, 50.0),
                 () -> new LoadGenerator.Request(HttpMethod.POST, "/api/v1/interactions", token, Buffer.buffer(planned(
-                        kols.get(ThreadLocalRandom.current().nextInt(kols.size()))))),
-                50.0);
+                        kols.get(ThreadLocalRandom.current().nextInt(kols.size()))))));
+    }
+
+    /**
+     * What an HTTP scenario is measured against: a pgbench ceiling (and what it runs), the share of the ceiling's
+     * throughput Rapport must reach, and the p99 latency it must keep at the target rate (null for none).
+     */
+    private record Goal(Ceilings.PgBench ceiling, String source, double share, Double p99Millis) {
+
+        /** The target rate: the share of the ceiling, or half of what Rapport sustained when that is lower. */
+        double rate(LoadGenerator.Result saturated) {
+            return Math.min(share * ceiling.tps(), 0.5 * saturated.throughput());
+        }
+
+        Reading throughput(String name, LoadGenerator.Result saturated) {
+            return Reading.of(name, "throughput (16 in flight)", saturated.throughput(), "req/s")
+                    .against(ceiling.tps(), source)
+                    .target("≥ " + share + " × ceiling", saturated.throughput() >= share * ceiling.tps()
+                            && saturated.errors() == 0);
+        }
+
+        Reading p99(String name, String at, LoadGenerator.Result open) {
+            Reading p99 = Reading.of(name, "p99 " + at, open.percentileMillis(99), "ms");
+            return p99Millis == null ? p99
+                    : p99.target("≤ " + p99Millis.intValue() + " ms",
+                            open.percentileMillis(99) <= p99Millis && open.errors() == 0);
+        }
     }
 
     /**
@@ -75,27 +100,24 @@ final class Scenarios extends DataScenarios {
      * rate (a share of the ceiling, or half the saturation throughput when that is lower) in the open model, whose
      * latencies count from each request's due time.
      */
-    private void httpScenario(String name, Service service, Ceilings.PgBench ceiling, String source, double share,
-            java.util.function.Supplier<LoadGenerator.Request> next, Double p99Target) throws InterruptedException {
-        report.add(name, "ceiling p99", ceiling.latency().getValueAtPercentile(99) / 1000.0, "ms", null, null, null, null);
+    private void httpScenario(String name, Service service, Goal goal,
+            java.util.function.Supplier<LoadGenerator.Request> next) throws InterruptedException {
+        report.add(Reading.of(name, "ceiling p99", goal.ceiling().latency().getValueAtPercentile(99) / 1000.0, "ms"));
         try (LoadGenerator load = new LoadGenerator("127.0.0.1", suite.service(service).port(), 64)) {
             System.out.println("[bench] " + name + ": warming up");
             load.closed(16, Duration.ofSeconds(sizes.warmupSeconds()), next);
             LoadGenerator.Result saturated = load.closed(16, Duration.ofSeconds(sizes.measureSeconds()), next);
-            report.add(name, "throughput (16 in flight)", saturated.throughput(), "req/s", ceiling.tps(), source,
-                    "≥ " + share + " × ceiling", saturated.throughput() >= share * ceiling.tps() && saturated.errors() == 0);
+            report.add(goal.throughput(name, saturated));
             // Latency at the target rate when Rapport sustains it; otherwise at half of what it sustained (a rate
             // beyond saturation only measures the queue).
-            double rate = Math.min(share * ceiling.tps(), 0.5 * saturated.throughput());
+            double rate = goal.rate(saturated);
             LoadGenerator.Result open = load.open(rate, Duration.ofSeconds(sizes.measureSeconds()), next);
             String at = String.format("at %.0f req/s", rate);
-            report.add(name, "p50 " + at, open.percentileMillis(50), "ms", null, null, null, null);
-            report.add(name, "p99 " + at, open.percentileMillis(99), "ms", null, null,
-                    p99Target == null ? null : "≤ " + p99Target.intValue() + " ms",
-                    p99Target == null ? null : open.percentileMillis(99) <= p99Target && open.errors() == 0);
-            report.add(name, "p99.9 " + at, open.percentileMillis(99.9), "ms", null, null, null, null);
-            report.add(name, "errors", saturated.errors() + open.errors(), "", null, null, "0",
-                    saturated.errors() + open.errors() == 0);
+            report.add(Reading.of(name, "p50 " + at, open.percentileMillis(50), "ms"));
+            report.add(goal.p99(name, at, open));
+            report.add(Reading.of(name, "p99.9 " + at, open.percentileMillis(99.9), "ms"));
+            report.add(Reading.of(name, "errors", saturated.errors() + open.errors(), "")
+                    .target("0", saturated.errors() + open.errors() == 0));
         }
     }
 
@@ -124,10 +146,12 @@ final class Scenarios extends DataScenarios {
             }
         }
         String name = "event to metric visible";
-        report.add(name, "p50", latency.getValueAtPercentile(50) / 1000.0, "ms", kafka[0], "Kafka EndToEndLatency p50",
-                "≤ 20 ms", latency.getValueAtPercentile(50) / 1000.0 <= 20);
-        report.add(name, "p99", latency.getValueAtPercentile(99) / 1000.0, "ms", kafka[1], "Kafka EndToEndLatency p99",
-                "≤ 100 ms", latency.getValueAtPercentile(99) / 1000.0 <= 100);
+        report.add(Reading.of(name, "p50", latency.getValueAtPercentile(50) / 1000.0, "ms")
+                .against(kafka[0], "Kafka EndToEndLatency p50")
+                .target("≤ 20 ms", latency.getValueAtPercentile(50) / 1000.0 <= 20));
+        report.add(Reading.of(name, "p99", latency.getValueAtPercentile(99) / 1000.0, "ms")
+                .against(kafka[1], "Kafka EndToEndLatency p99")
+                .target("≤ 100 ms", latency.getValueAtPercentile(99) / 1000.0 <= 100));
         report.note("Event to metric: from the 201 of POST /interactions (COMPLETED) to the metrics-changed event of the "
                 + "stream: outbox relay, Kafka, the metrics projection transaction, NOTIFY, SSE; " + sizes.eventToMetric()
                 + " meetings one at a time.");

@@ -28,8 +28,17 @@ public final class DevTokens {
     public static final List<String> ROLES = List.of("msl", "medical-manager", "admin", "integration", "reporting");
 
     private static final PrivateKey KEY = loadKey();
+    private static final Signer DEV = new Signer(KEY, ISSUER);
 
     private DevTokens() {
+    }
+
+    /** Who signs a token: a private key, and the issuer it signs for. */
+    public record Signer(PrivateKey key, String issuer) {
+    }
+
+    /** What a token says: who it is for, the optional {@code team} claim, how long it is valid, and the roles. */
+    private record Claims(String audience, String subject, String team, Duration ttl, List<String> roles) {
     }
 
     /**
@@ -39,13 +48,12 @@ public final class DevTokens {
      * @throws IllegalArgumentException for a role Rapport does not know
      */
     public static String mint(String subject, String team, Duration ttl, String... roles) {
-        return mint(KEY, ISSUER, subject, team, ttl, roles);
+        return mint(DEV, subject, team, ttl, roles);
     }
 
     /** The same, signed with another key for another issuer (the local suite's own key pair). */
-    public static String mint(PrivateKey key, String issuer, String subject, String team, Duration ttl,
-            String... roles) {
-        return sign(key, issuer, AUDIENCE, subject, team, ttl, roles);
+    public static String mint(Signer signer, String subject, String team, Duration ttl, String... roles) {
+        return sign(signer, new Claims(AUDIENCE, subject, team, ttl, List.of(roles)));
     }
 
     /**
@@ -53,25 +61,25 @@ public final class DevTokens {
      * both; for the tests that prove it.
      */
     public static String mintForAudience(String audience, String subject, String... roles) {
-        return sign(KEY, ISSUER, audience, subject, null, Duration.ofHours(1), roles);
+        return sign(DEV, new Claims(audience, subject, null, Duration.ofHours(1), List.of(roles)));
     }
 
-    private static String sign(PrivateKey key, String issuer, String audience, String subject, String team,
-            Duration ttl, String... roles) {
-        Set<String> groups = new LinkedHashSet<>(List.of(roles));
+    private static String sign(Signer signer, Claims token) {
+        Set<String> groups = new LinkedHashSet<>(token.roles());
         for (String role : groups) {
             if (!ROLES.contains(role)) {
                 throw new IllegalArgumentException("Unknown role '" + role + "'; one of " + ROLES);
             }
         }
-        var claims = Jwt.issuer(issuer).subject(subject).upn(subject).groups(groups).expiresIn(ttl);
-        if (audience != null) {
-            claims.audience(audience);
+        var jwt = Jwt.issuer(signer.issuer()).subject(token.subject()).upn(token.subject()).groups(groups)
+                .expiresIn(token.ttl());
+        if (token.audience() != null) {
+            jwt.audience(token.audience());
         }
-        if (team != null) {
-            claims.claim("team", team);
+        if (token.team() != null) {
+            jwt.claim("team", token.team());
         }
-        return claims.jws().keyId(key == KEY ? "rapport-dev" : "rapport-local").sign(key);
+        return jwt.jws().keyId(signer.key() == KEY ? "rapport-dev" : "rapport-local").sign(signer.key());
     }
 
     /** A one-hour token. */

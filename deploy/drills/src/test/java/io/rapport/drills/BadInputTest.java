@@ -152,8 +152,9 @@ class BadInputTest {
     void shouldRefuseATokenSignedByAnotherKeyWith401(Write write) throws NoSuchAlgorithmException {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);
-        String forged = "Bearer " + DevTokens.mint(generator.generateKeyPair().getPrivate(),
-                io.rapport.launcher.LocalSecrets.ISSUER, "drill-" + write.role, null, Duration.ofHours(1), write.role);
+        DevTokens.Signer stranger = new DevTokens.Signer(generator.generateKeyPair().getPrivate(),
+                io.rapport.launcher.LocalSecrets.ISSUER);
+        String forged = "Bearer " + DevTokens.mint(stranger, "drill-" + write.role, null, Duration.ofHours(1), write.role);
         assertRefused(write, () -> post(write, forged), 401);
     }
 

@@ -155,31 +155,39 @@ public final class DemoData {
         int n = 0;
         for (String area : DemoPeople.AREAS) {
             for (String tag : DemoPeople.insightTags(area).subList(0, 3)) {
-                String id = resource(insight, manager, area, tag, "PUBLICATION", "PROACTIVE", n++);
+                String id = resource(insight, manager, new DemoResource(area, tag, "PUBLICATION", "PROACTIVE", n++));
                 approve(insight, manager, id, inAYear);
                 resources.add(id + " " + area + " " + tag);
             }
         }
-        String letter = resource(insight, manager, "ONCOLOGY", "biomarker-testing", "RESPONSE_LETTER", "REACTIVE_ONLY", n++);
+        String letter = resource(insight, manager,
+                new DemoResource("ONCOLOGY", "biomarker-testing", "RESPONSE_LETTER", "REACTIVE_ONLY", n++));
         approve(insight, manager, letter, inAYear);
-        String withdrawn = resource(insight, manager, "CARDIOLOGY", "lipid-lowering", "SLIDE_DECK", "PROACTIVE", n++);
+        String withdrawn = resource(insight, manager,
+                new DemoResource("CARDIOLOGY", "lipid-lowering", "SLIDE_DECK", "PROACTIVE", n++));
         approve(insight, manager, withdrawn, inAYear);
         api.expect(api.post(insight + "/api/v1/resources/" + withdrawn + "/withdraw", manager, "\"2\"",
                 Map.of("reason", "Superseded by the final analysis")), 200);
         for (String area : List.of("ONCOLOGY", "NEUROLOGY")) {
             // Approved for a few seconds: expired by the time anyone looks.
-            approve(insight, manager, resource(insight, manager, area, "congress", "CONGRESS_ABSTRACT", "PROACTIVE", n++),
-                    Instant.now().plus(Duration.ofSeconds(3)));
+            String abstractId = resource(insight, manager,
+                    new DemoResource(area, "congress", "CONGRESS_ABSTRACT", "PROACTIVE", n++));
+            approve(insight, manager, abstractId, Instant.now().plus(Duration.ofSeconds(3)));
         }
-        resource(insight, manager, "IMMUNOLOGY", "treat-to-target", "SLIDE_DECK", "PROACTIVE", n);
+        resource(insight, manager, new DemoResource("IMMUNOLOGY", "treat-to-target", "SLIDE_DECK", "PROACTIVE", n));
     }
 
-    private String resource(String insight, String manager, String area, String tag, String type, String usage, int n) {
-        return api.expect(api.post(insight + "/api/v1/resources", manager, Map.of("type", type,
-                "title", "Demo " + type.toLowerCase().replace('_', ' ') + " on " + tag.replace('-', ' '),
-                "citation", Map.of("type", "DOI", "value", "10.5555/rapport.resource." + n),
-                "therapeuticAreas", List.of(area), "products", List.of(DemoPeople.PRODUCTS.get(area)),
-                "tags", List.of(tag), "usage", usage, "markets", List.of("DE", "FR", "GB", "ES", "IT", "US"))), 201).id();
+    /** A resource of the demo: its area and tag, its type and usage, and its number (its DOI is unique by it). */
+    private record DemoResource(String area, String tag, String type, String usage, int n) {
+    }
+
+    private String resource(String insight, String manager, DemoResource resource) {
+        return api.expect(api.post(insight + "/api/v1/resources", manager, Map.of("type", resource.type(),
+                "title", "Demo " + resource.type().toLowerCase().replace('_', ' ') + " on " + resource.tag().replace('-', ' '),
+                "citation", Map.of("type", "DOI", "value", "10.5555/rapport.resource." + resource.n()),
+                "therapeuticAreas", List.of(resource.area()), "products", List.of(DemoPeople.PRODUCTS.get(resource.area())),
+                "tags", List.of(resource.tag()), "usage", resource.usage(),
+                "markets", List.of("DE", "FR", "GB", "ES", "IT", "US"))), 201).id();
     }
 
     private void approve(String insight, String manager, String id, Instant expiresAt) {

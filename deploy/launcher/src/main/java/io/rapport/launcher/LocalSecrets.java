@@ -16,6 +16,8 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Properties;
 
+import io.rapport.devstack.DevTokens;
+
 /**
  * The key pair and secrets of this installation, created on first use and kept (next to the data) so a
  * second run verifies the same tokens and computes the same pseudonyms. The services run in their production
@@ -56,6 +58,11 @@ public final class LocalSecrets {
 
     public PrivateKey privateKey() {
         return privateKey;
+    }
+
+    /** What signs this installation's tokens: its private key, for its own issuer. */
+    public DevTokens.Signer signer() {
+        return new DevTokens.Signer(privateKey, ISSUER);
     }
 
     /** A named secret (HMAC keys of erasure and pseudonyms). */

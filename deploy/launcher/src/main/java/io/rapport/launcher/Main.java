@@ -121,8 +121,7 @@ public final class Main {
         String subject = stringOption(args, "--sub", DEFAULT_SUBJECTS.getOrDefault(role, role + "-1"));
         long hours = intOption(args, "--ttl", 12);
         LocalSecrets secrets = LocalSecrets.in(Suite.Options.local(root).dataDir().resolve("secrets"));
-        System.out.println("Bearer " + DevTokens.mint(secrets.privateKey(), LocalSecrets.ISSUER, subject, null,
-                Duration.ofHours(hours), role));
+        System.out.println("Bearer " + DevTokens.mint(secrets.signer(), subject, null, Duration.ofHours(hours), role));
     }
 
     private static void stop(Path pidFile) throws InterruptedException {

@@ -205,7 +205,7 @@ public final class Suite implements AutoCloseable {
 
     /** A bearer token of this installation, valid for {@code ttl}. */
     public String token(String subject, Duration ttl, String... roles) {
-        return "Bearer " + DevTokens.mint(secrets.privateKey(), LocalSecrets.ISSUER, subject, null, ttl, roles);
+        return "Bearer " + DevTokens.mint(secrets.signer(), subject, null, ttl, roles);
     }
 
     public String token(String subject, String... roles) {

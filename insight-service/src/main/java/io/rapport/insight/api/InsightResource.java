@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -160,19 +161,37 @@ public class InsightResource {
     @RolesAllowed({ Roles.MSL, Roles.MEDICAL_MANAGER, Roles.ADMIN, Roles.INTEGRATION, Roles.REPORTING })
     @Operation(summary = "Search insights", description = "q: full-text search ranked by relevance and endorsements "
             + "(strong signals rise); otherwise newest first. Within what you may see. The period applies to creation.")
-    public Uni<Page<InsightView>> search(
+    public Uni<Page<InsightView>> search(@Valid @BeanParam SearchQuery query) {
+        return queries.search(query.criteria(), query.page()).map(page -> page.map(InsightView::from));
+    }
+
+    /**
+     * The query parameters of {@code GET /insights}: the words and filters, and the page. Filters are matched in
+     * SQL: what the database cannot store (a NUL, control characters) is a 400, not a 500.
+     */
+    public record SearchQuery(
             @QueryParam("q") @Size(max = 200) @Pattern(regexp = TEXT, message = NO_CONTROL) String q,
-            @QueryParam("status") InsightStatus status, @QueryParam("category") InsightDocument.Category category,
+            @QueryParam("status") InsightStatus status,
+            @QueryParam("category") InsightDocument.Category category,
             @QueryParam("therapeuticArea") @Pattern(regexp = CODE, message = "a therapeutic area code") String therapeuticArea,
             @QueryParam("tag") @Pattern(regexp = TAG, message = "a lower-case keyword") String tag,
             @QueryParam("kolId") UUID kolId,
             @QueryParam("author") @Size(max = 100) @Pattern(regexp = TEXT, message = NO_CONTROL) String author,
             @QueryParam("team") @Size(max = 100) @Pattern(regexp = TEXT, message = NO_CONTROL) String team,
-            @QueryParam("from") Instant from, @QueryParam("to") Instant to, @QueryParam("limit") Integer limit,
+            @QueryParam("from") Instant from,
+            @QueryParam("to") Instant to,
+            @QueryParam("limit") Integer limit,
             @QueryParam("cursor") String cursor) {
-        InsightSearch search = new InsightSearch(q == null || q.isBlank() ? null : q, status, category, therapeuticArea,
-                tag, kolId, author, team, from, to);
-        return queries.search(search, PageRequest.of(limit, cursor)).map(page -> page.map(InsightView::from));
+
+        /** Blank words search nothing: the list is then newest first. */
+        InsightSearch criteria() {
+            return new InsightSearch(q == null || q.isBlank() ? null : q, status, category, therapeuticArea, tag, kolId,
+                    author, team, from, to);
+        }
+
+        PageRequest page() {
+            return PageRequest.of(limit, cursor);
+        }
     }
 
     @GET

@@ -61,19 +61,26 @@ public class FollowUp {
     protected FollowUp() {
     }
 
-    public static FollowUp open(Kind kind, UUID interactionId, UUID medicalRequestId, UUID kolId, String assignee,
-            String team, String description, LocalDate dueDate, String timeZone, LegalBasis kolBasis) {
+    /** What a follow-up follows up: the KOL, and the interaction or the medical request it came from (the other null). */
+    public record Origin(UUID kolId, UUID interactionId, UUID medicalRequestId) {
+    }
+
+    /** What is promised and by whom: an action due on a local date in its time zone, owed by an MSL of a team. */
+    public record Promise(String description, LocalDate dueDate, String timeZone, String assignee, String team) {
+    }
+
+    public static FollowUp open(Kind kind, Origin origin, Promise promise, LegalBasis kolBasis) {
         FollowUp followUp = new FollowUp();
         followUp.id = UUID.randomUUID();
         followUp.kind = kind;
-        followUp.interactionId = interactionId;
-        followUp.medicalRequestId = medicalRequestId;
-        followUp.kolId = kolId;
-        followUp.assignee = assignee;
-        followUp.team = team;
-        followUp.description = description;
-        followUp.dueDate = dueDate;
-        followUp.timeZone = timeZone;
+        followUp.interactionId = origin.interactionId();
+        followUp.medicalRequestId = origin.medicalRequestId();
+        followUp.kolId = origin.kolId();
+        followUp.assignee = promise.assignee();
+        followUp.team = promise.team();
+        followUp.description = promise.description();
+        followUp.dueDate = promise.dueDate();
+        followUp.timeZone = promise.timeZone();
         followUp.status = Status.OPEN;
         // what Drug Safety is owed is a legal obligation; a promise to the KOL rests on the KOL's own basis
         followUp.legalBasis = kind == Kind.SAFETY_REPORT ? LegalBasis.LEGAL_OBLIGATION : kolBasis;

@@ -113,15 +113,14 @@ public class Interaction {
     }
 
     /** A new interaction, PLANNED, or logged directly as COMPLETED when a completion is given (else null). */
-    public static Interaction record(UUID id, InteractionDraft draft, Completion completion, String mslId, String team,
-            String recordedBy, String timeZone) {
+    public static Interaction record(UUID id, InteractionDraft draft, Completion completion, Owner owner) {
         Interaction interaction = new Interaction();
         interaction.id = id;
         interaction.kolId = draft.kolId();
-        interaction.mslId = mslId;
-        interaction.team = team;
-        interaction.recordedBy = recordedBy;
-        interaction.timeZone = timeZone;
+        interaction.mslId = owner.mslId();
+        interaction.team = owner.team();
+        interaction.recordedBy = owner.recordedBy();
+        interaction.timeZone = owner.timeZone();
         interaction.status = InteractionStatus.PLANNED;
         interaction.createdAt = Instant.now();
         interaction.externalIds = draft.externalIds();

@@ -55,72 +55,84 @@ public class InteractionService {
 
     @WithTransaction
     public Uni<Interaction> create(InteractionDocument document) {
-        return recorder(document.mslId()).chain(msl -> lookups.requireCodes(document.therapeuticArea(),
-                document.products()).replaceWith(msl))
-                .chain(msl -> lookups.lockKol(document.kolId()).chain(kol -> {
-                    Completion completion = checked(document);
-                    String zone = document.timeZone() != null ? document.timeZone() : msl.timeZone();
-                    Interaction interaction = Interaction.record(UUID.randomUUID(), document.draft(), completion,
-                            msl.userId(), msl.team(), caller.subject(), zone);
-                    interaction.basedOn(LegalBasis.ofKol(kol));
-                    InteractionRules.requireRecordable(kol, document.channel(), interaction.legalBasis());
-                    if (kol.erased()) {
-                        interaction.pseudonymise(erasure.pseudonym(document.kolId()));
-                    }
-                    return rules.assess(interaction, kol)
-                            .chain(() -> interactions.persist(interaction)).chain(() -> interactions.flush())
-                            .chain(() -> claimExternalIds(interaction))
-                            .chain(() -> audit.record(onBehalf(AuditRecord.of("interaction", interaction.id(), 1,
-                                    "recorded", null, Snapshot.of(interaction)), msl.userId())))
-                            .chain(() -> events.interaction(interaction, completion == null ? InteractionChange.PLANNED
-                                    : InteractionChange.COMPLETED))
-                            .chain(() -> safetyIfDue(interaction))
-                            .replaceWith(interaction);
-                }));
+        return recorder(document.mslId())
+                .call(() -> lookups.requireCodes(document.therapeuticArea(), document.products()))
+                .chain(msl -> lookups.lockKol(document.kolId())
+                        .chain(kol -> recordLocked(document, msl, kol)));
+    }
+
+    /** A new interaction about a KOL whose replica row is locked: checked, assessed, stored, audited, published. */
+    private Uni<Interaction> recordLocked(InteractionDocument document, Directory.Entry msl, Replicated.Kol kol) {
+        Completion completion = checked(document);
+        Interaction interaction = Interaction.record(UUID.randomUUID(), document.draft(), completion,
+                Owner.of(msl, caller.subject(), document.timeZone()));
+        interaction.basedOn(LegalBasis.ofKol(kol));
+        InteractionRules.requireRecordable(kol, document.channel(), interaction.legalBasis());
+        if (kol.erased()) {
+            interaction.pseudonymise(erasure.pseudonym(document.kolId()));
+        }
+        return rules.assess(interaction, kol)
+                .chain(() -> interactions.persist(interaction))
+                .chain(() -> interactions.flush())
+                .chain(() -> claimExternalIds(interaction))
+                .chain(() -> audit.record(onBehalf(AuditRecord.of("interaction", interaction.id(), 1, "recorded", null,
+                        Snapshot.of(interaction)), msl.userId())))
+                .chain(() -> events.interaction(interaction, firstChange(completion)))
+                .chain(() -> safetyIfDue(interaction))
+                .replaceWith(interaction);
+    }
+
+    /** The event of a new interaction: logged as COMPLETED when it came with its completion, else PLANNED. */
+    private static InteractionChange firstChange(Completion completion) {
+        return completion == null ? InteractionChange.PLANNED : InteractionChange.COMPLETED;
     }
 
     @WithTransaction
     public Uni<Interaction> complete(UUID id, ExpectedVersion expected, Completion completion) {
-        return planned(id, expected).chain(interaction -> {
-            InteractionRules.requireCompletable(completion, interaction.kind());
-            return lookups.lockKol(interaction.kolId()).chain(kol -> {
-                Object before = Snapshot.of(interaction);
-                interaction.complete(completion);
-                interaction.basedOn(interaction.legalBasis() == null ? LegalBasis.ofKol(kol) : interaction.legalBasis());
-                if (kol.erased()) {
-                    // after an erasure only what the law requires is still written, without the KOL's id
-                    InteractionRules.requireRecordable(kol, null, interaction.legalBasis());
-                    interaction.pseudonymise(erasure.pseudonym(interaction.kolId()));
-                }
-                return rules.assess(interaction, kol)
-                        .chain(() -> audit.record(AuditRecord.of("interaction", id, interaction.version(), "completed",
-                                before, Snapshot.of(interaction))))
-                        .chain(() -> events.interaction(interaction, InteractionChange.COMPLETED))
-                        .chain(() -> safetyIfDue(interaction)).replaceWith(interaction);
-            });
-        });
+        return planned(id, expected)
+                .invoke(interaction -> InteractionRules.requireCompletable(completion, interaction.kind()))
+                .chain(interaction -> lookups.lockKol(interaction.kolId())
+                        .chain(kol -> completeLocked(interaction, completion, kol)));
+    }
+
+    /** Completes a planned interaction about a KOL whose replica row is locked. */
+    private Uni<Interaction> completeLocked(Interaction interaction, Completion completion, Replicated.Kol kol) {
+        Object before = Snapshot.of(interaction);
+        interaction.complete(completion);
+        interaction.basedOn(interaction.legalBasis() == null ? LegalBasis.ofKol(kol) : interaction.legalBasis());
+        if (kol.erased()) {
+            // after an erasure only what the law requires is still written, without the KOL's id
+            InteractionRules.requireRecordable(kol, null, interaction.legalBasis());
+            interaction.pseudonymise(erasure.pseudonym(interaction.kolId()));
+        }
+        return rules.assess(interaction, kol)
+                .chain(() -> audit.record(AuditRecord.of("interaction", interaction.id(), interaction.version(),
+                        "completed", before, Snapshot.of(interaction))))
+                .chain(() -> events.interaction(interaction, InteractionChange.COMPLETED))
+                .chain(() -> safetyIfDue(interaction))
+                .replaceWith(interaction);
     }
 
     @WithTransaction
     public Uni<Interaction> cancel(UUID id, ExpectedVersion expected, String reason) {
-        return planned(id, expected).chain(interaction -> {
-            Object before = Snapshot.of(interaction);
-            interaction.cancel(reason);
-            return audit.record(AuditRecord.of("interaction", id, interaction.version(), "cancelled", before,
-                    Snapshot.of(interaction)).because(reason))
-                    .chain(() -> events.interaction(interaction, InteractionChange.CANCELLED)).replaceWith(interaction);
-        });
+        return planned(id, expected)
+                .chain(interaction -> {
+                    Object before = Snapshot.of(interaction);
+                    interaction.cancel(reason);
+                    return written(interaction, AuditRecord.of("interaction", id, interaction.version(), "cancelled",
+                            before, Snapshot.of(interaction)).because(reason), InteractionChange.CANCELLED);
+                });
     }
 
     @WithTransaction
     public Uni<Interaction> noShow(UUID id, ExpectedVersion expected) {
-        return planned(id, expected).chain(interaction -> {
-            Object before = Snapshot.of(interaction);
-            interaction.noShow();
-            return audit.record(AuditRecord.of("interaction", id, interaction.version(), "no-show", before,
-                    Snapshot.of(interaction)))
-                    .chain(() -> events.interaction(interaction, InteractionChange.NO_SHOW)).replaceWith(interaction);
-        });
+        return planned(id, expected)
+                .chain(interaction -> {
+                    Object before = Snapshot.of(interaction);
+                    interaction.noShow();
+                    return written(interaction, AuditRecord.of("interaction", id, interaction.version(), "no-show",
+                            before, Snapshot.of(interaction)), InteractionChange.NO_SHOW);
+                });
     }
 
     /**
@@ -132,24 +144,36 @@ public class InteractionService {
         if (!caller.isAny(Roles.MEDICAL_MANAGER, Roles.ADMIN)) {
             throw DomainException.forbidden("Only a medical manager or an admin approves a cap override");
         }
-        return changeable(id, expected).chain(interaction -> {
-            if (!interaction.capOverridden()) {
-                throw DomainException.conflict("no-cap-override", "Interaction " + id + " is within the KOL's cap");
-            }
-            if (interaction.capOverrideApprovedBy() != null) {
-                throw DomainException.conflict("already-approved", "The cap override of interaction " + id
-                        + " was approved by " + interaction.capOverrideApprovedBy());
-            }
-            if (caller.subject().equals(interaction.mslId()) || caller.subject().equals(interaction.recordedBy())) {
-                throw DomainException.forbidden("self-approval", "Nobody approves their own cap override: ask another "
-                        + "medical manager or an admin");
-            }
-            Object before = Snapshot.of(interaction);
-            interaction.approveCapOverride(caller.subject());
-            return audit.record(AuditRecord.of("interaction", id, interaction.version(), "cap-override-approved",
-                    before, Snapshot.of(interaction)))
-                    .chain(() -> events.interaction(interaction, InteractionChange.UPDATED)).replaceWith(interaction);
-        });
+        return changeable(id, expected)
+                .invoke(this::requireApprovable)
+                .chain(interaction -> {
+                    Object before = Snapshot.of(interaction);
+                    interaction.approveCapOverride(caller.subject());
+                    return written(interaction, AuditRecord.of("interaction", id, interaction.version(),
+                            "cap-override-approved", before, Snapshot.of(interaction)), InteractionChange.UPDATED);
+                });
+    }
+
+    private void requireApprovable(Interaction interaction) {
+        if (!interaction.capOverridden()) {
+            throw DomainException.conflict("no-cap-override", "Interaction " + interaction.id()
+                    + " is within the KOL's cap");
+        }
+        if (interaction.capOverrideApprovedBy() != null) {
+            throw DomainException.conflict("already-approved", "The cap override of interaction " + interaction.id()
+                    + " was approved by " + interaction.capOverrideApprovedBy());
+        }
+        if (caller.subject().equals(interaction.mslId()) || caller.subject().equals(interaction.recordedBy())) {
+            throw DomainException.forbidden("self-approval", "Nobody approves their own cap override: ask another "
+                    + "medical manager or an admin");
+        }
+    }
+
+    /** A change already applied to the interaction: its audit entry, then its event. */
+    private Uni<Interaction> written(Interaction interaction, AuditRecord record, InteractionChange change) {
+        return audit.record(record)
+                .chain(() -> events.interaction(interaction, change))
+                .replaceWith(interaction);
     }
 
     /** The completion part of a document logged as COMPLETED, checked; null for a PLANNED one. */
@@ -208,7 +232,8 @@ public class InteractionService {
                     .invoke(holder -> holder.ifPresent(other -> {
                         throw DomainException.conflict("external-id-taken", ref.system() + " id " + ref.id()
                                 + " belongs to interaction " + other).with("otherInteractionId", other);
-                    })).replaceWithVoid());
+                    }))
+                    .replaceWithVoid());
         }
         return chain;
     }
@@ -228,9 +253,9 @@ public class InteractionService {
 
     /** Locked for the rest of the transaction, if the caller may change it (the CRM sync has no ETag to send). */
     Uni<Interaction> lockedWritable(UUID id) {
-        return interactions.findForUpdate(id).chain(interaction -> visible(visibility, interaction, id))
-                .chain(interaction -> access.require(interaction.mslId(), interaction.team(), "Interaction", id)
-                        .replaceWith(interaction));
+        return interactions.findForUpdate(id)
+                .chain(interaction -> visible(visibility, interaction, id))
+                .call(interaction -> access.require(interaction.mslId(), interaction.team(), "Interaction", id));
     }
 
     static DomainException invalidTransition(Interaction interaction) {

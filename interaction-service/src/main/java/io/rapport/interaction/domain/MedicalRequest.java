@@ -122,14 +122,18 @@ public class MedicalRequest {
     protected MedicalRequest() {
     }
 
-    public static MedicalRequest receive(RequestDocument document, String mslId, String team, String recordedBy,
-            String timeZone, Instant receivedAt, Instant dueAt, LegalBasis kolBasis) {
+    /**
+     * A new request, received at {@code receivedAt} and due by {@code dueAt} (its service level); the KOL's own
+     * basis applies unless the request itself rests on another ({@link #basisOf}).
+     */
+    public static MedicalRequest receive(RequestDocument document, Owner owner, Instant receivedAt, Instant dueAt,
+            LegalBasis kolBasis) {
         MedicalRequest request = new MedicalRequest();
         request.id = UUID.randomUUID();
         request.kolId = document.kolId();
         request.interactionId = document.interactionId();
-        request.mslId = mslId;
-        request.team = team;
+        request.mslId = owner.mslId();
+        request.team = owner.team();
         request.question = document.question();
         request.initiatedBy = document.initiatedBy();
         request.therapeuticArea = document.therapeuticArea();
@@ -140,8 +144,8 @@ public class MedicalRequest {
         request.priority = document.priority();
         request.responseChannel = document.responseChannel();
         request.adverseEventMentioned = document.adverseEventMentioned();
-        request.timeZone = timeZone;
-        request.recordedBy = recordedBy;
+        request.timeZone = owner.timeZone();
+        request.recordedBy = owner.recordedBy();
         request.legalBasis = basisOf(document, kolBasis);
         request.receivedAt = receivedAt;
         request.dueAt = dueAt;

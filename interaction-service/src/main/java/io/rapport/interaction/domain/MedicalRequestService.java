@@ -79,63 +79,90 @@ public class MedicalRequestService {
             throw DomainException.invalid("receivedAt", "cannot be in the future");
         }
         return recording.recorder(document.mslId())
-                .chain(msl -> lookups.requireCodes(document.therapeuticArea(), document.products()).replaceWith(msl))
-                .chain(msl -> lookups.lockKol(document.kolId()).chain(kol -> checkInteraction(document).map(ignored -> {
-                    String zone = document.timeZone() != null ? document.timeZone() : msl.timeZone();
-                    LegalBasis basis = MedicalRequest.basisOf(document, LegalBasis.ofKol(kol));
-                    // an answer sent by e-mail or phone needs that consent, unless the KOL asked for it
-                    InteractionRules.requireRecordable(kol, channelOf(document.responseChannel()), basis);
-                    MedicalRequest request = MedicalRequest.receive(document, msl.userId(), msl.team(), caller.subject(),
-                            zone, received, received.plus(Duration.ofHours(slaHours(document.priority()))),
-                            LegalBasis.ofKol(kol));
-                    if (kol.erased()) {
-                        request.pseudonymise(erasure.pseudonym(document.kolId()));
-                    }
-                    return request;
-                })))
-                .chain(request -> {
-                    RequestChange change = request.status() == MedicalRequest.Status.COMPLIANCE_REVIEW
-                            ? RequestChange.FLAGGED
-                            : RequestChange.RECEIVED;
-                    return requests.persist(request)
-                            .chain(() -> audit.record(AuditRecord.of("medical-request", request.id(), 1, "received", null,
-                                    Snapshot.of(request))))
-                            .chain(() -> events.medicalRequest(request, change))
-                            .chain(() -> safetyIfMentioned(request))
-                            .replaceWith(request);
-                });
+                .call(() -> lookups.requireCodes(document.therapeuticArea(), document.products()))
+                .chain(msl -> lookups.lockKol(document.kolId())
+                        .call(() -> checkInteraction(document))
+                        .map(kol -> newRequest(document, received, msl, kol)))
+                .chain(request -> requests.persist(request)
+                        .chain(() -> audit.record(AuditRecord.of("medical-request", request.id(), 1, "received", null,
+                                Snapshot.of(request))))
+                        .chain(() -> events.medicalRequest(request, receivedAs(request)))
+                        .chain(() -> safetyIfMentioned(request))
+                        .replaceWith(request));
+    }
+
+    /**
+     * A request about a KOL whose replica row is locked, on the basis it rests on, due by its service level; an
+     * answer sent by e-mail or phone needs that consent, unless the KOL asked for it.
+     */
+    private MedicalRequest newRequest(RequestDocument document, Instant received, Directory.Entry msl,
+            Replicated.Kol kol) {
+        LegalBasis basis = MedicalRequest.basisOf(document, LegalBasis.ofKol(kol));
+        InteractionRules.requireRecordable(kol, channelOf(document.responseChannel()), basis);
+        MedicalRequest request = MedicalRequest.receive(document, Owner.of(msl, caller.subject(), document.timeZone()),
+                received, received.plus(Duration.ofHours(slaHours(document.priority()))), LegalBasis.ofKol(kol));
+        if (kol.erased()) {
+            request.pseudonymise(erasure.pseudonym(document.kolId()));
+        }
+        return request;
+    }
+
+    /** The event of a new request: flagged when it went to compliance review, else received. */
+    private static RequestChange receivedAs(MedicalRequest request) {
+        return request.status() == MedicalRequest.Status.COMPLIANCE_REVIEW ? RequestChange.FLAGGED : RequestChange.RECEIVED;
     }
 
     /** Off-label answers are approved response letters; on-label ones a text or an approved resource. */
     @WithTransaction
     public Uni<MedicalRequest> answer(UUID id, ExpectedVersion expected, String text, UUID resourceId) {
-        return received(id, expected).chain(request -> {
-            if (request.offLabel() && resourceId == null) {
-                throw DomainException.rule("approved-response-letter-required", "An off-label question is answered "
-                        + "with an approved response letter (resourceId), or forwarded to Medical Information");
-            }
-            if (resourceId == null && (text == null || text.isBlank())) {
-                throw DomainException.invalid("answer", "give the answer, or the resourceId of an approved resource");
-            }
-            Uni<Void> resourceCheck = resourceId == null ? Uni.createFrom().voidItem()
-                    : lookups.resource(resourceId).invoke(resource -> requireApproved(request, resource, resourceId))
-                            .replaceWithVoid();
-            Uni<Void> erasedCheck = text == null ? Uni.createFrom().voidItem() : lookups.requireNotErased(request.kolId());
-            return erasedCheck.chain(() -> resourceCheck).chain(() -> transition(request, "answered", RequestChange.ANSWERED,
-                    () -> request.answer(text, resourceId)));
-        });
+        return received(id, expected)
+                .invoke(request -> requireAnswer(request, text, resourceId))
+                .chain(request -> answered(request, text, resourceId));
+    }
+
+    private Uni<MedicalRequest> answered(MedicalRequest request, String text, UUID resourceId) {
+        Uni<Void> resourceCheck = requireApprovedResource(request, resourceId);
+        Uni<Void> erasedCheck = requireWritable(request, text);
+        return erasedCheck
+                .chain(() -> resourceCheck)
+                .chain(() -> transition(request, "answered", RequestChange.ANSWERED, () -> request.answer(text, resourceId)));
+    }
+
+    private static void requireAnswer(MedicalRequest request, String text, UUID resourceId) {
+        if (request.offLabel() && resourceId == null) {
+            throw DomainException.rule("approved-response-letter-required", "An off-label question is answered "
+                    + "with an approved response letter (resourceId), or forwarded to Medical Information");
+        }
+        if (resourceId == null && (text == null || text.isBlank())) {
+            throw DomainException.invalid("answer", "give the answer, or the resourceId of an approved resource");
+        }
+    }
+
+    /** A written answer is new free text about the KOL: refused once the KOL is erased. */
+    private Uni<Void> requireWritable(MedicalRequest request, String text) {
+        return text == null ? Uni.createFrom().voidItem() : lookups.requireNotErased(request.kolId());
+    }
+
+    /** The resource an answer sends, if any, must be approved (for an off-label question, a response letter). */
+    private Uni<Void> requireApprovedResource(MedicalRequest request, UUID resourceId) {
+        if (resourceId == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return lookups.resource(resourceId)
+                .invoke(resource -> requireApproved(request, resource, resourceId))
+                .replaceWithVoid();
     }
 
     @WithTransaction
     public Uni<MedicalRequest> forward(UUID id, ExpectedVersion expected) {
-        return received(id, expected).chain(request -> transition(request, "forwarded", RequestChange.FORWARDED,
-                request::forward));
+        return received(id, expected)
+                .chain(request -> transition(request, "forwarded", RequestChange.FORWARDED, request::forward));
     }
 
     @WithTransaction
     public Uni<MedicalRequest> withdraw(UUID id, ExpectedVersion expected) {
-        return received(id, expected).chain(request -> transition(request, "withdrawn", RequestChange.WITHDRAWN,
-                request::withdraw));
+        return received(id, expected)
+                .chain(request -> transition(request, "withdrawn", RequestChange.WITHDRAWN, request::withdraw));
     }
 
     /** A medical manager closes a compliance review: clear it for an answer, forward it, or withdraw it. */
@@ -144,22 +171,30 @@ public class MedicalRequestService {
         if (!caller.is(Roles.MEDICAL_MANAGER)) {
             throw DomainException.forbidden("Only a medical manager closes a compliance review");
         }
-        return changeable(id, expected).chain(request -> {
-            if (request.status() != MedicalRequest.Status.COMPLIANCE_REVIEW) {
-                throw invalidTransition(request, "review");
-            }
-            if (request.filedBy(caller.subject())) {
-                // separation of duties, even for an MSL who also holds the medical-manager role
-                throw DomainException.forbidden("self-approval", "Nobody closes the compliance review of a request "
-                        + "they own or filed: ask another medical manager");
-            }
-            RequestChange change = switch (decision) {
-                case CLEARED -> RequestChange.CLEARED;
-                case FORWARDED -> RequestChange.FORWARDED;
-                case WITHDRAWN -> RequestChange.WITHDRAWN;
-            };
-            return transition(request, "reviewed", change, () -> request.review(decision, note, caller.subject()));
-        });
+        return changeable(id, expected)
+                .invoke(this::requireReviewable)
+                .chain(request -> transition(request, "reviewed", reviewed(decision),
+                        () -> request.review(decision, note, caller.subject())));
+    }
+
+    private void requireReviewable(MedicalRequest request) {
+        if (request.status() != MedicalRequest.Status.COMPLIANCE_REVIEW) {
+            throw invalidTransition(request, "review");
+        }
+        if (request.filedBy(caller.subject())) {
+            // separation of duties, even for an MSL who also holds the medical-manager role
+            throw DomainException.forbidden("self-approval", "Nobody closes the compliance review of a request "
+                    + "they own or filed: ask another medical manager");
+        }
+    }
+
+    /** The event of a closed review: cleared for an answer, forwarded or withdrawn. */
+    private static RequestChange reviewed(MedicalRequest.ReviewDecision decision) {
+        return switch (decision) {
+            case CLEARED -> RequestChange.CLEARED;
+            case FORWARDED -> RequestChange.FORWARDED;
+            case WITHDRAWN -> RequestChange.WITHDRAWN;
+        };
     }
 
     @WithSession
@@ -169,7 +204,8 @@ public class MedicalRequestService {
 
     @WithSession
     public Uni<Page<MedicalRequest>> list(MedicalRequest.Status status, Boolean overdue, UUID kolId, PageRequest page) {
-        return visibility.scope().chain(scope -> requests.list(scope, status, overdue, kolId, page))
+        return visibility.scope()
+                .chain(scope -> requests.list(scope, status, overdue, kolId, page))
                 .map(rows -> page.page(rows, r -> List.of(r.dueAt().toString(), r.id().toString())));
     }
 
@@ -183,7 +219,8 @@ public class MedicalRequestService {
         apply.run();
         return audit.record(AuditRecord.of("medical-request", request.id(), request.version(), action, before,
                 Snapshot.of(request)))
-                .chain(() -> events.medicalRequest(request, change)).replaceWith(request);
+                .chain(() -> events.medicalRequest(request, change))
+                .replaceWith(request);
     }
 
     private static void checkDeclarations(RequestDocument document) {
@@ -201,13 +238,18 @@ public class MedicalRequestService {
             return Uni.createFrom().voidItem();
         }
         // another team's interaction is treated as one that does not exist
-        return interactions.findById(document.interactionId()).chain(interaction -> visibility.scope().invoke(scope -> {
-            if (interaction == null || !scope.sees(interaction.mslId(), interaction.team())
-                    || !interaction.kolId().equals(document.kolId())) {
-                throw DomainException.rule("unknown-interaction", "Interaction " + document.interactionId()
-                        + " does not exist or is with another KOL");
-            }
-        })).replaceWithVoid();
+        return interactions.findById(document.interactionId())
+                .chain(interaction -> visibility.scope()
+                        .invoke(scope -> requireKnown(interaction, scope, document)))
+                .replaceWithVoid();
+    }
+
+    private static void requireKnown(Interaction interaction, Visibility.Scope scope, RequestDocument document) {
+        if (interaction == null || !scope.sees(interaction.mslId(), interaction.team())
+                || !interaction.kolId().equals(document.kolId())) {
+            throw DomainException.rule("unknown-interaction", "Interaction " + document.interactionId()
+                    + " does not exist or is with another KOL");
+        }
     }
 
     private static void requireApproved(MedicalRequest request, Replicated.Resource resource, UUID resourceId) {
@@ -242,9 +284,9 @@ public class MedicalRequestService {
     }
 
     private Uni<MedicalRequest> changeable(UUID id, ExpectedVersion expected) {
-        return requests.findForUpdate(id).chain(request -> visible(request, id))
-                .chain(request -> access.require(request.mslId(), request.team(), "Medical information request", id)
-                        .replaceWith(request))
+        return requests.findForUpdate(id)
+                .chain(request -> visible(request, id))
+                .call(request -> access.require(request.mslId(), request.team(), "Medical information request", id))
                 .invoke(request -> expected.check(request.version()));
     }
 

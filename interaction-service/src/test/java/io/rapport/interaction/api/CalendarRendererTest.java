@@ -12,6 +12,7 @@ import io.rapport.interaction.domain.Channel;
 import io.rapport.interaction.domain.Interaction;
 import io.rapport.interaction.domain.InteractionDraft;
 import io.rapport.interaction.domain.InteractionKind;
+import io.rapport.interaction.domain.Owner;
 import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Component;
@@ -30,7 +31,7 @@ class CalendarRendererTest {
     private static Interaction planned(Channel channel, String start, Integer minutes, String zone) {
         return Interaction.record(UUID.randomUUID(), new InteractionDraft(KOL, null, channel, InteractionKind.ONE_TO_ONE,
                 "Discuss Dr. Example's trial", List.of(), null, List.of(), null, Instant.parse(start), minutes, null,
-                List.of()), null, "msl-ada", "team-onc", "msl-ada", zone);
+                List.of()), null, new Owner("msl-ada", "team-onc", "msl-ada", zone));
     }
 
     private static Calendar parsed(List<Interaction> planned) throws Exception {

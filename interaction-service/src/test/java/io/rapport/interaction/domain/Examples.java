@@ -51,7 +51,7 @@ final class Examples {
     }
 
     static Interaction planned(InteractionDraft draft, String zone) {
-        return Interaction.record(UUID.randomUUID(), draft, null, "msl-ada", "team-onc", "msl-ada", zone);
+        return Interaction.record(UUID.randomUUID(), draft, null, new Owner("msl-ada", "team-onc", "msl-ada", zone));
     }
 
     static Interaction planned() {

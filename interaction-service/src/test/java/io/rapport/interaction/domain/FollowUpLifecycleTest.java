@@ -19,8 +19,8 @@ class FollowUpLifecycleTest {
     private static final LocalDate DUE = LocalDate.of(2026, 3, 10);
 
     private static FollowUp open(FollowUp.Kind kind, LocalDate due, String zone, LegalBasis kolBasis) {
-        return FollowUp.open(kind, UUID.randomUUID(), null, Examples.KOL, "msl-ada", "team-onc", "Send the poster",
-                due, zone, kolBasis);
+        return FollowUp.open(kind, new FollowUp.Origin(Examples.KOL, UUID.randomUUID(), null),
+                new FollowUp.Promise("Send the poster", due, zone, "msl-ada", "team-onc"), kolBasis);
     }
 
     private static FollowUp general(LocalDate due, String zone) {

@@ -88,8 +88,8 @@ class InteractionLifecycleTest {
 
         @Test
         void shouldLogAnInteractionDirectlyAsCompletedAtVersionOne() {
-            Interaction logged = Interaction.record(UUID.randomUUID(), plan(), completion(), "msl-ada", "team-onc",
-                    "crm", "Europe/Berlin");
+            Interaction logged = Interaction.record(UUID.randomUUID(), plan(), completion(),
+                    new Owner("msl-ada", "team-onc", "crm", "Europe/Berlin"));
             assertThat(logged.status()).isEqualTo(InteractionStatus.COMPLETED);
             assertThat(logged.version()).isEqualTo(1);
             assertThat(logged.occurredAt()).isEqualTo(MONDAY_NOON);

@@ -33,8 +33,8 @@ class MedicalRequestLifecycleTest {
     }
 
     private static MedicalRequest received(RequestDocument document, Instant receivedAt, Instant dueAt) {
-        return MedicalRequest.receive(document, "msl-ada", "team-onc", "assistant-cy", "Europe/Berlin", receivedAt,
-                dueAt, LegalBasis.LEGITIMATE_INTEREST);
+        return MedicalRequest.receive(document, new Owner("msl-ada", "team-onc", "assistant-cy", "Europe/Berlin"),
+                receivedAt, dueAt, LegalBasis.LEGITIMATE_INTEREST);
     }
 
     /** On-label, asked by the KOL when the MSL asked for questions; due in five days. */

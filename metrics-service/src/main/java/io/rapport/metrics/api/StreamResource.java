@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -76,12 +77,19 @@ public class StreamResource {
             + "too-many-streams with Retry-After.")
     @APIResponse(responseCode = "200", description = "The stream: ready, metrics-changed..., token-expired", content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS))
     @APIResponse(responseCode = "429", description = "Too many streams open for this user or on this instance", content = @Content(mediaType = "application/problem+json"))
-    public Multi<OutboundSseEvent> stream(@Context Sse sse, @QueryParam("team") String team,
-            @QueryParam("therapeuticArea") String therapeuticArea, @QueryParam("kolId") UUID kolId,
-            @HeaderParam("Last-Event-ID") String lastEventId, @Context ContainerRequestContext request) {
+    public Multi<OutboundSseEvent> stream(@Context Sse sse, @BeanParam Watch watch,
+            @Context ContainerRequestContext request) {
         StreamSlots.Slot slot = (StreamSlots.Slot) request.getProperty(SLOT);
-        return untilExpiry(sse, events(sse, (Scope) request.getProperty(WATCHED), lastEventId))
+        return untilExpiry(sse, events(sse, (Scope) request.getProperty(WATCHED), watch.lastEventId()))
                 .onTermination().invoke(slot::release);
+    }
+
+    /**
+     * What a subscriber asks to watch: the scope's query parameters (settled, and refused if beyond the caller's
+     * rights, by {@link #watched} before the stream opens) and, on reconnection, the last event it heard.
+     */
+    public record Watch(@QueryParam("team") String team, @QueryParam("therapeuticArea") String therapeuticArea,
+            @QueryParam("kolId") UUID kolId, @HeaderParam("Last-Event-ID") String lastEventId) {
     }
 
     /**
@@ -136,8 +144,10 @@ public class StreamResource {
         OutboundSseEvent ready = sse.newEventBuilder().name("ready").id(Long.toString(last))
                 .mediaType(MediaType.APPLICATION_JSON_TYPE).data(Map.of("scope", scope.label(), "seq", last)).build();
         Multi<OutboundSseEvent> missed = missed(sse, scope, lastEventId);
-        Multi<OutboundSseEvent> changed = Throttle.of(listener.changes().filter(change -> change.concerns(scope)),
-                config.streamCoalesce()).map(list -> changed(sse, scope, list));
+        Multi<Change> concerning = listener.changes()
+                .filter(change -> change.concerns(scope));
+        Multi<OutboundSseEvent> changed = Throttle.of(concerning, config.streamCoalesce())
+                .map(list -> changed(sse, scope, list));
         Multi<OutboundSseEvent> heartbeat = Multi.createFrom().ticks().every(config.streamHeartbeat())
                 .map(tick -> sse.newEventBuilder().comment("heartbeat").build());
         return Multi.createBy().concatenating().streams(Multi.createFrom().item(ready), missed,
