@@ -14,7 +14,9 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.opentelemetry.api.trace.Tracer;
 import io.quarkus.test.junit.QuarkusTest;
+import io.rapport.platform.config.KafkaClients;
 import io.rapport.platform.config.PlatformConfig;
 import io.rapport.platform.outbox.KafkaPublisher;
 import io.rapport.platform.outbox.OutboxRelay;
@@ -51,6 +53,10 @@ class OutboxTest {
     PlatformConfig config;
     @Inject
     PgNotifications notifications;
+    @Inject
+    KafkaClients kafka;
+    @Inject
+    Tracer tracer;
 
     @Test
     void shouldPublishTheChangeAndItsEventTogetherAsACloudEventKeyedByAggregate() {
@@ -130,8 +136,8 @@ class OutboxTest {
 
     @Test
     void shouldPublishTenThousandRowsOverFiftyKeysExactlyOnceInOrderWithTwoRelays() {
-        OutboxRelay second = new OutboxRelay(pool, vertx, new KafkaPublisher(DevstackResource.bootstrapServers(),
-                "platform-test", config), config, "platform-test", notifications, new SimpleMeterRegistry());
+        OutboxRelay second = new OutboxRelay(pool, vertx, new KafkaPublisher(kafka, "platform-test", config, tracer),
+                config, "platform-test", notifications, new SimpleMeterRegistry());
         String run = UUID.randomUUID().toString().substring(0, 8);
         try (EmittedEvents events = EmittedEvents.on(TOPIC)) {
             relay.stop();

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,13 +22,15 @@ import io.quarkus.vertx.VertxContextSupport;
 import io.rapport.metrics.domain.ProjectionBatch;
 import io.rapport.metrics.domain.Projector;
 import io.rapport.metrics.domain.RebuildSource;
+import io.rapport.platform.config.KafkaClients;
 import io.rapport.platform.events.EventConsumer;
 import io.smallrye.mutiny.Uni;
 
 /**
  * A rebuild's reading of the live consumer's topics: its own Kafka consumer, without a group (nothing
  * committed, live consumption's offsets untouched), assigned every partition and seeked to the beginning; each
- * poll goes through the platform consumer like live batches do (event ids recorded, in the batch's schema).
+ * poll goes through the platform consumer like live batches do (event ids recorded, in the batch's schema). It
+ * takes the service's shared Kafka settings (servers, TLS, SASL: {@link KafkaClients}) like every other client.
  */
 @ApplicationScoped
 public class KafkaRebuildSource implements RebuildSource {
@@ -39,22 +40,21 @@ public class KafkaRebuildSource implements RebuildSource {
 
     private final EventConsumer events;
     private final Projector projector;
-    private final String bootstrapServers;
+    private final KafkaClients clients;
     private final List<String> topics;
 
-    public KafkaRebuildSource(EventConsumer events, Projector projector,
-            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+    public KafkaRebuildSource(EventConsumer events, Projector projector, KafkaClients clients,
             @ConfigProperty(name = "mp.messaging.incoming.rapport-events.topics") List<String> topics) {
         this.events = events;
         this.projector = projector;
-        this.bootstrapServers = bootstrapServers;
+        this.clients = clients;
         this.topics = topics;
     }
 
     @Override
     public Reading open(ProjectionBatch batch) {
         LOG.infof("Rebuild started: reading %s from the beginning", topics);
-        KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(consumerProperties());
+        KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(consumerConfig());
         try {
             List<TopicPartition> partitions = partitions(consumer);
             consumer.assign(partitions);
@@ -119,15 +119,13 @@ public class KafkaRebuildSource implements RebuildSource {
         return partitions;
     }
 
-    private Properties consumerProperties() {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "1000");
-        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "metrics-rebuild");
-        return props;
+    /** The shared Kafka settings, then the rebuild's own; no group.id (nothing is committed). */
+    Map<String, Object> consumerConfig() {
+        return clients.client("rebuild", Map.of(
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "1000"));
     }
 
     private static <T> T await(Supplier<Uni<T>> step) {

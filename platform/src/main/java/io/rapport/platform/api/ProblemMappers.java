@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -37,7 +36,7 @@ import io.vertx.core.http.HttpServerRequest;
 
 /**
  * The one place where failures become RFC 9457 problem+json responses. A 500 never shows a stack trace: it
- * carries a correlation id that is logged with the failure.
+ * carries the request's correlation id ({@link CorrelationIds}), which is logged with the failure.
  */
 public class ProblemMappers {
 
@@ -213,7 +212,7 @@ public class ProblemMappers {
             return problem(ProblemException.conflict("duplicate", "A record with the same unique value exists ("
                     + unique.get() + ")"), request);
         }
-        String correlationId = UUID.randomUUID().toString();
+        String correlationId = CorrelationIds.current();
         LOG.errorf(e, "Unexpected failure %s on %s %s", correlationId, request.method(), loggable(request.path()));
         Problem problem = new Problem(Problem.TYPE_BASE + "internal", "Internal error", 500,
                 "Something went wrong on our side; quote the correlation id", request.path(), null, correlationId, null);

@@ -15,7 +15,10 @@ import io.smallrye.config.common.MapBackedConfigSource;
  * {@code mp.messaging.incoming.rapport-events.topics}. (Declared for every service, the channel would fail
  * the start of a service without a consumer.) Records arrive in batches of bytes for the platform's
  * {@link EventConsumer}; Kafka is not part of readiness, since the outbox keeps accepting writes during an
- * outage, and a batch held back by a database outage is no reason to report the consumer unhealthy.
+ * outage, and a batch held back by a database outage is no reason to report the consumer unhealthy. The
+ * connector's own tracing is off: it would start a trace per record from a plain {@code traceparent} header, which
+ * the events do not carry; {@link EventConsumer} handles each event in a span of the trace in its
+ * {@code ce_traceparent}.
  */
 public class ConsumerDefaults implements ConfigSourceFactory {
 
@@ -36,6 +39,7 @@ public class ConsumerDefaults implements ConfigSourceFactory {
                 CHANNEL + "auto.offset.reset", "earliest",
                 CHANNEL + "group.id", group == null ? "rapport" : group,
                 CHANNEL + "health-readiness-enabled", "false",
+                CHANNEL + "tracing-enabled", "false",
                 CHANNEL + "throttled.unprocessed-record-max-age.ms", "-1"), 90) {
         });
     }

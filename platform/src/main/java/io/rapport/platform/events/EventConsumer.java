@@ -19,7 +19,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.KafkaMessageFactory;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.rapport.platform.outbox.TraceContext;
 import io.rapport.platform.persistence.DatabaseErrors;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -35,6 +41,10 @@ import io.vertx.core.Vertx;
  * goes to {@code <topic>.dlq} with the reason; the others are still applied.</li>
  * <li>A transient failure (database unreachable) is retried with backoff, holding the partition, so nothing
  * accepted is lost or skipped.</li>
+ * <li>Each event is handled in a {@code process <topic>} span whose parent is the event's {@code traceparent}
+ * (the CloudEvents distributed-tracing extension): the consumer's work joins the trace of the change that
+ * published it, and an event the handler appends to the outbox carries that trace on. A replay of history
+ * (a projection rebuild, {@link TransactionHooks#deadLetters()} false) continues no trace.</li>
  * </ul>
  */
 @ApplicationScoped
@@ -46,10 +56,12 @@ public class EventConsumer {
 
     private final DeadLetters deadLetters;
     private final ObjectMapper json;
+    private final Tracer tracer;
 
-    public EventConsumer(DeadLetters deadLetters, ObjectMapper json) {
+    public EventConsumer(DeadLetters deadLetters, ObjectMapper json, Tracer tracer) {
         this.deadLetters = deadLetters;
         this.json = json;
+        this.tracer = tracer;
     }
 
     /** Call from an {@code @Incoming} method that receives a batch ({@code batch=true}) of byte[] records. */
@@ -79,9 +91,10 @@ public class EventConsumer {
         Uni<Void> poison = Uni.createFrom().voidItem();
         for (ConsumerRecord<String, byte[]> record : records) {
             try {
-                IncomingEvent event = parse(record);
+                CloudEvent cloudEvent = read(record);
+                IncomingEvent event = parse(record, cloudEvent);
                 if (relevant.test(event.type())) {
-                    good.add(new Parsed(record, event));
+                    good.add(new Parsed(record, event, hooks.deadLetters() ? TraceContext.of(cloudEvent) : null));
                 }
             } catch (PoisonEventException e) {
                 poison = poison.chain(() -> deadLetter(record, e.getMessage(), hooks));
@@ -108,7 +121,7 @@ public class EventConsumer {
 
     /** One after the other, without nesting a Uni per event (a batch of a thousand must not grow the stack). */
     private Uni<Void> applyAll(List<Parsed> events, EventHandler handler) {
-        return Multi.createFrom().iterable(events).onItem().transformToUniAndConcatenate(parsed -> apply(parsed.event, handler))
+        return Multi.createFrom().iterable(events).onItem().transformToUniAndConcatenate(parsed -> apply(parsed, handler))
                 .collect().last().replaceWithVoid();
     }
 
@@ -116,10 +129,54 @@ public class EventConsumer {
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (Parsed parsed : events) {
             chain = chain.chain(() -> retryWhileTransient(() -> Panache.withTransaction(() -> hooks.begin()
-                    .chain(() -> apply(parsed.event, handler)).chain(hooks::beforeCommit)), onContext)
+                    .chain(() -> apply(parsed, handler)).chain(hooks::beforeCommit)), onContext)
                     .onFailure().recoverWithUni(e -> deadLetter(parsed.record, reason(e), hooks)));
         }
         return chain;
+    }
+
+    /**
+     * Handles one event in its span, current until the handling ends (the OpenTelemetry context lives in the
+     * Vert.x context, so the handler's continuations see it too). The events of a batch are applied one after the
+     * other, so their spans never overlap.
+     */
+    private Uni<Void> apply(Parsed parsed, EventHandler handler) {
+        if (parsed.trace == null) {
+            return apply(parsed.event, handler);
+        }
+        return Uni.createFrom().deferred(() -> {
+            Span span = processSpan(parsed);
+            Scope scope = span.makeCurrent();
+            Uni<Void> handled;
+            try {
+                handled = apply(parsed.event, handler);
+            } catch (RuntimeException e) {
+                handled = Uni.createFrom().failure(e);
+            }
+            return handled.onTermination().invoke((ok, failure, cancelled) -> {
+                if (failure != null) {
+                    span.recordException(failure);
+                    span.setStatus(StatusCode.ERROR, failure.getClass().getSimpleName());
+                }
+                scope.close();
+                span.end();
+            });
+        });
+    }
+
+    private Span processSpan(Parsed parsed) {
+        IncomingEvent event = parsed.event;
+        return tracer.spanBuilder("process " + event.topic()).setSpanKind(SpanKind.CONSUMER)
+                .setParent(parsed.trace.parentIn(io.opentelemetry.context.Context.current()))
+                .setAttribute("messaging.system", "kafka")
+                .setAttribute("messaging.operation.type", "process")
+                .setAttribute("messaging.destination.name", event.topic())
+                .setAttribute("messaging.destination.partition.id", String.valueOf(event.partition()))
+                .setAttribute("messaging.kafka.offset", event.offset())
+                .setAttribute("messaging.message.id", event.id().toString())
+                .setAttribute("cloudevents.event_id", event.id().toString())
+                .setAttribute("cloudevents.event_type", event.type())
+                .startSpan();
     }
 
     private Uni<Void> apply(IncomingEvent event, EventHandler handler) {
@@ -139,13 +196,15 @@ public class EventConsumer {
                 .retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).indefinitely();
     }
 
-    private IncomingEvent parse(ConsumerRecord<String, byte[]> record) {
-        CloudEvent event;
+    private static CloudEvent read(ConsumerRecord<String, byte[]> record) {
         try {
-            event = KafkaMessageFactory.createReader(record).toEvent();
+            return KafkaMessageFactory.createReader(record).toEvent();
         } catch (RuntimeException e) {
             throw new PoisonEventException("not a CloudEvent: " + e.getMessage());
         }
+    }
+
+    private IncomingEvent parse(ConsumerRecord<String, byte[]> record, CloudEvent event) {
         if (event.getData() == null) {
             throw new PoisonEventException("CloudEvent " + event.getId() + " has no data");
         }
@@ -181,6 +240,7 @@ public class EventConsumer {
         return command -> context.runOnContext(ignored -> command.run());
     }
 
-    private record Parsed(ConsumerRecord<String, byte[]> record, IncomingEvent event) {
+    /** A readable event; {@code trace} is null for a replay of history, which continues no trace. */
+    private record Parsed(ConsumerRecord<String, byte[]> record, IncomingEvent event, TraceContext trace) {
     }
 }

@@ -5,7 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,21 +23,34 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.kafka.KafkaMessageFactory;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
 import io.quarkus.runtime.ShutdownEvent;
+import io.rapport.platform.config.KafkaClients;
 import io.rapport.platform.config.PlatformConfig;
 import io.smallrye.mutiny.Uni;
 
 /**
  * The service's one Kafka producer: idempotent, {@code acks=all}, used by the outbox relay and for
  * dead letters. Sends run on a dedicated thread because {@code KafkaProducer.send} may block (metadata,
- * full buffer) and must never block an event loop.
+ * full buffer) and must never block an event loop. Its configuration starts from the service's shared Kafka
+ * settings ({@link KafkaClients}: servers, TLS, SASL).
+ *
+ * <p>
+ * An event appended in a trace is sent in a {@code send <topic>} span, a child of the stored context, and carries
+ * that span's context as the CloudEvents distributed-tracing extension ({@code ce_traceparent},
+ * {@code ce_tracestate}), so the consumers' handling joins the trace of the change.
  */
 @ApplicationScoped
 public class KafkaPublisher {
 
-    private final String bootstrapServers;
+    private final KafkaClients clients;
     private final String source;
     private final PlatformConfig config;
+    private final Tracer tracer;
     private final ExecutorService sender = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "rapport-kafka-sender");
         thread.setDaemon(true);
@@ -45,11 +58,12 @@ public class KafkaPublisher {
     });
     private volatile KafkaProducer<String, byte[]> producer;
 
-    public KafkaPublisher(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
-            @ConfigProperty(name = "quarkus.application.name") String service, PlatformConfig config) {
-        this.bootstrapServers = bootstrapServers;
+    public KafkaPublisher(KafkaClients clients, @ConfigProperty(name = "quarkus.application.name") String service,
+            PlatformConfig config, Tracer tracer) {
+        this.clients = clients;
         this.source = "/" + service;
         this.config = config;
+        this.tracer = tracer;
     }
 
     /** The actual topic name: the logical one with the configured prefix. */
@@ -92,18 +106,44 @@ public class KafkaPublisher {
                 sends.add(CompletableFuture.failedFuture(refused));
                 continue;
             }
-            CompletableFuture<Void> send;
-            try {
-                send = sendOne(record(row));
-            } catch (RuntimeException e) {
-                send = CompletableFuture.failedFuture(e);
-            }
+            CompletableFuture<Void> send = sendTraced(row);
             if (send.isCompletedExceptionally()) {
                 refused = send.handle((ok, e) -> e).join();
             }
             sends.add(send);
         }
         return sends;
+    }
+
+    /** Sends a row, in a span of the trace it was appended in (if any) that ends when Kafka answered. */
+    private CompletableFuture<Void> sendTraced(OutboxRow row) {
+        Span span = row.trace().isPresent() ? sendSpan(row) : Span.getInvalid();
+        CompletableFuture<Void> send;
+        try {
+            send = sendOne(record(row, TraceContext.of(Context.root().with(span))));
+        } catch (RuntimeException e) {
+            send = CompletableFuture.failedFuture(e);
+        }
+        return send.whenComplete((ok, failure) -> {
+            if (failure != null) {
+                span.recordException(failure);
+                span.setStatus(StatusCode.ERROR, failure.getClass().getSimpleName());
+            }
+            span.end();
+        });
+    }
+
+    private Span sendSpan(OutboxRow row) {
+        String topic = topic(row.topic());
+        return tracer.spanBuilder("send " + topic).setSpanKind(SpanKind.PRODUCER)
+                .setParent(row.trace().parentIn(Context.root()))
+                .setAttribute("messaging.system", "kafka")
+                .setAttribute("messaging.operation.type", "send")
+                .setAttribute("messaging.destination.name", topic)
+                .setAttribute("messaging.message.id", row.eventId().toString())
+                .setAttribute("cloudevents.event_id", row.eventId().toString())
+                .setAttribute("cloudevents.event_type", row.type())
+                .startSpan();
     }
 
     private CompletableFuture<Void> sendOne(ProducerRecord<String, byte[]> record) {
@@ -122,16 +162,19 @@ public class KafkaPublisher {
         return acked;
     }
 
-    private ProducerRecord<String, byte[]> record(OutboxRow row) {
-        CloudEvent event = CloudEventBuilder.v1()
+    private ProducerRecord<String, byte[]> record(OutboxRow row, TraceContext trace) {
+        CloudEventBuilder builder = CloudEventBuilder.v1()
                 .withId(row.eventId().toString())
                 .withType(row.type())
                 .withSource(URI.create(source))
                 .withSubject(row.aggregateId())
                 .withTime(row.occurredAt())
                 .withDataContentType("application/json")
-                .withData(row.payload().getBytes(StandardCharsets.UTF_8))
-                .build();
+                .withData(row.payload().getBytes(StandardCharsets.UTF_8));
+        if (trace.isPresent()) {
+            builder.withExtension(trace.extension());
+        }
+        CloudEvent event = builder.build();
         return KafkaMessageFactory.createWriter(topic(row.topic()), row.aggregateId()).writeBinary(event);
     }
 
@@ -146,19 +189,17 @@ public class KafkaPublisher {
         return producer;
     }
 
-    private Properties producerConfig() {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(ProducerConfig.CLIENT_ID_CONFIG, source.substring(1) + "-outbox");
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-        props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "5");
-        props.put(ProducerConfig.LINGER_MS_CONFIG, String.valueOf(config.outbox().lingerMs()));
-        // fail a batch within seconds while Kafka is away; the rows stay in the outbox and go out later
-        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "5000");
-        props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
-        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "15000");
-        return props;
+    /** The shared Kafka settings (servers, TLS, SASL), then the relay's own, which win. */
+    Map<String, Object> producerConfig() {
+        return clients.client("outbox", Map.of(
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true",
+                ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "5",
+                ProducerConfig.LINGER_MS_CONFIG, String.valueOf(config.outbox().lingerMs()),
+                // fail a batch within seconds while Kafka is away; the rows stay in the outbox and go out later
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, "5000",
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000",
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "15000"));
     }
 
     void close(@Observes ShutdownEvent shutdown) {

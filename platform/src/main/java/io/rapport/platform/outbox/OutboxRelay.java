@@ -159,14 +159,16 @@ public class OutboxRelay {
     }
 
     private Uni<Integer> publishRows(SqlConnection connection) {
-        return connection.preparedQuery("SELECT id, event_id, topic, aggregate_id, type, occurred_at, payload::text "
-                + "FROM outbox WHERE published_at IS NULL ORDER BY id LIMIT $1")
+        return connection.preparedQuery("SELECT id, event_id, topic, aggregate_id, type, occurred_at, payload::text, "
+                + "traceparent, tracestate FROM outbox WHERE published_at IS NULL ORDER BY id LIMIT $1")
                 .execute(Tuple.of(config.outbox().batchSize()))
                 .map(rows -> {
                     List<OutboxRow> batch = new ArrayList<>();
                     for (Row row : rows) {
+                        TraceContext trace = row.getString(7) == null ? TraceContext.NONE
+                                : new TraceContext(row.getString(7), row.getString(8));
                         batch.add(new OutboxRow(row.getLong(0), row.getUUID(1), row.getString(2), row.getString(3),
-                                row.getString(4), row.getOffsetDateTime(5), row.getString(6)));
+                                row.getString(4), row.getOffsetDateTime(5), row.getString(6), trace));
                     }
                     return batch;
                 })

@@ -8,12 +8,13 @@ import jakarta.validation.constraints.NotNull;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
+import io.opentelemetry.api.trace.Span;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.rapport.platform.events.EventConsumer;
 import io.rapport.platform.events.IncomingEvent;
 import io.smallrye.mutiny.Uni;
 
-/** A projection: how many note events were applied per note. */
+/** A projection: how many note events were applied per note, and the trace the latest one was handled in. */
 @ApplicationScoped
 public class NoteTally {
 
@@ -33,9 +34,12 @@ public class NoteTally {
             return Uni.createFrom().voidItem();
         }
         NoteData data = event.dataAs(NoteData.class);
-        return Panache.getSession().chain(session -> session.createNativeQuery("INSERT INTO note_tally (note_id, events) "
-                + "VALUES (:id, 1) ON CONFLICT (note_id) DO UPDATE SET events = note_tally.events + 1")
-                .setParameter("id", data.noteId()).executeUpdate()).replaceWithVoid();
+        return Panache.getSession().chain(session -> session.createNativeQuery("INSERT INTO note_tally (note_id, events, "
+                + "trace_id) VALUES (:id, 1, :trace) ON CONFLICT (note_id) DO UPDATE SET events = note_tally.events + 1, "
+                + "trace_id = EXCLUDED.trace_id")
+                .setParameter("id", data.noteId())
+                // read after a database round trip: the event's span is still current in the handler's continuations
+                .setParameter("trace", Span.current().getSpanContext().getTraceId()).executeUpdate()).replaceWithVoid();
     }
 
     /** The consumer's view of a note event: a tolerant reader, strict about what it needs. */
