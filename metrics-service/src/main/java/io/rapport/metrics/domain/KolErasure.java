@@ -48,10 +48,8 @@ public class KolErasure {
      * under the KOL's id) and every counted record re-keyed. Nothing is held: counts stay, under a pseudonym.
      */
     private ErasureSteps.Tally tally(UUID kolId, KolStore.Erased done) {
-        ErasureSteps.Tally tally = steps.start(kolId);
-        for (int i = 0; i < done.kolRecords(); i++) {
-            tally.record(kolId, false);
-        }
-        return tally.records(done.aggregates());
+        return steps.start(kolId)
+                .kolRecords(done.kolRecords())
+                .records(done.aggregates());
     }
 }

@@ -50,6 +50,15 @@ public class ErasureSteps {
             return this;
         }
 
+        /**
+         * Records kept under the KOL's own id (a profile, a health row), erased: counted, and named already, by the
+         * KOL's id.
+         */
+        public Tally kolRecords(int count) {
+            erased += count;
+            return this;
+        }
+
         /** Records whose ids a stored reply may name, counted as erased (e.g. a projection's counted records). */
         public Tally records(Collection<?> ids) {
             ids.forEach(id -> record(id, false));
