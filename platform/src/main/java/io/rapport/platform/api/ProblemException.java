@@ -24,20 +24,13 @@ public class ProblemException extends DomainException {
         this.title = title;
     }
 
+    /**
+     * 400 naming a header or parameter the edge could not read (as {@link DomainException#invalid(String, String)},
+     * but a {@code ProblemException}, so the edge can tell its own refusals apart, e.g. a malformed If-Match).
+     */
     public static ProblemException badRequest(String field, String message) {
-        return invalid(List.of(new FieldError(field, message)));
-    }
-
-    public static ProblemException invalid(List<FieldError> errors) {
+        List<FieldError> errors = List.of(new FieldError(field, message));
         return new ProblemException(400, "validation", "Invalid request", describe(errors), errors);
-    }
-
-    public static ProblemException notFound(String what, Object id) {
-        return new ProblemException(404, "not-found", "Not found", what + " " + id + " does not exist", null);
-    }
-
-    public static ProblemException forbidden(String detail) {
-        return new ProblemException(403, "forbidden", "Forbidden", detail, null);
     }
 
     public static ProblemException preconditionRequired() {

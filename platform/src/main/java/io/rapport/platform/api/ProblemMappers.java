@@ -95,7 +95,7 @@ public class ProblemMappers {
             errors.add(new FieldError(fieldOf(violation.getPropertyPath()), violation.getMessage()));
         }
         errors.sort(Comparator.comparing(FieldError::field));
-        return problem(ProblemException.invalid(errors), request);
+        return problem(DomainException.invalid(errors), request);
     }
 
     @ServerExceptionMapper(priority = 1)
@@ -157,7 +157,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = 1)
     public Response forbidden(ForbiddenException e, HttpServerRequest request) {
-        return problem(ProblemException.forbidden("Your role does not allow this operation"), request);
+        return problem(DomainException.forbidden("Your role does not allow this operation"), request);
     }
 
     @ServerExceptionMapper(priority = 1)

@@ -24,10 +24,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.rapport.platform.api.IdempotencyKeys;
 import io.rapport.platform.api.MergePatch;
-import io.rapport.platform.api.ProblemException;
 import io.rapport.platform.api.Versions;
 import io.rapport.platform.audit.AuditEntryView;
 import io.rapport.platform.audit.AuditTrail;
+import io.rapport.platform.domain.DomainException;
 import io.rapport.platform.paging.Page;
 import io.rapport.platform.paging.PageRequest;
 import io.smallrye.mutiny.Uni;
@@ -65,7 +65,7 @@ public class NoteResource {
     @RolesAllowed({ "msl", "reporting" })
     @WithSession
     public Uni<Response> get(@PathParam("id") UUID id) {
-        return Note.<Note> findById(id).onItem().ifNull().failWith(() -> ProblemException.notFound("Note", id))
+        return Note.<Note> findById(id).onItem().ifNull().failWith(() -> DomainException.notFound("Note", id))
                 .map(note -> Response.ok(NoteView.from(note)).header("ETag", Versions.etag(note.version)).build());
     }
 

@@ -17,6 +17,7 @@ import io.rapport.platform.api.ProblemException;
 import io.rapport.platform.api.Versions;
 import io.rapport.platform.audit.AuditRecord;
 import io.rapport.platform.audit.AuditTrail;
+import io.rapport.platform.domain.DomainException;
 import io.rapport.platform.outbox.DomainEvent;
 import io.rapport.platform.outbox.Outbox;
 import io.rapport.platform.security.Caller;
@@ -65,7 +66,7 @@ public class NoteService {
     @WithTransaction
     public Uni<Note> update(UUID id, String ifMatch, JsonNode patch) {
         return Note.<Note> findById(id, LockModeType.PESSIMISTIC_WRITE)
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("Note", id))
+                .onItem().ifNull().failWith(() -> DomainException.notFound("Note", id))
                 .chain(note -> {
                     Versions.check(ifMatch, note.version);
                     NoteView before = NoteView.from(note);
